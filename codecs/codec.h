@@ -1,0 +1,53 @@
+// The codec interface. A codec is one folder under codecs/ and one line in codecs/registry.cc.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "harness/core/frame.h"
+#include "harness/core/params.h"
+
+namespace tgvc {
+
+// A named share of the bitstream (T-GVC: header, keyframes, trajectories). Components sum to
+// the bitstream size.
+struct RateComponent {
+  std::string name;
+  uint64_t bytes = 0;
+};
+
+// What an encoder produced: the real bitstream bytes, headers included, and what a decoder
+// needs to know that the elementary stream does not say (the source's colour description).
+struct Encoded {
+  std::string codec_id;
+  VideoInfo info;  // geometry, format and fps of the coded video
+  int frame_count = 0;
+  std::vector<uint8_t> bitstream;
+  std::vector<RateComponent> components;
+};
+
+class Codec {
+ public:
+  virtual ~Codec() = default;
+
+  // Stable identifier used in configs (`type:`) and cache keys.
+  virtual std::string id() const = 0;
+  // Adapter version plus library version, e.g. "1 (x265 3.5)". Part of every cache key.
+  virtual std::string version() const = 0;
+  virtual std::string description() const = 0;
+  // The keys `params:` and `sweep:` accept for this codec.
+  virtual const std::vector<ParamSpec>& param_specs() const = 0;
+
+  // Both are thread-safe: each call owns its encoder or decoder instance.
+  // Throw InputError for a source the codec cannot take, Error when the library fails.
+  virtual Encoded encode(const Video& source, const ParamSet& params) const = 0;
+  virtual Video decode(const Encoded& encoded) const = 0;
+};
+
+// Every codec built into this binary, in registry order.
+const std::vector<const Codec*>& all_codecs();
+// nullptr when no codec has that id.
+const Codec* find_codec(const std::string& id);
+
+}  // namespace tgvc

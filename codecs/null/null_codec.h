@@ -1,0 +1,19 @@
+// The null codec: stores raw samples. Drives runner and resume tests and measures the
+// harness's own overhead; its reconstruction is exact.
+#pragma once
+
+#include "codecs/codec.h"
+
+namespace tgvc {
+
+class NullCodec final : public Codec {
+ public:
+  std::string id() const override { return "null"; }
+  std::string version() const override { return "1"; }
+  std::string description() const override;
+  const std::vector<ParamSpec>& param_specs() const override;
+  Encoded encode(const Video& source, const ParamSet& params) const override;
+  Video decode(const Encoded& encoded) const override;
+};
+
+}  // namespace tgvc

@@ -1,0 +1,39 @@
+// The one list of codecs. Adding a codec: a folder under codecs/ and one line here.
+#include "codecs/null/null_codec.h"
+#ifdef TGVC_HAVE_X265
+#include "codecs/x265/x265_codec.h"
+#endif
+#ifdef TGVC_HAVE_AOM
+#include "codecs/aom/aom_codec.h"
+#endif
+
+namespace tgvc {
+
+const std::vector<const Codec*>& all_codecs() {
+  static const NullCodec null_codec;
+#ifdef TGVC_HAVE_X265
+  static const X265Codec x265_codec;
+#endif
+#ifdef TGVC_HAVE_AOM
+  static const AomCodec aom_codec;
+#endif
+  static const std::vector<const Codec*> codecs = {
+      &null_codec,
+#ifdef TGVC_HAVE_X265
+      &x265_codec,
+#endif
+#ifdef TGVC_HAVE_AOM
+      &aom_codec,
+#endif
+  };
+  return codecs;
+}
+
+const Codec* find_codec(const std::string& id) {
+  for (const Codec* c : all_codecs()) {
+    if (c->id() == id) return c;
+  }
+  return nullptr;
+}
+
+}  // namespace tgvc

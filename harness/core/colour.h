@@ -1,0 +1,19 @@
+// YUV <-> RGB with an explicit matrix and range.
+#pragma once
+
+#include "harness/core/frame.h"
+
+namespace tgvc {
+
+// RGB (4:4:4, same bit depth) from a YUV frame. Chroma is upsampled by sample replication
+// (each chroma sample covers its 2x2 / 2x1 luma block); results are rounded and clamped.
+Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec);
+
+// YUV in the given chroma format from an RGB frame. Subsampled chroma is the mean of the
+// covered luma positions' chroma (centre siting).
+Frame rgb_to_yuv(const Frame& rgb, ColourSpec spec, ChromaFormat chroma);
+
+// Converts a whole video to RGB; a video already RGB is returned unchanged.
+Video to_rgb(const Video& video);
+
+}  // namespace tgvc

@@ -1,0 +1,25 @@
+// The 32-bit LCG of the reference vectors (shared by tests and the synthetic generator):
+// state stepped before each draw, the draw is the top 16 bits.
+#pragma once
+
+#include <cstdint>
+
+namespace tgvc {
+
+class Lcg {
+ public:
+  explicit Lcg(uint32_t seed) : state_(seed) {}
+
+  // A value in [0, 65535].
+  uint32_t next() {
+    state_ = 1664525u * state_ + 1013904223u;
+    return state_ >> 16;
+  }
+  // A value in [0, 1).
+  double uniform() { return next() / 65536.0; }
+
+ private:
+  uint32_t state_;
+};
+
+}  // namespace tgvc

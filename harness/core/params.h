@@ -1,0 +1,55 @@
+// Parameter tables: each codec and metric declares its keys as data. Config validation,
+// `tgvc-bench list --verbose` and docs/config.md are produced from these tables.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tgvc {
+
+enum class ParamType { kInt, kReal, kString, kBool };
+
+struct ParamSpec {
+  std::string key;
+  ParamType type = ParamType::kInt;
+  std::string default_value;         // empty: no default (the key is optional and unset)
+  double min = 0;                    // inclusive range for kInt and kReal; ignored when min > max
+  double max = -1;
+  std::vector<std::string> choices;  // allowed values for kString; empty: any
+  std::string help;
+  std::string unit;
+};
+
+// Why `value` is not valid for `spec`, or nothing when it is. Bools accept true/false.
+std::optional<std::string> check_param_value(const ParamSpec& spec, const std::string& value);
+
+// Describes the expected form of a key's value, e.g. "an integer in [0, 51]".
+std::string describe_expected(const ParamSpec& spec);
+
+const ParamSpec* find_param(const std::vector<ParamSpec>& specs, const std::string& key);
+
+// A validated set of values: every key of the table that has a default or was given.
+class ParamSet {
+ public:
+  ParamSet() = default;
+  // Throws InputError (where = `where`.key) for an unknown key or a bad value; the unknown-key
+  // message names the closest valid key.
+  static ParamSet resolve(const std::vector<ParamSpec>& specs,
+                          const std::map<std::string, std::string>& given, const std::string& where);
+
+  bool has(const std::string& key) const { return values_.count(key) != 0; }
+  int64_t get_int(const std::string& key) const;
+  double get_real(const std::string& key) const;
+  bool get_bool(const std::string& key) const;
+  const std::string& get_string(const std::string& key) const;
+  const std::map<std::string, std::string>& values() const { return values_; }
+  void set(const std::string& key, const std::string& value) { values_[key] = value; }
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
+}  // namespace tgvc

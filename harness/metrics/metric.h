@@ -1,0 +1,47 @@
+// The metric interface. A metric is one file with a descriptor and one line in
+// harness/metrics/registry.cc. Metrics never open files or know codecs.
+#pragma once
+
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "harness/core/frame.h"
+#include "harness/core/params.h"
+
+namespace tgvc {
+
+// One named value a metric produces for a sequence, e.g. "psnr_y" or "msssim_rgb".
+struct MetricValue {
+  std::string name;
+  double value = std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> per_frame;  // empty when the value has no per-frame form
+  std::string unit;               // "dB", "" for unitless, "px", ...
+  std::string convention;         // short statement of how it was computed (docs/metrics.md)
+  bool available = true;          // false: n/a, with `reason`
+  std::string reason;
+};
+
+class Metric {
+ public:
+  virtual ~Metric() = default;
+
+  virtual std::string id() const = 0;
+  virtual std::string version() const = 0;
+  virtual std::string description() const = 0;
+  virtual const std::vector<ParamSpec>& param_specs() const = 0;
+
+  // Per-sequence values for `dist` against `ref`. Both have the same geometry, format and frame
+  // count (the runner guarantees it; InputError otherwise). Thread-safe.
+  virtual std::vector<MetricValue> compute(const Video& ref, const Video& dist,
+                                           const ParamSet& options) const = 0;
+};
+
+const std::vector<const Metric*>& all_metrics();
+// nullptr when no metric has that id.
+const Metric* find_metric(const std::string& id);
+
+// Throws InputError unless the two videos can be compared sample by sample.
+void check_comparable(const Video& ref, const Video& dist);
+
+}  // namespace tgvc

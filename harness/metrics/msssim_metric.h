@@ -1,0 +1,26 @@
+// SSIM and MS-SSIM, pytorch-msssim convention by default, DCVC (MATLAB-style) on request.
+#pragma once
+
+#include "harness/metrics/metric.h"
+
+namespace tgvc {
+
+class SsimMetric final : public Metric {
+ public:
+  std::string id() const override { return "ssim"; }
+  std::string version() const override { return "1"; }
+  std::string description() const override;
+  const std::vector<ParamSpec>& param_specs() const override;
+  std::vector<MetricValue> compute(const Video& ref, const Video& dist, const ParamSet& options) const override;
+};
+
+class MsssimMetric final : public Metric {
+ public:
+  std::string id() const override { return "msssim"; }
+  std::string version() const override { return "1"; }
+  std::string description() const override;
+  const std::vector<ParamSpec>& param_specs() const override;
+  std::vector<MetricValue> compute(const Video& ref, const Video& dist, const ParamSet& options) const override;
+};
+
+}  // namespace tgvc

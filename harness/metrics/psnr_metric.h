@@ -1,0 +1,17 @@
+// PSNR of Y, U, V, RGB and YUV 6:1:1, per frame and pooled two ways (docs/metrics.md).
+#pragma once
+
+#include "harness/metrics/metric.h"
+
+namespace tgvc {
+
+class PsnrMetric final : public Metric {
+ public:
+  std::string id() const override { return "psnr"; }
+  std::string version() const override { return "1"; }
+  std::string description() const override;
+  const std::vector<ParamSpec>& param_specs() const override;
+  std::vector<MetricValue> compute(const Video& ref, const Video& dist, const ParamSet& options) const override;
+};
+
+}  // namespace tgvc

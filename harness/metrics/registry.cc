@@ -1,0 +1,36 @@
+// The one list of metrics. Adding a metric: one file and one line here.
+#include "harness/core/error.h"
+#include "harness/metrics/metric.h"
+#include "harness/metrics/msssim_metric.h"
+#include "harness/metrics/psnr_metric.h"
+
+namespace tgvc {
+
+const std::vector<const Metric*>& all_metrics() {
+  static const PsnrMetric psnr;
+  static const SsimMetric ssim;
+  static const MsssimMetric msssim;
+  static const std::vector<const Metric*> metrics = {&psnr, &ssim, &msssim};
+  return metrics;
+}
+
+const Metric* find_metric(const std::string& id) {
+  for (const Metric* m : all_metrics()) {
+    if (m->id() == id) return m;
+  }
+  return nullptr;
+}
+
+void check_comparable(const Video& ref, const Video& dist) {
+  const auto describe = [](const Video& v) {
+    return std::to_string(v.info.width) + "x" + std::to_string(v.info.height) + " " +
+           to_string(v.info.format.chroma) + " " + std::to_string(v.info.format.bit_depth) + "-bit, " +
+           std::to_string(v.frame_count()) + " frames";
+  };
+  if (ref.info.width != dist.info.width || ref.info.height != dist.info.height ||
+      ref.info.format != dist.info.format || ref.frame_count() != dist.frame_count()) {
+    throw InputError("distorted video", "the reference's " + describe(ref), describe(dist));
+  }
+}
+
+}  // namespace tgvc

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages tgvc-bench needs to build, test and run its demo.
+# Idempotent: asks apt only for what is missing. No other downloads.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libx265-dev libaom-dev libdav1d-dev
+  libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
+  ffmpeg
+  libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  opencv-doc
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+apt_opts=(-o DPkg::Lock::Timeout=600 -y --no-install-recommends)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=600 update
+"${sudo_cmd[@]}" apt-get "${apt_opts[@]}" install "${missing[@]}"
