@@ -1,5 +1,5 @@
 // The one list of codecs. Adding a codec: a folder under codecs/ and one line here.
-#include "codecs/null/null_codec.h"
+#include "codecs/raw/raw_codec.h"
 #ifdef TGVC_HAVE_X265
 #include "codecs/x265/x265_codec.h"
 #endif
@@ -10,7 +10,7 @@
 namespace tgvc {
 
 const std::vector<const Codec*>& all_codecs() {
-  static const NullCodec null_codec;
+  static const RawCodec raw_codec;
 #ifdef TGVC_HAVE_X265
   static const X265Codec x265_codec;
 #endif
@@ -18,7 +18,7 @@ const std::vector<const Codec*>& all_codecs() {
   static const AomCodec aom_codec;
 #endif
   static const std::vector<const Codec*> codecs = {
-      &null_codec,
+      &raw_codec,
 #ifdef TGVC_HAVE_X265
       &x265_codec,
 #endif

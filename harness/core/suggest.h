@@ -6,7 +6,7 @@
 
 namespace tgvc {
 
-// Levenshtein distance between two strings.
+// Edit distance counting insertions, deletions, substitutions and adjacent transpositions.
 int edit_distance(const std::string& a, const std::string& b);
 
 // The candidate closest to `word`, or "" when none is close (distance above half its length).

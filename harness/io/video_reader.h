@@ -8,6 +8,8 @@
 
 namespace tgvc {
 
+// Frames [start, start + count). A range is never shortened silently: a start at or past the end,
+// or a count that runs past the end, is an InputError that says how many frames the file has.
 struct FrameRange {
   int start = 0;
   int count = -1;  // -1: to the end of the file
@@ -22,10 +24,12 @@ struct RawVideoFormat {
   ColourSpec colour;
 };
 
-// Reads `range` frames of `path`. The reader is chosen by extension: .y4m, .yuv (needs `raw`),
-// anything else through libavformat. Throws InputError naming the file and what was expected
-// (missing file, wrong size, truncated data, unknown format, odd 4:2:0 geometry, range past
-// the end of the file).
+// Reads `range` frames of `path`. The reader is chosen by extension (case-insensitive): .y4m
+// (y4m_reader.h), .yuv (raw_yuv_reader.h, needs `raw`; ignored otherwise), anything else through
+// libavformat (ffmpeg_reader.h, which documents the pixel format and colour mapping). Widths and
+// heights above 16384 are refused, and one read holds at most 8 GiB of samples (read_checks.h).
+// Throws InputError naming the file and what was expected (missing file, wrong size, truncated
+// data, unknown format, odd 4:2:0 geometry, range past the end of the file).
 Video read_video(const std::string& path, FrameRange range = {},
                  const std::optional<RawVideoFormat>& raw = std::nullopt);
 

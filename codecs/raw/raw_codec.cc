@@ -1,14 +1,14 @@
-#include "codecs/null/null_codec.h"
+#include "codecs/raw/raw_codec.h"
 
 #include "harness/core/error.h"
 
 namespace tgvc {
 
-std::string NullCodec::description() const {
+std::string RawCodec::description() const {
   return "stores samples verbatim (2 bytes each); for harness tests and overhead measurement";
 }
 
-const std::vector<ParamSpec>& NullCodec::param_specs() const {
+const std::vector<ParamSpec>& RawCodec::param_specs() const {
   static const std::vector<ParamSpec> specs = {
       {"fail", ParamType::kBool, "false", 0, -1, {}, "raise an error in encode (tests failure rows)", ""},
       {"level", ParamType::kInt, "0", 0, 1000, {}, "a sweepable no-op, for runner tests", ""},
@@ -16,8 +16,8 @@ const std::vector<ParamSpec>& NullCodec::param_specs() const {
   return specs;
 }
 
-Encoded NullCodec::encode(const Video& source, const ParamSet& params) const {
-  if (params.get_bool("fail")) throw Error("null codec: failure requested by parameter 'fail'");
+Encoded RawCodec::encode(const Video& source, const ParamSet& params) const {
+  if (params.get_bool("fail")) throw Error("raw codec: failure requested by parameter 'fail'");
   Encoded out;
   out.codec_id = id();
   out.info = source.info;
@@ -34,7 +34,7 @@ Encoded NullCodec::encode(const Video& source, const ParamSet& params) const {
   return out;
 }
 
-Video NullCodec::decode(const Encoded& encoded) const {
+Video RawCodec::decode(const Encoded& encoded) const {
   Video video;
   video.info = encoded.info;
   size_t pos = 0;
@@ -42,7 +42,7 @@ Video NullCodec::decode(const Encoded& encoded) const {
     Frame frame = Frame::allocate(encoded.info.width, encoded.info.height, encoded.info.format);
     for (Plane& plane : frame.planes) {
       if (pos + 2 * plane.samples.size() > encoded.bitstream.size()) {
-        throw InputError("null bitstream", "samples for " + std::to_string(encoded.frame_count) + " frames",
+        throw InputError("raw bitstream", "samples for " + std::to_string(encoded.frame_count) + " frames",
                          "truncated data at frame " + std::to_string(f));
       }
       for (uint16_t& s : plane.samples) {

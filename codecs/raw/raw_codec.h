@@ -1,14 +1,14 @@
-// The null codec: stores raw samples. Drives runner and resume tests and measures the
-// harness's own overhead; its reconstruction is exact.
+// The raw codec, the registry's null member: stores samples uncompressed (exact reconstruction).
+// Drives the runner and resume tests and measures the harness's own overhead.
 #pragma once
 
 #include "codecs/codec.h"
 
 namespace tgvc {
 
-class NullCodec final : public Codec {
+class RawCodec final : public Codec {
  public:
-  std::string id() const override { return "null"; }
+  std::string id() const override { return "raw"; }
   std::string version() const override { return "1"; }
   std::string description() const override;
   const std::vector<ParamSpec>& param_specs() const override;

@@ -1,0 +1,17 @@
+// The tgvc-bench subcommands. Each registers itself on the CLI11 app and stores the exit code
+// its callback produces in `exit_code`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace tgvc {
+
+void add_run_command(CLI::App& app, int& exit_code);
+void add_measure_command(CLI::App& app, int& exit_code);
+void add_list_command(CLI::App& app, int& exit_code);
+
+// The version line: tool version and the git commit it was built from.
+std::string version_text();
+std::string git_commit();
+
+}  // namespace tgvc

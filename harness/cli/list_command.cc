@@ -1,0 +1,46 @@
+// `tgvc-bench list codecs|metrics [--verbose]`: what this binary can do, with versions and,
+// verbosely, every parameter from the tables that configs are validated against.
+#include <fmt/format.h>
+
+#include "codecs/codec.h"
+#include "harness/cli/commands.h"
+#include "harness/metrics/metric.h"
+
+namespace tgvc {
+namespace {
+
+void print_params(const std::vector<ParamSpec>& specs) {
+  for (const ParamSpec& p : specs) {
+    fmt::print("    {:<16} {:<34} default {:<8} {}{}\n", p.key, describe_expected(p),
+               p.default_value.empty() ? "(unset)" : p.default_value, p.help,
+               p.unit.empty() ? "" : " [" + p.unit + "]");
+  }
+}
+
+template <typename Item>
+void print_items(const std::vector<const Item*>& items, bool verbose) {
+  for (const Item* item : items) {
+    fmt::print("{:<8} version {:<40} {}\n", item->id(), item->version(), item->description());
+    if (verbose) print_params(item->param_specs());
+  }
+}
+
+}  // namespace
+
+void add_list_command(CLI::App& app, int& exit_code) {
+  auto what = std::make_shared<std::string>();
+  auto verbose = std::make_shared<bool>(false);
+  CLI::App* cmd = app.add_subcommand("list", "List the codecs or metrics built into this binary");
+  cmd->add_option("what", *what, "codecs or metrics")->required()->check(CLI::IsMember({"codecs", "metrics"}));
+  cmd->add_flag("-v,--verbose", *verbose, "Also list every parameter");
+  cmd->callback([what, verbose, &exit_code] {
+    if (*what == "codecs") {
+      print_items(all_codecs(), *verbose);
+    } else {
+      print_items(all_metrics(), *verbose);
+    }
+    exit_code = 0;
+  });
+}
+
+}  // namespace tgvc

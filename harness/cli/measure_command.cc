@@ -1,0 +1,127 @@
+// `tgvc-bench measure REF DIST`: every requested metric between two videos, as JSON.
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "harness/cli/commands.h"
+#include "harness/core/error.h"
+#include "harness/core/suggest.h"
+#include "harness/io/video_reader.h"
+#include "harness/metrics/metric.h"
+
+namespace tgvc {
+namespace {
+
+struct MeasureArgs {
+  std::string reference;
+  std::string distorted;
+  std::vector<std::string> metrics;
+  std::vector<std::string> options;  // metric.key=value
+  int start = 0;
+  int frames = -1;
+  int width = 0;
+  int height = 0;
+  std::string format = "yuv420p";
+  double fps = 30;
+  bool per_frame = false;
+};
+
+std::optional<RawVideoFormat> raw_format(const MeasureArgs& a) {
+  if (a.width <= 0 || a.height <= 0) return std::nullopt;
+  RawVideoFormat raw;
+  raw.width = a.width;
+  raw.height = a.height;
+  raw.fps = {static_cast<int>(std::lround(a.fps * 1000)), 1000};
+  const bool ten_bit = a.format.find("p10") != std::string::npos;
+  const ChromaFormat chroma = a.format.rfind("yuv444", 0) == 0   ? ChromaFormat::k444
+                              : a.format.rfind("yuv422", 0) == 0 ? ChromaFormat::k422
+                                                                 : ChromaFormat::k420;
+  raw.format = {chroma, ten_bit ? 10 : 8, ColourFamily::kYuv};
+  return raw;
+}
+
+// "msssim.convention=dcvc" -> options["msssim"]["convention"] = "dcvc".
+std::map<std::string, std::map<std::string, std::string>> parse_options(const std::vector<std::string>& items) {
+  std::map<std::string, std::map<std::string, std::string>> out;
+  for (const std::string& item : items) {
+    const size_t dot = item.find('.');
+    const size_t eq = item.find('=');
+    if (dot == std::string::npos || eq == std::string::npos || eq < dot) {
+      throw InputError("--option", "METRIC.KEY=VALUE, e.g. msssim.convention=dcvc", "'" + item + "'");
+    }
+    out[item.substr(0, dot)][item.substr(dot + 1, eq - dot - 1)] = item.substr(eq + 1);
+  }
+  return out;
+}
+
+nlohmann::json number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+
+int measure(const MeasureArgs& a) {
+  std::vector<std::string> ids = a.metrics;
+  std::vector<std::string> known;
+  for (const Metric* m : all_metrics()) known.push_back(m->id());
+  if (ids.empty()) ids = known;
+  const auto options = parse_options(a.options);
+  for (const auto& entry : options) {
+    if (std::find(ids.begin(), ids.end(), entry.first) == ids.end()) {
+      throw InputError("--option " + entry.first, "a metric given with --metrics (" + join(ids) + ")",
+                       "'" + entry.first + "'");
+    }
+  }
+  const FrameRange range{a.start, a.frames};
+  const Video ref = read_video(a.reference, range, raw_format(a));
+  const Video dist = read_video(a.distorted, range, raw_format(a));
+  check_comparable(ref, dist);
+  nlohmann::json out = {{"reference", a.reference}, {"distorted", a.distorted}, {"width", ref.info.width},
+                        {"height", ref.info.height}, {"frames", ref.frame_count()}};
+  nlohmann::json values = nlohmann::json::object();
+  for (const std::string& id : ids) {
+    const Metric* metric = find_metric(id);
+    if (!metric) {
+      const std::string near = closest_match(id, known);
+      throw InputError("--metrics", (near.empty() ? "" : "'" + near + "'; ") + "one of " + join(known),
+                       "'" + id + "'");
+    }
+    const auto it = options.find(id);
+    const ParamSet params = ParamSet::resolve(metric->param_specs(), it == options.end() ? std::map<std::string, std::string>{} : it->second,
+                                              "--option " + id);
+    for (const MetricValue& v : metric->compute(ref, dist, params)) {
+      nlohmann::json j = {{"value", number(v.value)}, {"unit", v.unit}, {"convention", v.convention}};
+      if (!v.available) j["n/a"] = v.reason;
+      if (a.per_frame && !v.per_frame.empty()) {
+        nlohmann::json frames = nlohmann::json::array();
+        for (double f : v.per_frame) frames.push_back(number(f));
+        j["per_frame"] = frames;
+      }
+      values[v.name] = j;
+    }
+  }
+  out["metrics"] = values;
+  fmt::print("{}\n", out.dump(2));
+  return 0;
+}
+
+}  // namespace
+
+void add_measure_command(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<MeasureArgs>();
+  CLI::App* cmd = app.add_subcommand("measure", "Metrics between a reference and a distorted video, as JSON");
+  cmd->add_option("reference", args->reference, "Reference video (.y4m, .yuv or any FFmpeg container)")->required();
+  cmd->add_option("distorted", args->distorted, "Distorted video, same geometry and frame count")->required();
+  cmd->add_option("-m,--metrics", args->metrics, "Metric ids (default: all); see 'tgvc-bench list metrics'")
+      ->delimiter(',');
+  cmd->add_option("--option", args->options, "Metric option METRIC.KEY=VALUE (repeatable)");
+  cmd->add_option("--start", args->start, "First frame")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--frames", args->frames, "Frame count (default: all)")->check(CLI::PositiveNumber);
+  cmd->add_option("--width", args->width, "Width of headerless .yuv input");
+  cmd->add_option("--height", args->height, "Height of headerless .yuv input");
+  cmd->add_option("--format", args->format, "Pixel format of .yuv input")
+      ->check(CLI::IsMember({"yuv420p", "yuv420p10le", "yuv422p", "yuv422p10le", "yuv444p", "yuv444p10le"}));
+  cmd->add_option("--fps", args->fps, "Frame rate of .yuv input")->check(CLI::PositiveNumber);
+  cmd->add_flag("--per-frame", args->per_frame, "Include per-frame values");
+  cmd->callback([args, &exit_code] { exit_code = measure(*args); });
+}
+
+}  // namespace tgvc

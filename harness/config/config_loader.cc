@@ -1,0 +1,159 @@
+// YAML -> Experiment. Every error names file:line:column, the field and what was expected.
+#include <filesystem>
+
+#include "codecs/codec.h"
+#include "harness/config/dataset_entries.h"
+#include "harness/config/experiment.h"
+#include "harness/config/rate_points.h"
+#include "harness/config/yaml_fields.h"
+#include "harness/core/atomic_file.h"
+#include "harness/core/error.h"
+#include "harness/core/suggest.h"
+#include "harness/metrics/metric.h"
+
+namespace tgvc {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string> kTopKeys = {"experiment", "output", "frames", "resize", "datasets",
+                                           "codecs",     "metrics", "jobs"};
+const std::vector<std::string> kResizeModes = {"squash", "crop"};
+const std::vector<std::string> kResizeFilters = {"bicubic", "bilinear", "lanczos", "area", "point"};
+
+std::string choice(const YAML::Node& map, const std::string& key, const std::string& fallback,
+                   const std::vector<std::string>& choices, const std::string& file, const std::string& context) {
+  const std::string value = optional_string(map, key, fallback, file, context);
+  for (const std::string& c : choices) {
+    if (c == value) return value;
+  }
+  throw InputError(position_of(map[key], file).str() + ": " + context + "." + key, "one of " + join(choices),
+                   "'" + value + "'");
+}
+
+FrameRange parse_frames(const YAML::Node& node, const std::string& file) {
+  FrameRange range;
+  if (!node) return range;
+  require_map(node, file, "frames");
+  require_known_keys(node, {"start", "count"}, file, "frames");
+  range.start = optional_int(node, "start", 0, 0, 1000000, file, "frames");
+  range.count = optional_int(node, "count", -1, 1, 1000000, file, "frames");
+  return range;
+}
+
+std::optional<ResizeSpec> parse_resize(const YAML::Node& node, const std::string& file) {
+  if (!node) return std::nullopt;
+  require_map(node, file, "resize");
+  require_known_keys(node, {"width", "height", "mode", "filter"}, file, "resize");
+  ResizeSpec spec;
+  spec.width = required_int(node, "width", 16, 16384, file, "resize");
+  spec.height = required_int(node, "height", 16, 16384, file, "resize");
+  spec.mode = choice(node, "mode", "squash", kResizeModes, file, "resize");
+  spec.filter = choice(node, "filter", "bicubic", kResizeFilters, file, "resize");
+  // 4:2:0 coding needs even luma sizes.
+  for (const char* key : {"width", "height"}) {
+    const int value = key[0] == 'w' ? spec.width : spec.height;
+    if (value % 2 != 0) {
+      throw InputError(position_of(node[key], file).str() + ": resize." + key, "an even number",
+                       std::to_string(value));
+    }
+  }
+  return spec;
+}
+
+std::vector<CodecSpec> parse_codecs(const YAML::Node& list, const std::string& file) {
+  if (!list) throw InputError(file, "a 'codecs' list with at least one codec", "none");
+  require_sequence(list, file, "codecs");
+  std::vector<CodecSpec> codecs;
+  for (size_t i = 0; i < list.size(); ++i) {
+    const YAML::Node node = list[i];
+    const std::string context = "codecs[" + std::to_string(i) + "]";
+    require_map(node, file, context);
+    require_known_keys(node, {"name", "type", "params", "sweep", "sweep_mode"}, file, context);
+    CodecSpec spec;
+    spec.pos = position_of(node, file);
+    spec.type = required_string(node, "type", file, context);
+    const Codec* codec = find_codec(spec.type);
+    if (!codec) {
+      std::vector<std::string> ids;
+      for (const Codec* c : all_codecs()) ids.push_back(c->id());
+      const std::string near = closest_match(spec.type, ids);
+      throw InputError(position_of(node["type"], file).str() + ": " + context + ".type",
+                       (near.empty() ? "" : "'" + near + "'; ") + "a codec built into this binary: " + join(ids),
+                       "'" + spec.type + "'");
+    }
+    spec.name = optional_string(node, "name", spec.type, file, context);
+    for (const CodecSpec& other : codecs) {
+      if (other.name == spec.name) {
+        throw InputError(spec.pos.str() + ": " + context + ".name", "a name no other codec entry uses",
+                         "'" + spec.name + "' again (first at " + other.pos.str() + ")");
+      }
+    }
+    spec.params = scalar_map(node["params"], file, context + ".params");
+    spec.rate_points = expand_rate_points(node, *codec, spec.params, file, context);
+    codecs.push_back(std::move(spec));
+  }
+  if (codecs.empty()) throw InputError(position_of(list, file).str() + ": codecs", "at least one codec", "an empty list");
+  return codecs;
+}
+
+std::vector<MetricSpec> parse_metrics(const YAML::Node& list, const std::string& file) {
+  std::vector<MetricSpec> metrics;
+  if (!list) return metrics;
+  require_sequence(list, file, "metrics");
+  std::vector<std::string> ids;
+  for (const Metric* m : all_metrics()) ids.push_back(m->id());
+  for (size_t i = 0; i < list.size(); ++i) {
+    const YAML::Node node = list[i];
+    const std::string context = "metrics[" + std::to_string(i) + "]";
+    MetricSpec spec;
+    spec.pos = position_of(node, file);
+    YAML::Node options;
+    if (node.IsScalar()) {
+      spec.id = node.Scalar();
+    } else if (node.IsMap() && node.size() == 1) {
+      spec.id = node.begin()->first.as<std::string>();
+      options = node.begin()->second;
+    } else {
+      throw InputError(spec.pos.str() + ": " + context, "a metric id or {id: {options}}", "something else");
+    }
+    const Metric* metric = find_metric(spec.id);
+    if (!metric) {
+      const std::string near = closest_match(spec.id, ids);
+      throw InputError(spec.pos.str() + ": " + context,
+                       (near.empty() ? "" : "'" + near + "'; ") + "one of " + join(ids), "'" + spec.id + "'");
+    }
+    spec.options = scalar_map(options, file, context + "." + spec.id);
+    ParamSet::resolve(metric->param_specs(), spec.options, spec.pos.str() + ": " + context + "." + spec.id);
+    metrics.push_back(std::move(spec));
+  }
+  return metrics;
+}
+
+}  // namespace
+
+Experiment parse_experiment(const std::string& text, const std::string& path) {
+  const YAML::Node root = parse_yaml(text, path);
+  require_map(root, path, "the config");
+  require_known_keys(root, kTopKeys, path, "the config");
+  Experiment e;
+  e.config_path = path;
+  e.config_text = text;
+  e.name = required_string(root, "experiment", path, "the config");
+  e.output = optional_string(root, "output", "runs/" + e.name, path, "the config");
+  e.frames = parse_frames(root["frames"], path);
+  e.resize = parse_resize(root["resize"], path);
+  e.jobs = optional_int(root, "jobs", 1, 1, 256, path, "the config");
+  const fs::path base = fs::path(path).parent_path();
+  e.sequences = parse_datasets(root["datasets"], path, base.string(), e.frames, e.resize);
+  e.codecs = parse_codecs(root["codecs"], path);
+  e.metrics = parse_metrics(root["metrics"], path);
+  return e;
+}
+
+Experiment load_experiment(const std::string& path) {
+  if (!fs::exists(path)) throw InputError(path, "a config file", "no such file");
+  return parse_experiment(read_file(path), path);
+}
+
+}  // namespace tgvc

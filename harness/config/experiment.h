@@ -1,0 +1,80 @@
+// The typed experiment a YAML config describes (docs/config.md). Everything here is validated:
+// the planner and the runner trust it.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "datasets/synthetic/synthetic_sequence.h"
+#include "harness/io/video_reader.h"
+
+namespace tgvc {
+
+// Where a value stands in a config or manifest file, for error messages.
+struct SourcePos {
+  std::string file;
+  int line = 0;  // 1-based; 0 when unknown
+  int column = 0;
+  std::string str() const;
+};
+
+struct SequenceSpec {
+  std::string dataset;  // "synthetic", "files" or the manifest's name
+  std::string name;     // unique within the experiment
+  bool synthetic = false;
+  SyntheticSpec synthetic_spec;          // when synthetic
+  std::string path;                      // when a file
+  std::optional<RawVideoFormat> raw;     // geometry of a headerless .yuv file
+  SourcePos pos;
+};
+
+struct ResizeSpec {
+  int width = 0;
+  int height = 0;
+  std::string mode = "squash";  // squash | crop
+  std::string filter = "bicubic";
+};
+
+// One rate point of a codec: the fixed params merged with one combination of the sweep.
+struct RatePoint {
+  std::string label;  // e.g. "qp=44"; "default" when nothing is swept
+  std::map<std::string, std::string> params;
+};
+
+struct CodecSpec {
+  std::string name;  // unique label in results
+  std::string type;  // registry id
+  std::map<std::string, std::string> params;
+  std::vector<RatePoint> rate_points;
+  SourcePos pos;
+};
+
+struct MetricSpec {
+  std::string id;
+  std::map<std::string, std::string> options;
+  SourcePos pos;
+};
+
+struct Experiment {
+  std::string name;
+  std::string output;  // run directory
+  FrameRange frames;
+  std::optional<ResizeSpec> resize;
+  std::vector<SequenceSpec> sequences;
+  std::vector<CodecSpec> codecs;
+  std::vector<MetricSpec> metrics;
+  int jobs = 1;
+  std::string config_path;
+  std::string config_text;  // the file as read, copied into the run directory
+};
+
+// Reads and validates a config. Relative paths in it are resolved against the config's
+// directory. Throws InputError whose `where` is "file:line:column".
+Experiment load_experiment(const std::string& path);
+
+// The same from text; `path` names it in errors and anchors relative paths.
+Experiment parse_experiment(const std::string& text, const std::string& path);
+
+}  // namespace tgvc

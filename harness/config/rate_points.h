@@ -1,0 +1,22 @@
+// A codec entry's `params` and `sweep` -> its validated rate points.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "codecs/codec.h"
+#include "harness/config/experiment.h"
+
+namespace tgvc {
+
+// `sweep: {key: [values...]}` with `sweep_mode: product` (default; every combination, the first
+// key varying slowest) or `zip` (lists of equal length taken element by element). Each point is
+// checked against the codec's parameter table.
+std::vector<RatePoint> expand_rate_points(const YAML::Node& codec_node, const Codec& codec,
+                                          const std::map<std::string, std::string>& fixed, const std::string& file,
+                                          const std::string& context);
+
+}  // namespace tgvc

@@ -1,0 +1,75 @@
+#include "harness/io/y4m_reader.h"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+#include "harness/core/error.h"
+#include "harness/io/input_file.h"
+#include "harness/io/read_checks.h"
+#include "harness/io/sample_packing.h"
+#include "harness/io/y4m_header.h"
+
+namespace tgvc {
+namespace {
+
+// Reads the next FRAME header. Returns false at a clean end of file (no byte left).
+bool read_frame_header(InputFile& file, int index) {
+  if (file.remaining() == 0) return false;
+  const std::string where = fmt::format("{} frame {}", file.path(), index);
+  std::string line;
+  if (!file.read_line(line, kMaxY4mHeaderLength)) {
+    throw InputError(where, "a FRAME header ending in a newline", "'" + line.substr(0, 16) + "'");
+  }
+  if (!is_y4m_frame_header(line)) throw InputError(where, "a FRAME header", "'" + line.substr(0, 16) + "'");
+  return true;
+}
+
+void throw_truncated(const InputFile& file, int index, int64_t frame_bytes) {
+  throw InputError(fmt::format("{} frame {}", file.path(), index),
+                   fmt::format("{} bytes of frame data", frame_bytes),
+                   fmt::format("only {} bytes (truncated file)", file.remaining()));
+}
+
+}  // namespace
+
+Video read_y4m(const std::string& path, FrameRange range) {
+  check_frame_range(path, range);
+  InputFile file(path);
+  std::string line;
+  if (!file.read_line(line, kMaxY4mHeaderLength)) {
+    if (line.rfind("YUV4MPEG2", 0) != 0) {
+      throw InputError(path, "a Y4M file starting with 'YUV4MPEG2 '", "'" + line.substr(0, 16) + "'");
+    }
+    throw InputError(path, fmt::format("a Y4M header line of at most {} bytes", kMaxY4mHeaderLength),
+                     "no newline (truncated or not a header)");
+  }
+  Video video;
+  video.info = parse_y4m_header(line, path);
+  const VideoInfo& info = video.info;
+  const int64_t frame_bytes = stored_frame_bytes(info.width, info.height, info.format);
+
+  int index = 0;
+  for (; index < range.start; ++index) {
+    if (!read_frame_header(file, index)) break;
+    if (!file.skip(frame_bytes)) throw_truncated(file, index, frame_bytes);
+  }
+  std::vector<uint8_t> buffer;
+  while (range.count < 0 || video.frame_count() < range.count) {
+    if (!read_frame_header(file, index)) break;
+    if (file.remaining() < frame_bytes) throw_truncated(file, index, frame_bytes);
+    check_sample_budget(path, video.frame_count(), info);
+    buffer.resize(static_cast<size_t>(frame_bytes));
+    file.read(buffer.data(), frame_bytes);
+    video.frames.push_back(unpack_frame(buffer.data(), info.width, info.height, info.format,
+                                        fmt::format("{} frame {}", path, index)));
+    ++index;
+  }
+  // `index` is the number of frames in the file when the loop stopped at its end.
+  if (video.frames.empty() || (range.count > 0 && video.frame_count() < range.count)) {
+    resolve_frame_count(path, range, index);
+  }
+  return video;
+}
+
+}  // namespace tgvc

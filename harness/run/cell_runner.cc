@@ -1,0 +1,90 @@
+#include "harness/run/cell_runner.h"
+
+#include <chrono>
+
+#include "codecs/codec.h"
+#include "harness/core/error.h"
+#include "harness/metrics/metric.h"
+#include "harness/metrics/rate.h"
+
+namespace tgvc {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+void measure(const Experiment& e, const Video& source, const Video& decoded, CellResult& result) {
+  check_comparable(source, decoded);
+  for (const MetricSpec& spec : e.metrics) {
+    const Metric* metric = find_metric(spec.id);
+    const ParamSet options = ParamSet::resolve(metric->param_specs(), spec.options, "metrics." + spec.id);
+    for (MetricValue& v : metric->compute(source, decoded, options)) result.metrics.push_back(std::move(v));
+  }
+}
+
+}  // namespace
+
+CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache, const std::string& inputs_hash) {
+  const auto cell_start = Clock::now();
+  const SequenceSpec& seq = e.sequences[cell.sequence];
+  const CodecSpec& codec_spec = e.codecs[cell.codec];
+  const RatePoint& point = codec_spec.rate_points[cell.rate_point];
+  const Codec* codec = find_codec(codec_spec.type);
+
+  CellResult r;
+  r.cell_id = cell.id;
+  r.inputs_hash = inputs_hash;
+  r.dataset = seq.dataset;
+  r.sequence = seq.name;
+  r.codec = codec_spec.name;
+  r.codec_type = codec_spec.type;
+  r.codec_version = codec->version();
+  r.rate_point = point.label;
+  r.status = "ok";
+
+  std::string stage = "load";
+  std::shared_ptr<const Video> source;
+  try {
+    source = cache.acquire(cell.sequence, &r.timing.load_s);
+    const ParamSet params = ParamSet::resolve(codec->param_specs(), point.params, codec_spec.name);
+    r.params = params.values();
+
+    stage = "encode";
+    auto t = Clock::now();
+    const Encoded encoded = codec->encode(*source, params);
+    r.timing.encode_s = seconds_since(t);
+
+    stage = "decode";
+    t = Clock::now();
+    const Video decoded = codec->decode(encoded);
+    r.timing.decode_s = seconds_since(t);
+
+    r.width = encoded.info.width;
+    r.height = encoded.info.height;
+    r.frames = encoded.frame_count;
+    r.fps = encoded.info.fps.value();
+    const Rate rate = compute_rate(encoded.bitstream.size(), r.width, r.height, r.frames, r.fps);
+    r.bits = rate.bits;
+    r.bpp = rate.bpp;
+    r.kbps = rate.kbps;
+    for (const RateComponent& c : encoded.components) r.rate_components.emplace_back(c.name, c.bytes * 8);
+
+    stage = "metrics";
+    t = Clock::now();
+    measure(e, *source, decoded, r);
+    r.timing.metrics_s = seconds_since(t);
+  } catch (const std::exception& ex) {
+    r.status = "failed";
+    r.stage = stage;
+    r.error = ex.what();
+    r.metrics.clear();
+  }
+  cache.release(cell.sequence);
+  r.timing.total_s = seconds_since(cell_start);
+  return r;
+}
+
+}  // namespace tgvc

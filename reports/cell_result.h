@@ -1,0 +1,55 @@
+// What one cell produced: the unit every report is built from. Reports read only these.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "harness/metrics/metric.h"
+
+namespace tgvc {
+
+// Bumped whenever a field of a result file changes meaning.
+constexpr int kResultSchemaVersion = 1;
+
+struct CellTiming {
+  double load_s = 0;  // source read and resize; only in the cell that loaded the sequence
+  double encode_s = 0;
+  double decode_s = 0;
+  double metrics_s = 0;
+  double total_s = 0;  // the cell's wall time, from start to its result being built
+};
+
+struct CellResult {
+  std::string cell_id;
+  std::string inputs_hash;  // cache key: sequence, frames, resize, codec version, params, metrics
+  std::string status;       // "ok" or "failed"
+  std::string stage;        // failed: load | encode | decode | metrics
+  std::string error;        // failed: the message
+
+  std::string dataset;
+  std::string sequence;
+  std::string codec;  // the config's name for the codec entry
+  std::string codec_type;
+  std::string codec_version;
+  std::string rate_point;
+  std::map<std::string, std::string> params;  // every resolved parameter, defaults included
+
+  int width = 0;
+  int height = 0;
+  int frames = 0;
+  double fps = 0;
+  uint64_t bits = 0;
+  double bpp = 0;
+  double kbps = 0;
+  std::vector<std::pair<std::string, uint64_t>> rate_components;  // name -> bits, summing to `bits`
+
+  std::vector<MetricValue> metrics;
+  CellTiming timing;
+
+  bool ok() const { return status == "ok"; }
+};
+
+}  // namespace tgvc

@@ -1,0 +1,29 @@
+#include "reports/results_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "reports/cell_json.h"
+
+namespace tgvc {
+
+std::string results_json(const std::string& experiment, const Provenance& p, const std::vector<CellResult>& cells) {
+  nlohmann::json doc;
+  doc["schema_version"] = kResultSchemaVersion;
+  doc["experiment"] = experiment;
+  doc["provenance"] = {{"tool_version", p.tool_version}, {"git_commit", p.git_commit},
+                       {"config_path", p.config_path},   {"config_sha256", p.config_sha256},
+                       {"host", p.host},                 {"started_utc", p.started_utc},
+                       {"wall_s", p.wall_s},             {"jobs", p.jobs},
+                       {"command_line", p.command_line}, {"libraries", p.libraries}};
+  int failed = 0;
+  nlohmann::json list = nlohmann::json::array();
+  for (const CellResult& c : cells) {
+    failed += c.ok() ? 0 : 1;
+    list.push_back(cell_to_json(c));
+  }
+  doc["summary"] = {{"cells", cells.size()}, {"ok", static_cast<int>(cells.size()) - failed}, {"failed", failed}};
+  doc["cells"] = std::move(list);
+  return doc.dump(1) + "\n";
+}
+
+}  // namespace tgvc

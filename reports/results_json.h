@@ -1,0 +1,28 @@
+// results.json: schema version, provenance and every cell.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "reports/cell_result.h"
+
+namespace tgvc {
+
+struct Provenance {
+  std::string tool_version;
+  std::string git_commit;   // of the tgvc-bench build
+  std::string config_path;
+  std::string config_sha256;
+  std::string host;
+  std::string started_utc;  // ISO 8601
+  double wall_s = 0;
+  int jobs = 1;
+  std::string command_line;
+  std::map<std::string, std::string> libraries;  // name -> version
+};
+
+std::string results_json(const std::string& experiment, const Provenance& provenance,
+                         const std::vector<CellResult>& cells);
+
+}  // namespace tgvc

@@ -1,0 +1,107 @@
+// The command line: errors name the file and field and exit non-zero; measure and list work.
+#include <filesystem>
+#include <sstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/integration/test_util.h"
+
+namespace tgvc::testing {
+namespace {
+
+using ::testing::HasSubstr;
+namespace fs = std::filesystem;
+
+const char* kVtest = "/usr/share/doc/opencv-doc/examples/data/vtest.avi";
+
+TEST(Cli, VersionAndHelp) {
+  const ProcessResult version = bench({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_THAT(version.output, HasSubstr("tgvc-bench 0."));
+  EXPECT_THAT(version.output, HasSubstr("git "));
+  const ProcessResult help = bench({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* cmd : {"run", "measure", "list"}) EXPECT_THAT(help.output, HasSubstr(cmd));
+}
+
+TEST(Cli, ListShowsCodecsAndMetricsWithVersions) {
+  const ProcessResult codecs = bench({"list", "codecs", "--verbose"});
+  EXPECT_EQ(codecs.exit_code, 0);
+  EXPECT_THAT(codecs.output, HasSubstr("x265"));
+  EXPECT_THAT(codecs.output, HasSubstr("aom"));
+  EXPECT_THAT(codecs.output, HasSubstr("raw"));
+  EXPECT_THAT(codecs.output, HasSubstr("qp"));
+  const ProcessResult metrics = bench({"list", "metrics"});
+  EXPECT_THAT(metrics.output, HasSubstr("psnr"));
+  EXPECT_THAT(metrics.output, HasSubstr("msssim"));
+}
+
+TEST(Cli, BadConfigNamesFileLineAndClosestKey) {
+  const std::string dir = make_temp_dir("tgvc_cli_");
+  write_text(dir + "/bad.yaml", "experiment: x\ndatasets: [{synthetic: {name: a}}]\ncodecs: [{type: raw}]\njbos: 2\n");
+  const ProcessResult r = bench({"run", dir + "/bad.yaml"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.output, HasSubstr(dir + "/bad.yaml:4:1"));
+  EXPECT_THAT(r.output, HasSubstr("'jobs'"));
+  const ProcessResult missing = bench({"run", dir + "/none.yaml"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_THAT(missing.output, HasSubstr(dir + "/none.yaml"));
+  fs::remove_all(dir);
+}
+
+TEST(Cli, MeasureIdenticalVideosGivesCappedPsnrAndUnitSsim) {
+  const ProcessResult r = bench({"measure", kVtest, kVtest, "--frames", "3", "--metrics", "psnr,msssim"});
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto json = nlohmann::json::parse(r.output);
+  EXPECT_EQ(json["frames"], 3);
+  EXPECT_EQ(json["width"], 768);
+  EXPECT_EQ(json["metrics"]["psnr_y"]["value"], 100.0);
+  EXPECT_EQ(json["metrics"]["psnr_y"]["unit"], "dB");
+  EXPECT_FALSE(json["metrics"]["psnr_y"]["convention"].get<std::string>().empty());
+  EXPECT_DOUBLE_EQ(json["metrics"]["msssim_rgb"]["value"].get<double>(), 1.0);
+}
+
+TEST(Cli, MeasureDifferentFramesAgreesWithFfmpegPsnrFilter) {
+  // Frames 0-2 against frames 1-3 of the same clip; compare with FFmpeg's psnr filter.
+  const std::string dir = make_temp_dir("tgvc_measure_");
+  const std::string ref = dir + "/ref.y4m";
+  const std::string dist = dir + "/dist.y4m";
+  ASSERT_EQ(run_process({"/usr/bin/ffmpeg", "-v", "error", "-i", kVtest, "-frames:v", "3", "-pix_fmt", "yuv420p",
+                         "-strict", "-1", ref}).exit_code, 0);
+  ASSERT_EQ(run_process({"/usr/bin/ffmpeg", "-v", "error", "-i", kVtest, "-vf", "select=gte(n\\,1)", "-frames:v", "3",
+                         "-pix_fmt", "yuv420p", "-strict", "-1", dist}).exit_code, 0);
+  const ProcessResult ours = bench({"measure", ref, dist, "--metrics", "psnr", "--per-frame"});
+  ASSERT_EQ(ours.exit_code, 0) << ours.output;
+  const auto json = nlohmann::json::parse(ours.output);
+  const ProcessResult ffmpeg = run_process({"/usr/bin/ffmpeg", "-v", "info", "-i", dist, "-i", ref, "-lavfi",
+                                            "psnr=stats_file=" + dir + "/psnr.log", "-f", "null", "-"});
+  ASSERT_EQ(ffmpeg.exit_code, 0) << ffmpeg.output;
+  // FFmpeg's per-frame log: "n:1 mse_avg:... mse_y:12.3 ... psnr_y:37.2 ...".
+  std::istringstream log(read_text(dir + "/psnr.log"));
+  std::string line;
+  int frame = 0;
+  while (std::getline(log, line)) {
+    const size_t at = line.find("psnr_y:");
+    ASSERT_NE(at, std::string::npos);
+    const double ffmpeg_psnr_y = std::stod(line.substr(at + 7));
+    EXPECT_NEAR(json["metrics"]["psnr_y"]["per_frame"][frame].get<double>(), ffmpeg_psnr_y, 0.01) << frame;
+    ++frame;
+  }
+  EXPECT_EQ(frame, 3);
+  fs::remove_all(dir);
+}
+
+TEST(Cli, MeasureBadInputNamesTheFile) {
+  const ProcessResult r = bench({"measure", "/nonexistent/a.y4m", kVtest});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.output, HasSubstr("/nonexistent/a.y4m"));
+  const ProcessResult sizes = bench({"measure", kVtest, "/usr/share/doc/opencv-doc/examples/data/Megamind.avi",
+                                     "--frames", "1"});
+  EXPECT_EQ(sizes.exit_code, 2);
+  EXPECT_THAT(sizes.output, HasSubstr("expected"));
+}
+
+}  // namespace
+}  // namespace tgvc::testing
