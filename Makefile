@@ -28,7 +28,7 @@ test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
 test-asan:
-	$(MAKE) test PRESET=asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 $(MAKE) test PRESET=asan
 
 bench: build
 	bash scripts/run-benchmarks.sh $(BUILD)

@@ -17,6 +17,25 @@ void print_params(const std::vector<ParamSpec>& specs) {
   }
 }
 
+// Markdown tables for docs/config.md, which a test keeps equal to this output.
+template <typename Item>
+void print_markdown(const std::vector<const Item*>& items) {
+  for (const Item* item : items) {
+    fmt::print("### `{}`\n\n{}\n\n", item->id(), item->description());
+    if (item->param_specs().empty()) {
+      fmt::print("No parameters.\n\n");
+      continue;
+    }
+    fmt::print("| key | value | default | meaning |\n| --- | --- | --- | --- |\n");
+    for (const ParamSpec& p : item->param_specs()) {
+      fmt::print("| `{}` | {} | {} | {}{} |\n", p.key, describe_expected(p),
+                 p.default_value.empty() ? "unset" : "`" + p.default_value + "`", p.help,
+                 p.unit.empty() ? "" : " (" + p.unit + ")");
+    }
+    fmt::print("\n");
+  }
+}
+
 template <typename Item>
 void print_items(const std::vector<const Item*>& items, bool verbose) {
   for (const Item* item : items) {
@@ -30,11 +49,15 @@ void print_items(const std::vector<const Item*>& items, bool verbose) {
 void add_list_command(CLI::App& app, int& exit_code) {
   auto what = std::make_shared<std::string>();
   auto verbose = std::make_shared<bool>(false);
+  auto markdown = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand("list", "List the codecs or metrics built into this binary");
   cmd->add_option("what", *what, "codecs or metrics")->required()->check(CLI::IsMember({"codecs", "metrics"}));
   cmd->add_flag("-v,--verbose", *verbose, "Also list every parameter");
-  cmd->callback([what, verbose, &exit_code] {
-    if (*what == "codecs") {
+  cmd->add_flag("--markdown", *markdown, "Parameter tables in Markdown (as in docs/config.md)");
+  cmd->callback([what, verbose, markdown, &exit_code] {
+    if (*markdown) {
+      *what == "codecs" ? print_markdown(all_codecs()) : print_markdown(all_metrics());
+    } else if (*what == "codecs") {
       print_items(all_codecs(), *verbose);
     } else {
       print_items(all_metrics(), *verbose);

@@ -1,0 +1,82 @@
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+#include "harness/core/error.h"
+#include "reports/cell_json.h"
+#include "reports/csv_tables.h"
+
+namespace tgvc {
+namespace {
+
+CellResult sample_cell() {
+  CellResult c;
+  c.cell_id = "d__s__c__qp=1";
+  c.inputs_hash = "abc";
+  c.status = "ok";
+  c.dataset = "d";
+  c.sequence = "s, with comma";
+  c.codec = "c";
+  c.codec_type = "x265";
+  c.codec_version = "1";
+  c.rate_point = "qp=1";
+  c.params = {{"qp", "1"}, {"preset", "fast"}};
+  c.width = 64;
+  c.height = 48;
+  c.frames = 2;
+  c.fps = 30;
+  c.bits = 800;
+  c.bpp = 800.0 / (64 * 48 * 2);
+  c.kbps = 12;
+  c.rate_components = {{"headers", 100}, {"video", 700}};
+  MetricValue psnr;
+  psnr.name = "psnr_y";
+  psnr.value = 35.25;
+  psnr.per_frame = {35, 35.5};
+  psnr.unit = "dB";
+  psnr.convention = "mean of per-frame";
+  MetricValue na;
+  na.name = "msssim_rgb";
+  na.available = false;
+  na.reason = "too small";
+  c.metrics = {psnr, na};
+  return c;
+}
+
+TEST(CellJson, RoundTripKeepsEveryFieldAndNaN) {
+  const CellResult c = sample_cell();
+  const CellResult back = cell_from_json(nlohmann::json::parse(cell_to_json(c).dump()), "x.json");
+  EXPECT_EQ(back.sequence, c.sequence);
+  EXPECT_EQ(back.params, c.params);
+  EXPECT_EQ(back.rate_components, c.rate_components);
+  EXPECT_DOUBLE_EQ(back.bpp, c.bpp);
+  ASSERT_EQ(back.metrics.size(), 2u);
+  EXPECT_EQ(back.metrics[0].per_frame, c.metrics[0].per_frame);
+  EXPECT_FALSE(back.metrics[1].available);
+  EXPECT_TRUE(std::isnan(back.metrics[1].value));
+  EXPECT_EQ(back.metrics[1].reason, "too small");
+}
+
+TEST(CellJson, ForeignOrTruncatedJsonIsAnInputError) {
+  EXPECT_THROW(cell_from_json(nlohmann::json::parse(R"({"schema_version": 1})"), "x.json"), InputError);
+  EXPECT_THROW(cell_from_json(nlohmann::json::parse(R"({"schema_version": 99})"), "x.json"), InputError);
+}
+
+TEST(CsvTables, RowsQuoteFieldsAndMarkNa) {
+  const std::string csv = results_csv({sample_cell()});
+  const std::string header = csv.substr(0, csv.find('\n'));
+  EXPECT_EQ(header,
+            "dataset,sequence,codec,codec_type,rate_point,params,width,height,frames,fps,bits,bpp,kbps,"
+            "bits_headers,bits_video,psnr_y,msssim_rgb,status,stage,error");
+  EXPECT_NE(csv.find("\"s, with comma\""), std::string::npos);
+  EXPECT_NE(csv.find("preset=fast;qp=1"), std::string::npos);
+  EXPECT_NE(csv.find(",35.25,n/a,ok,,\n"), std::string::npos);
+  EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(csv_number(0.1), "0.1");
+  const std::string frames = frames_csv({sample_cell()});
+  EXPECT_EQ(frames, "dataset,sequence,codec,rate_point,frame,psnr_y\nd,\"s, with comma\",c,qp=1,0,35\n"
+                    "d,\"s, with comma\",c,qp=1,1,35.5\n");
+}
+
+}  // namespace
+}  // namespace tgvc
