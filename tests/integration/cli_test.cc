@@ -105,3 +105,21 @@ TEST(Cli, MeasureBadInputNamesTheFile) {
 
 }  // namespace
 }  // namespace tgvc::testing
+
+namespace tgvc::testing {
+namespace {
+
+// docs/config.md carries the parameter tables verbatim; regenerate them with the commands it names.
+TEST(Docs, ConfigReferenceMatchesTheParameterTables) {
+  const std::string doc = read_text(std::string(TGVC_SOURCE_DIR) + "/docs/config.md");
+  for (const char* what : {"codecs", "metrics"}) {
+    const ProcessResult r = bench({"list", what, "--markdown"});
+    ASSERT_EQ(r.exit_code, 0);
+    const std::string block = std::string("<!-- begin: tgvc-bench list ") + what + " --markdown -->\n" + r.output +
+                              "<!-- end -->";
+    EXPECT_NE(doc.find(block), std::string::npos) << "docs/config.md is out of date for " << what;
+  }
+}
+
+}  // namespace
+}  // namespace tgvc::testing

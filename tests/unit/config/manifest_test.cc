@@ -1,0 +1,47 @@
+#include <filesystem>
+#include <fstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "harness/config/experiment.h"
+#include "harness/core/error.h"
+
+namespace tgvc {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The shipped manifests name real dataset files; with empty stand-ins under a root they parse
+// into the expected sequences, and without them the missing file is named.
+TEST(Manifests, ShippedManifestsParseAgainstARoot) {
+  const fs::path root = fs::temp_directory_path() / "tgvc_manifest_root";
+  fs::create_directories(root);
+  const std::map<std::string, int> expected = {{"hevc_b", 5}, {"hevc_c", 4}, {"uvg", 7}};
+  for (const auto& [name, count] : expected) {
+    const std::string manifest = std::string(TGVC_SOURCE_DIR) + "/datasets/" + name + ".yaml";
+    const std::string config = "experiment: m\ndatasets:\n  - manifest: {path: " + manifest + ", root: " +
+                               root.string() + "}\ncodecs: [{type: raw}]\n";
+    try {
+      parse_experiment(config, "m.yaml");
+      FAIL() << "missing files must be reported";
+    } catch (const InputError& e) {
+      EXPECT_THAT(e.what(), ::testing::HasSubstr(root.string()));
+    }
+    // Create every file the manifest names, then it loads.
+    std::ifstream in(manifest);
+    std::string line;
+    while (std::getline(in, line)) {
+      const size_t at = line.find("path: ");
+      if (at != std::string::npos) std::ofstream(root / line.substr(at + 6, line.find(',', at) - at - 6));
+    }
+    const Experiment e = parse_experiment(config, "m.yaml");
+    EXPECT_EQ(static_cast<int>(e.sequences.size()), count) << name;
+    ASSERT_TRUE(e.sequences[0].raw.has_value());
+    EXPECT_GE(e.sequences[0].raw->width, 832);
+  }
+  fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace tgvc
