@@ -32,6 +32,15 @@ void add_run_command(CLI::App& app, int& exit_code) {
     const RunSummary s = run_experiment(experiment, options);
     fmt::print("{} cells ({} reused from an earlier run), {} failed; results in {}/results.csv\n", s.cells,
                s.reused, s.failed, s.output_dir);
+    if (!args->quiet && s.cells > s.reused) {
+      // With one job the wall time splits exactly; with more, idle workers count as harness time.
+      const int jobs = args->jobs > 0 ? args->jobs : experiment.jobs;
+      const double busy = (s.load_s + s.codec_s + s.metrics_s) / jobs;
+      fmt::print("time: wall {:.2f} s; per job: codecs {:.2f} s, metrics {:.2f} s, loading sources {:.2f} s, "
+                 "harness {:.2f} s ({:.2f}%)\n",
+                 s.wall_s, s.codec_s / jobs, s.metrics_s / jobs, s.load_s / jobs, s.wall_s - busy,
+                 100 * (s.wall_s - busy) / s.wall_s);
+    }
     exit_code = s.failed > 0 ? 1 : 0;
   });
 }

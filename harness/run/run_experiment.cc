@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -91,10 +92,17 @@ RunSummary run_experiment(const Experiment& e, const RunOptions& options) {
   }
 
   SequenceCache cache(e, uses);
+  std::mutex totals_mutex;
   Progress progress(summary.cells, summary.reused, options.quiet ? nullptr : stderr);
   run_parallel(pending.size(), jobs, [&](size_t k) {
     const size_t i = pending[k];
     CellResult r = run_cell(e, cells[i], cache, hashes[i]);
+    {
+      std::lock_guard<std::mutex> lock(totals_mutex);
+      summary.load_s += r.timing.load_s;
+      summary.codec_s += r.timing.encode_s + r.timing.decode_s;
+      summary.metrics_s += r.timing.metrics_s;
+    }
     write_file_atomically((dir / "cells" / (cells[i].id + ".json")).string(), cell_to_json(r).dump(1) + "\n");
     progress.cell_done(!r.ok(), cells[i].id);
     results[i] = std::move(r);
@@ -120,6 +128,7 @@ RunSummary run_experiment(const Experiment& e, const RunOptions& options) {
   write_file_atomically((dir / "results.csv").string(), results_csv(all));
   write_file_atomically((dir / "frames.csv").string(), frames_csv(all));
   write_file_atomically((dir / "results.json").string(), results_json(e.name, p, all));
+  summary.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }
 

@@ -22,6 +22,11 @@ struct RunSummary {
   int cells = 0;
   int reused = 0;  // finished in an earlier run with the same inputs
   int failed = 0;
+  // Seconds, summed over the cells run now (reused cells excluded), and the run's wall time.
+  double wall_s = 0;
+  double load_s = 0;
+  double codec_s = 0;  // encode + decode
+  double metrics_s = 0;
 };
 
 // Throws Error when the run directory cannot be written; a failing cell does not throw.

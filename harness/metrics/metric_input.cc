@@ -1,0 +1,57 @@
+#include "harness/metrics/metric_input.h"
+
+#include <cassert>
+
+#include "harness/core/error.h"
+#include "harness/metrics/metric.h"
+
+namespace tgvc {
+namespace {
+
+std::string plane_text(const Plane& p) {
+  return std::to_string(p.width) + "x" + std::to_string(p.height) + " with " +
+         std::to_string(p.samples.size()) + " samples";
+}
+
+}  // namespace
+
+void check_metric_inputs(const Video& ref, const Video& dist) {
+  check_comparable(ref, dist);
+  const int depth = ref.info.format.bit_depth;
+  if (depth < 1 || depth > 16) {
+    throw InputError("reference video", "a bit depth in 1..16", std::to_string(depth));
+  }
+  if (ref.info.format.family == ColourFamily::kRgb && ref.info.format.chroma != ChromaFormat::k444) {
+    throw InputError("reference video", "RGB samples in 4:4:4",
+                     std::string("RGB in ") + to_string(ref.info.format.chroma));
+  }
+  for (int f = 0; f < ref.frame_count(); ++f) {
+    for (int p = 0; p < 3; ++p) {
+      const Plane& a = ref.frames[f].planes[p];
+      const Plane& b = dist.frames[f].planes[p];
+      const int width = p == 0 ? ref.info.width : chroma_width(ref.info.width, ref.info.format.chroma);
+      const int height = p == 0 ? ref.info.height : chroma_height(ref.info.height, ref.info.format.chroma);
+      const size_t area = static_cast<size_t>(width) * height;
+      if (a.width != width || a.height != height || a.samples.size() != area) {
+        throw InputError("reference video, frame " + std::to_string(f) + " plane " + std::to_string(p),
+                         std::to_string(width) + "x" + std::to_string(height) + " with " +
+                             std::to_string(area) + " samples (the video's geometry)",
+                         plane_text(a));
+      }
+      if (b.width != a.width || b.height != a.height || b.samples.size() != area) {
+        throw InputError("distorted video, frame " + std::to_string(f) + " plane " + std::to_string(p),
+                         "the reference's " + plane_text(a), plane_text(b));
+      }
+    }
+  }
+}
+
+const std::string& option_or_default(const ParamSet& options, const std::vector<ParamSpec>& specs,
+                                     const std::string& key) {
+  if (options.has(key)) return options.get_string(key);
+  const ParamSpec* spec = find_param(specs, key);
+  assert(spec && !spec->default_value.empty());
+  return spec->default_value;
+}
+
+}  // namespace tgvc
