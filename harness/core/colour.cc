@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <vector>
 
 namespace tgvc {
 namespace {
@@ -35,28 +36,59 @@ uint16_t to_code(double v, double max) {
 int chroma_shift_x(ChromaFormat c) { return c == ChromaFormat::k444 ? 0 : 1; }
 int chroma_shift_y(ChromaFormat c) { return c == ChromaFormat::k420 ? 1 : 0; }
 
+// Per-code-value contributions to R, G, B in 16.16 fixed point (already scaled to the output
+// range), so that a pixel costs five table reads and integer adds. Rounding the table entries
+// moves a result by at most 3/65536 of a code value.
+constexpr int kFractionBits = 16;
+
+struct YuvToRgbTables {
+  std::vector<int32_t> luma, r_from_cr, g_from_cb, g_from_cr, b_from_cb;
+
+  YuvToRgbTables(ColourSpec spec, int bit_depth) {
+    const Coefficients k = coefficients(spec.matrix);
+    const Quantiser q = quantiser(spec.range, bit_depth);
+    const double kg = 1 - k.kr - k.kb;
+    const size_t codes = size_t{1} << bit_depth;
+    const double one = 1 << kFractionBits;
+    const auto fixed = [one](double v) { return static_cast<int32_t>(std::lround(v * one)); };
+    for (size_t v = 0; v < codes; ++v) {
+      const double c = (static_cast<double>(v) - q.c_offset) / q.c_scale;
+      // The half for rounding rides on the luma entry.
+      luma.push_back(fixed((static_cast<double>(v) - q.y_offset) / q.y_scale * q.max + 0.5));
+      r_from_cr.push_back(fixed(2 * (1 - k.kr) * c * q.max));
+      b_from_cb.push_back(fixed(2 * (1 - k.kb) * c * q.max));
+      g_from_cb.push_back(fixed(-k.kb * 2 * (1 - k.kb) * c / kg * q.max));
+      g_from_cr.push_back(fixed(-k.kr * 2 * (1 - k.kr) * c / kg * q.max));
+    }
+  }
+};
+
 }  // namespace
 
 Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec) {
   assert(yuv.format.family == ColourFamily::kYuv);
-  const Coefficients k = coefficients(spec.matrix);
-  const Quantiser q = quantiser(spec.range, yuv.format.bit_depth);
+  const YuvToRgbTables t(spec, yuv.format.bit_depth);
+  const int32_t max = yuv.max_value();
+  const size_t mask = t.luma.size() - 1;  // guards the tables against out-of-range samples
   const int sx = chroma_shift_x(yuv.format.chroma);
   const int sy = chroma_shift_y(yuv.format.chroma);
-  const double kg = 1 - k.kr - k.kb;
   Frame rgb = Frame::allocate(yuv.width(), yuv.height(),
                               {ChromaFormat::k444, yuv.format.bit_depth, ColourFamily::kRgb});
+  const auto code = [max](int32_t v) { return static_cast<uint16_t>(std::clamp(v >> kFractionBits, 0, max)); };
   for (int y = 0; y < yuv.height(); ++y) {
+    const uint16_t* luma = yuv.planes[0].row(y);
+    const uint16_t* cb = yuv.planes[1].row(y >> sy);
+    const uint16_t* cr = yuv.planes[2].row(y >> sy);
+    uint16_t* r = rgb.planes[0].row(y);
+    uint16_t* g = rgb.planes[1].row(y);
+    uint16_t* b = rgb.planes[2].row(y);
     for (int x = 0; x < yuv.width(); ++x) {
-      const double luma = (yuv.planes[0].at(x, y) - q.y_offset) / q.y_scale;
-      const double cb = (yuv.planes[1].at(x >> sx, y >> sy) - q.c_offset) / q.c_scale;
-      const double cr = (yuv.planes[2].at(x >> sx, y >> sy) - q.c_offset) / q.c_scale;
-      const double r = luma + 2 * (1 - k.kr) * cr;
-      const double b = luma + 2 * (1 - k.kb) * cb;
-      const double g = (luma - k.kr * r - k.kb * b) / kg;
-      rgb.planes[0].at(x, y) = to_code(r * q.max, q.max);
-      rgb.planes[1].at(x, y) = to_code(g * q.max, q.max);
-      rgb.planes[2].at(x, y) = to_code(b * q.max, q.max);
+      const int32_t l = t.luma[luma[x] & mask];
+      const size_t u = cb[x >> sx] & mask;
+      const size_t v = cr[x >> sx] & mask;
+      r[x] = code(l + t.r_from_cr[v]);
+      g[x] = code(l + t.g_from_cb[u] + t.g_from_cr[v]);
+      b[x] = code(l + t.b_from_cb[u]);
     }
   }
   return rgb;
