@@ -80,3 +80,36 @@ TEST(CsvTables, RowsQuoteFieldsAndMarkNa) {
 
 }  // namespace
 }  // namespace tgvc
+
+#include <filesystem>
+
+#include "harness/core/atomic_file.h"
+#include "reports/results_json.h"
+#include "reports/run_results.h"
+
+namespace tgvc {
+namespace {
+
+TEST(RunResults, ReadsBackWhatResultsJsonWrote) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "tgvc_run_results_test";
+  std::filesystem::create_directories(dir);
+  Provenance p;
+  p.git_commit = "abc123";
+  p.jobs = 2;
+  p.libraries = {{"x265", "3.5"}};
+  write_file_atomically((dir / "results.json").string(), results_json("exp", p, {sample_cell(), sample_cell()}));
+  const RunResults run = load_run_results(dir.string());
+  EXPECT_EQ(run.experiment, "exp");
+  EXPECT_EQ(run.provenance.git_commit, "abc123");
+  EXPECT_EQ(run.provenance.jobs, 2);
+  EXPECT_EQ(run.provenance.libraries.at("x265"), "3.5");
+  ASSERT_EQ(run.cells.size(), 2u);
+  EXPECT_EQ(run.cells[1].sequence, "s, with comma");
+  write_file_atomically((dir / "results.json").string(), "{not json");
+  EXPECT_THROW(load_run_results(dir.string()), InputError);
+  EXPECT_THROW(load_run_results((dir / "missing").string()), InputError);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace tgvc
