@@ -113,3 +113,20 @@ TEST(RunResults, ReadsBackWhatResultsJsonWrote) {
 
 }  // namespace
 }  // namespace tgvc
+
+#include "reports/metric_direction.h"
+
+namespace tgvc {
+namespace {
+
+TEST(MetricDirection, DistortionsAndRateAreLowerIsBetter) {
+  for (const char* name : {"psnr_y", "msssim_rgb", "ssim_y", "clip_sim"}) EXPECT_TRUE(metric_higher_is_better(name));
+  for (const char* name : {"lpips_alex", "fvd", "trajectory_error_micro", "bpp", "bits", "bits_video", "kbps"}) {
+    EXPECT_FALSE(metric_higher_is_better(name)) << name;
+  }
+  EXPECT_TRUE(is_rate_value("bits_headers"));
+  EXPECT_FALSE(is_rate_value("psnr_y"));
+}
+
+}  // namespace
+}  // namespace tgvc
