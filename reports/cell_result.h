@@ -26,7 +26,7 @@ struct CellResult {
   std::string cell_id;
   std::string inputs_hash;  // cache key: sequence, frames, resize, codec version, params, metrics
   std::string status;       // "ok" or "failed"
-  std::string stage;        // failed: load | encode | decode | metrics
+  std::string stage;        // failed: load | encode | decode | metrics | still
   std::string error;        // failed: the message
 
   std::string dataset;

@@ -4,6 +4,7 @@
 
 #include "codecs/codec.h"
 #include "harness/core/error.h"
+#include "harness/io/png_writer.h"
 #include "harness/metrics/metric.h"
 #include "harness/metrics/rate.h"
 
@@ -25,9 +26,16 @@ void measure(const Experiment& e, const Video& source, const Video& decoded, Cel
   }
 }
 
+const Frame& middle_frame(const Video& video) { return video.frames[video.frames.size() / 2]; }
+
 }  // namespace
 
-CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache, const std::string& inputs_hash) {
+std::string source_still_path(const std::string& run_dir, const SequenceSpec& sequence) {
+  return run_dir + "/sources/" + file_safe(sequence.dataset) + "__" + file_safe(sequence.name) + ".png";
+}
+
+CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache, const std::string& inputs_hash,
+                    const std::string& run_dir) {
   const auto cell_start = Clock::now();
   const SequenceSpec& seq = e.sequences[cell.sequence];
   const CodecSpec& codec_spec = e.codecs[cell.codec];
@@ -48,7 +56,9 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
   std::string stage = "load";
   std::shared_ptr<const Video> source;
   try {
-    source = cache.acquire(cell.sequence, &r.timing.load_s);
+    bool loaded_here = false;
+    source = cache.acquire(cell.sequence, &loaded_here, &r.timing.load_s);
+    if (loaded_here) write_png(source_still_path(run_dir, seq), middle_frame(*source), source->info.colour);
     const ParamSet params = ParamSet::resolve(codec->param_specs(), point.params, codec_spec.name);
     r.params = params.values();
 
@@ -76,6 +86,9 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
     t = Clock::now();
     measure(e, *source, decoded, r);
     r.timing.metrics_s = seconds_since(t);
+
+    stage = "still";
+    write_png(run_dir + "/cells/" + cell.id + ".png", middle_frame(decoded), decoded.info.colour);
   } catch (const std::exception& ex) {
     r.status = "failed";
     r.stage = stage;

@@ -70,6 +70,7 @@ RunSummary run_experiment(const Experiment& e, const RunOptions& options) {
   const fs::path dir(summary.output_dir);
   std::error_code ec;
   fs::create_directories(dir / "cells", ec);
+  if (!ec) fs::create_directories(dir / "sources", ec);
   if (ec) throw Error("cannot create run directory " + (dir / "cells").string() + ": " + ec.message());
   write_file_atomically((dir / "config.yaml").string(), e.config_text);
   remove_stale_temporaries(dir / "cells");
@@ -96,7 +97,7 @@ RunSummary run_experiment(const Experiment& e, const RunOptions& options) {
   Progress progress(summary.cells, summary.reused, options.quiet ? nullptr : stderr);
   run_parallel(pending.size(), jobs, [&](size_t k) {
     const size_t i = pending[k];
-    CellResult r = run_cell(e, cells[i], cache, hashes[i]);
+    CellResult r = run_cell(e, cells[i], cache, hashes[i], summary.output_dir);
     {
       std::lock_guard<std::mutex> lock(totals_mutex);
       summary.load_s += r.timing.load_s;

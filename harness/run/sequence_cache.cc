@@ -33,7 +33,7 @@ SequenceCache::SequenceCache(const Experiment& experiment, std::vector<int> uses
   for (size_t i = 0; i < uses.size(); ++i) entries_[i].remaining = uses[i];
 }
 
-std::shared_ptr<const Video> SequenceCache::acquire(size_t sequence, double* load_s) {
+std::shared_ptr<const Video> SequenceCache::acquire(size_t sequence, bool* loaded_here, double* load_s) {
   std::promise<std::shared_ptr<const Video>> promise;
   bool load_here = false;
   std::shared_future<std::shared_ptr<const Video>> future;
@@ -48,6 +48,7 @@ std::shared_ptr<const Video> SequenceCache::acquire(size_t sequence, double* loa
     future = entry.video;
   }
   *load_s = 0;
+  *loaded_here = load_here;
   if (load_here) {
     const auto start = std::chrono::steady_clock::now();
     try {

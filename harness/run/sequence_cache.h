@@ -21,8 +21,9 @@ class SequenceCache {
   SequenceCache(const Experiment& experiment, std::vector<int> uses);
 
   // Loads on first use; concurrent callers wait for the one load. A load error is rethrown to
-  // every caller. `load_s` receives the load's wall time for the caller that loaded, else 0.
-  std::shared_ptr<const Video> acquire(size_t sequence, double* load_s);
+  // every caller. `loaded_here` tells the one caller that did the loading, `load_s` its wall time
+  // (0 for the others).
+  std::shared_ptr<const Video> acquire(size_t sequence, bool* loaded_here, double* load_s);
   // Call once per acquire (also after a failed one).
   void release(size_t sequence);
 

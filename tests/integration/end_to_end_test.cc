@@ -85,6 +85,9 @@ TEST(EndToEnd, TinyConfigWritesResults) {
   int cell_files = 0;
   for (const auto& entry : fs::directory_iterator(dir + "/run/cells")) cell_files += entry.path().extension() == ".json";
   EXPECT_EQ(cell_files, 4);
+  // Stills for the report: each cell's decoded middle frame and the source's.
+  EXPECT_TRUE(fs::exists(dir + "/run/cells/synthetic__orbit__hevc__qp=30.png"));
+  EXPECT_TRUE(fs::exists(dir + "/run/sources/synthetic__orbit.png"));
   fs::remove_all(dir);
 }
 

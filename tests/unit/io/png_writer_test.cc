@@ -1,0 +1,53 @@
+#include "harness/io/png_writer.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/unit/io/io_test_support.h"
+
+namespace tgvc {
+namespace {
+
+using testing::read_bytes;
+using testing::run_ffmpeg;
+
+// The PNG decodes (through FFmpeg's reader, an independent path) to the RGB we encoded.
+TEST(PngWriter, RoundTripsThroughAnIndependentDecoder) {
+  Frame rgb = Frame::allocate(20, 10, {ChromaFormat::k444, 8, ColourFamily::kRgb});
+  for (int c = 0; c < 3; ++c) {
+    for (int y = 0; y < 10; ++y) {
+      for (int x = 0; x < 20; ++x) rgb.planes[c].at(x, y) = static_cast<uint16_t>((x * 13 + y * 7 + c * 50) % 256);
+    }
+  }
+  const std::vector<uint8_t> png = encode_png(rgb, {});
+  ASSERT_GT(png.size(), 8u);
+  EXPECT_EQ(png[1], 'P');
+  EXPECT_EQ(png[2], 'N');
+  EXPECT_EQ(png[3], 'G');
+  EXPECT_EQ(png, encode_png(rgb, {}));  // deterministic
+  const std::string path = ::testing::TempDir() + "tgvc_png_test.png";
+  const std::string raw = ::testing::TempDir() + "tgvc_png_test.rgb";
+  write_png(path, rgb, {});
+  run_ffmpeg({"-i", path, "-f", "rawvideo", "-pix_fmt", "rgb24", raw});
+  const std::vector<uint8_t> decoded = read_bytes(raw);
+  ASSERT_EQ(decoded.size(), 20u * 10 * 3);
+  for (int y = 0; y < 10; ++y) {
+    for (int x = 0; x < 20; ++x) {
+      for (int c = 0; c < 3; ++c) {
+        ASSERT_EQ(decoded[(y * 20 + x) * 3 + c], rgb.planes[c].at(x, y)) << x << "," << y << "," << c;
+      }
+    }
+  }
+}
+
+TEST(PngWriter, TenBitYuvIsConvertedAndRounded) {
+  Frame yuv = Frame::allocate(4, 4, {ChromaFormat::k420, 10, ColourFamily::kYuv}, 512);
+  yuv.planes[0].samples.assign(16, 940);  // limited-range white
+  const std::string path = ::testing::TempDir() + "tgvc_png_white.png";
+  const std::string raw = ::testing::TempDir() + "tgvc_png_white.rgb";
+  write_png(path, yuv, {Matrix::kBt709, Range::kLimited});
+  run_ffmpeg({"-i", path, "-f", "rawvideo", "-pix_fmt", "rgb24", raw});
+  for (uint8_t v : read_bytes(raw)) EXPECT_EQ(v, 255);
+}
+
+}  // namespace
+}  // namespace tgvc
