@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git bc
   libx265-dev libaom-dev libdav1d-dev
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
   ffmpeg
