@@ -9,6 +9,7 @@ packages=(
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
   ffmpeg
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev
+  libopencv-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   opencv-doc
 )

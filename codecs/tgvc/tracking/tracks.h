@@ -1,0 +1,44 @@
+// Point tracks through one clip, and the tracker interface (DESIGN 4.3).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "harness/core/frame.h"
+
+namespace tgvc {
+
+// Where a point starts: continuous pixel coordinates ((0,0) is the top-left corner of the
+// top-left pixel, pixel centres at +0.5) on frame `frame` of the clip.
+struct TrackQuery {
+  float x = 0;
+  float y = 0;
+  int frame = 0;
+};
+
+// One query followed through every frame of the clip (index = clip frame).
+struct Track {
+  std::vector<float> x;
+  std::vector<float> y;
+  std::vector<uint8_t> visible;  // 1: visible in that frame (in bounds and not occluded)
+  int query_frame = 0;
+};
+
+using Tracks = std::vector<Track>;
+
+class Tracker {
+ public:
+  virtual ~Tracker() = default;
+  virtual std::string id() const = 0;
+  virtual std::string version() const = 0;
+  // Tracks every query through `clip` (the clip's frames, any YUV or RGB format). The result has
+  // one Track per query, in query order, each with clip.frame_count() entries. Deterministic.
+  virtual Tracks track(const Video& clip, const std::vector<TrackQuery>& queries) const = 0;
+};
+
+// The paper's queries: a grid x grid lattice of pixel centres spread evenly over the first frame,
+// then the same lattice on the last frame (tracked on the reversed clip): 2 * grid * grid queries.
+std::vector<TrackQuery> grid_queries(int width, int height, int frame_count, int grid = 64);
+
+}  // namespace tgvc
