@@ -1,0 +1,43 @@
+// Which motion instances T-GVC transmits, and with how many representatives (DESIGN 4.5, 4.6).
+#pragma once
+
+#include <vector>
+
+#include "codecs/tgvc/keyframes/image_embedder.h"
+#include "codecs/tgvc/tracking/tracks.h"
+
+namespace tgvc {
+
+struct ImportanceParams {
+  double max_mask_share = 0.4;      // a frame whose boxes would cover more is left unmasked
+  int inpaint_radius = 3;           // Navier-Stokes inpainting radius, pixels
+  double min_importance_motion = 0.3;  // keep when I * M exceeds this ...
+  double min_motion = 3;               // ... and M exceeds this (both belong to the embedder)
+  int max_representatives = 15;
+};
+
+struct ClusterImportance {
+  double motion = 0;      // M = mean visible step length * 16 / L
+  double importance = 0;  // I = gain * (16 / L) * sum over frames of (1 - cos(embed(frame), embed(inpainted)))
+  bool importance_computed = false;  // I is only computed when M passes its threshold
+  bool keep = false;
+  int representatives = 0;  // k = clamp(round(11.25 I + round(15 N / 16384)), 1, 15) when kept
+};
+
+// The motion term alone (no inpainting): mean length of the steps between consecutive frames
+// where the track is visible in both, times 16 / L.
+double cluster_motion(const std::vector<const Track*>& members, int clip_frames);
+
+// Square boxes of half-size width/64 (8 pixels at 512 wide) around each member's point in frame
+// `frame`, as a width x height 0/1 mask before dilation: boxes of visible points only, unless the
+// boxes of all in-frame points would cover more than `max_mask_share` of the frame (then empty).
+std::vector<uint8_t> cluster_mask(const std::vector<const Track*>& members, int frame, int width, int height,
+                                  double max_mask_share);
+
+// Evaluates one cluster of a clip; N in the formula for k is the cluster's member count. Each
+// masked frame and its inpainted version are embedded from the same 8-bit RGB, so that only the
+// inpainting differs between them.
+ClusterImportance cluster_importance(const Video& clip, const std::vector<const Track*>& members,
+                                     const ImageEmbedder& embedder, const ImportanceParams& params);
+
+}  // namespace tgvc

@@ -1,0 +1,31 @@
+// Image embeddings for T-GVC's keyframe selection and importance (DESIGN 4.1, 4.5). The paper
+// uses OpenCLIP ViT-H-14; the built-in embedder needs no weights, a TorchScript embedder loads a
+// model file.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "harness/core/frame.h"
+
+namespace tgvc {
+
+using Embedding = std::vector<float>;
+
+class ImageEmbedder {
+ public:
+  virtual ~ImageEmbedder() = default;
+  virtual std::string id() const = 0;
+  virtual std::string version() const = 0;
+  // One embedding per frame (any YUV or RGB format; `colour` describes YUV samples). Thread-safe.
+  virtual Embedding embed(const Frame& frame, ColourSpec colour) const = 0;
+  // Factor applied to (1 - cosine) in T-GVC's importance so that the paper's thresholds and its
+  // formula for the number of representatives, set for OpenCLIP ViT-H-14, keep their meaning.
+  virtual double dissimilarity_gain() const { return 1.0; }
+};
+
+// Cosine similarity. Two (near-)zero vectors are identical (1); one zero vector against another
+// is unrelated (0).
+double cosine_similarity(const Embedding& a, const Embedding& b);
+
+}  // namespace tgvc

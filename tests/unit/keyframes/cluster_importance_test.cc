@@ -1,0 +1,89 @@
+#include "codecs/tgvc/importance/cluster_importance.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include <gtest/gtest.h>
+
+#include "codecs/tgvc/keyframes/thumbnail_embedder.h"
+#include "datasets/synthetic/synthetic_sequence.h"
+
+namespace tgvc {
+namespace {
+
+Track line(float x0, float y0, float dx, float dy, int frames) {
+  Track t;
+  for (int f = 0; f < frames; ++f) {
+    t.x.push_back(x0 + dx * f);
+    t.y.push_back(y0 + dy * f);
+    t.visible.push_back(1);
+  }
+  return t;
+}
+
+TEST(ClusterImportance, MotionIsMeanVisibleStepTimesSixteenOverLength) {
+  Track a = line(10, 10, 3, 4, 8);  // steps of 5 px
+  Track b = line(50, 50, 0, 0, 8);  // still
+  b.visible[3] = 0;                 // removes steps 2->3 and 3->4
+  // Steps: a has 7 of length 5, b has 5 of length 0: mean 35 / 12, times 16 / 8.
+  EXPECT_NEAR(cluster_motion({&a, &b}, 8), 35.0 / 12 * 2, 1e-12);
+}
+
+TEST(ClusterImportance, MaskCoversBoxesOfVisiblePointsAndRespectsTheShare) {
+  Track a = line(100.7f, 50.2f, 0, 0, 2);
+  Track hidden = line(300, 200, 0, 0, 2);
+  hidden.visible = {0, 0};
+  // 512 wide: boxes of half-size 8 around the truncated position.
+  const std::vector<uint8_t> mask = cluster_mask({&a, &hidden}, 0, 512, 320, 0.4);
+  EXPECT_EQ(std::count(mask.begin(), mask.end(), 1), 16 * 16);
+  EXPECT_EQ(mask[50 * 512 + 100], 1);
+  EXPECT_EQ(mask[42 * 512 + 92], 1);
+  EXPECT_EQ(mask[58 * 512 + 100], 0);
+  EXPECT_EQ(mask[200 * 512 + 300], 0);
+  // Points everywhere: their boxes would cover more than 40% of the frame, so nothing is masked.
+  std::vector<Track> grid;
+  for (int y = 8; y < 320; y += 16) {
+    for (int x = 8; x < 512; x += 16) grid.push_back(line(x, y, 0, 0, 1));
+  }
+  std::vector<const Track*> members;
+  for (const Track& t : grid) members.push_back(&t);
+  const std::vector<uint8_t> none = cluster_mask(members, 0, 512, 320, 0.4);
+  EXPECT_EQ(std::count(none.begin(), none.end(), 1), 0);
+}
+
+// Masking a moving textured object matters more than masking the same area of a flat sky.
+TEST(ClusterImportance, ImportanceFollowsWhatTheMaskRemoves) {
+  SyntheticSpec spec;
+  spec.frame_count = 16;
+  const SyntheticSequence sequence(spec);
+  Video textured = sequence.render_range(0, 16);
+  Video flat = textured;
+  for (Frame& f : flat.frames) {
+    for (Plane& p : f.planes) std::fill(p.samples.begin(), p.samples.end(), 128);
+  }
+  std::vector<Track> tracks;
+  for (int i = 0; i < 12; ++i) tracks.push_back(line(200 + 6 * (i % 4), 120 + 6 * (i / 4), 5, 1, 16));
+  std::vector<const Track*> members;
+  for (const Track& t : tracks) members.push_back(&t);
+  ThumbnailEmbedder embedder;
+  ImportanceParams params;
+  const ClusterImportance on_texture = cluster_importance(textured, members, embedder, params);
+  const ClusterImportance on_flat = cluster_importance(flat, members, embedder, params);
+  EXPECT_NEAR(on_texture.motion, std::hypot(5.0, 1.0), 1e-5);
+  ASSERT_TRUE(on_texture.importance_computed);
+  EXPECT_GT(on_texture.importance, 0.1);
+  EXPECT_LT(on_flat.importance, 1e-6);
+  EXPECT_FALSE(on_flat.keep);
+  if (on_texture.keep) {
+    EXPECT_GE(on_texture.representatives, 1);
+    EXPECT_LE(on_texture.representatives, 15);
+  }
+  // A slow cluster is never kept, and its importance is not computed.
+  std::vector<Track> slow = {line(100, 100, 0.5f, 0, 16)};
+  const ClusterImportance s = cluster_importance(textured, {&slow[0]}, embedder, params);
+  EXPECT_FALSE(s.importance_computed);
+  EXPECT_FALSE(s.keep);
+}
+
+}  // namespace
+}  // namespace tgvc
