@@ -1,0 +1,163 @@
+#include "reports/compare_html.h"
+
+#include <fmt/format.h>
+
+#include "reports/compare_format.h"
+
+namespace tgvc {
+namespace {
+
+constexpr const char* kStyle = R"(<style>
+body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em; color: #222; }
+table { border-collapse: collapse; margin: 0.8em 0; }
+th, td { border: 1px solid #ccc; padding: 3px 6px; vertical-align: top; }
+th { background: #f2f2f2; position: sticky; top: 0; }
+td.num { text-align: right; white-space: nowrap; }
+td small { color: #555; }
+.pass { color: #176317; } .fail { color: #a01818; }
+.banner { background: #fff0b3; border: 2px solid #d9a400; padding: 0.6em 1em; margin: 0.8em 0; }
+.v-improved { background: #d3f2d3; }
+.v-same { background: #fff; }
+.v-within { background: #fff4c2; }
+.v-regressed { background: #f6c4c4; font-weight: bold; }
+.v-notcompared { background: #ececec; color: #666; }
+.c-regression { background: #f6c4c4; font-weight: bold; }
+.c-info { background: #dbe8ff; }
+.legend span { display: inline-block; padding: 2px 8px; margin-right: 6px; border: 1px solid #ccc; }
+</style>
+)";
+
+// Safe in element content and in quoted attribute values.
+std::string escaped(const std::string& text) {
+  std::string out;
+  for (char ch : text) {
+    switch (ch) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += ch;
+    }
+  }
+  return out;
+}
+
+const char* verdict_class(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kImproved:
+      return "v-improved";
+    case Verdict::kSame:
+      return "v-same";
+    case Verdict::kWithinTolerance:
+      return "v-within";
+    case Verdict::kRegressed:
+      return "v-regressed";
+    case Verdict::kNotCompared:
+      return "v-notcompared";
+  }
+  return "";
+}
+
+const ValueDiff* find_value(const CellDiff& cell, const std::string& name) {
+  for (const ValueDiff& v : cell.values) {
+    if (v.name == name) return &v;
+  }
+  return nullptr;
+}
+
+std::string value_td(const ValueDiff& v) {
+  std::string title = fmt::format("{}: {}; base {}, current {}", v.name, verdict_name(v.verdict),
+                                  compare_number(v.base), compare_number(v.current));
+  if (!compare_delta(v).empty()) title += ", delta " + compare_delta(v);
+  title += "; tolerance " + v.tolerance;
+  if (!v.note.empty()) title += "; " + v.note;
+  std::string body = escaped(compare_number(v.current));
+  const std::string delta = compare_delta(v);
+  if (!delta.empty() && v.verdict != Verdict::kSame) body += "<br><small>" + escaped(delta) + "</small>";
+  if (!v.note.empty()) body += "<br><small>" + escaped(v.note) + "</small>";
+  return fmt::format("<td class=\"num {}\" title=\"{}\">{}</td>", verdict_class(v.verdict), escaped(title),
+                     body);
+}
+
+void append_runs(std::string& out, const Comparison& c) {
+  out +=
+      "<table><tr><th>run</th><th>directory</th><th>experiment</th><th>commit</th><th>tool</th>"
+      "<th>started</th></tr>\n";
+  for (const auto& [side, run] :
+       {std::pair<const char*, const RunInfo*>{"base", &c.base}, {"current", &c.current}}) {
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", side,
+                       escaped(run->run_dir), escaped(run->experiment), escaped(run->git_commit),
+                       escaped(run->tool_version), escaped(run->started_utc));
+  }
+  out += "</table>\n";
+}
+
+void append_matrix(std::string& out, const Comparison& c) {
+  out += "<table>\n<tr><th>dataset/sequence</th><th>codec</th><th>rate point</th><th>cell</th>";
+  for (const std::string& name : c.value_names) out += "<th>" + escaped(name) + "</th>";
+  out += "</tr>\n";
+  for (const CellDiff& cell : c.cells) {
+    const bool regression =
+        cell.status == CellStatus::kMissingInCurrent || cell.status == CellStatus::kFailedInCurrent;
+    const char* row_class = cell.status == CellStatus::kCompared ? ""
+                            : regression                         ? "c-regression"
+                                                                 : "c-info";
+    out += fmt::format("<tr><td>{}/{}</td><td>{}</td><td>{}</td><td class=\"{}\">{}</td>",
+                       escaped(cell.key.dataset), escaped(cell.key.sequence), escaped(cell.key.codec),
+                       escaped(cell.key.rate_point), row_class, cell_status_name(cell.status));
+    if (cell.status == CellStatus::kCompared) {
+      for (const std::string& name : c.value_names) {
+        const ValueDiff* v = find_value(cell, name);
+        out += v ? value_td(*v) : "<td class=\"v-notcompared\">ignored or absent in both</td>";
+      }
+    } else {
+      out += fmt::format("<td class=\"{}\" colspan=\"{}\">{}</td>", row_class,
+                         std::max<size_t>(c.value_names.size(), 1), escaped(cell.message));
+    }
+    out += "</tr>\n";
+  }
+  out += "</table>\n";
+}
+
+}  // namespace
+
+std::string compare_html(const Comparison& c) {
+  const std::string verdict = compare_verdict_line(c);
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>tgvc-bench compare: " +
+      escaped(verdict) + "</title>\n" + kStyle + "</head><body>\n";
+  out += fmt::format("<h1 class=\"{}\">tgvc-bench compare: {}</h1>\n", c.regressed() ? "fail" : "pass",
+                     escaped(verdict));
+  append_runs(out, c);
+  for (const CodecVersionChange& change : c.codec_versions) {
+    out += "<div class=\"banner\"><strong>Codec version changed:</strong> " +
+           escaped(codec_version_text(change)) + ". Its values were compared across versions.</div>\n";
+  }
+  out += "<p>" + escaped(compare_cells_line(c.counts)) + "<br>" + escaped(compare_values_line(c.counts)) +
+         "</p>\n";
+  out +=
+      "<p class=\"legend\"><span class=\"v-improved\">improved</span><span class=\"v-same\">same</span>"
+      "<span class=\"v-within\">within tolerance</span><span class=\"v-regressed\">regressed</span>"
+      "<span class=\"v-notcompared\">not compared</span><span class=\"c-info\">cell info</span>"
+      "<span class=\"c-regression\">cell regression</span></p>\n";
+  out +=
+      "<p>Each value cell shows the current value and its change from base; hover for base, tolerance and "
+      "verdict.</p>\n";
+  append_matrix(out, c);
+  out += "</body></html>\n";
+  return out;
+}
+
+}  // namespace tgvc
