@@ -1,0 +1,61 @@
+// An independent, slow path for HDBSCAN's first half (STYLE 11): core distances by sorting each
+// row of the full distance matrix, and the spanning tree by Kruskal's algorithm over all edges.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <vector>
+
+#include "codecs/tgvc/clustering/feature_matrix.h"
+#include "codecs/tgvc/clustering/hdbscan_mst.h"
+
+namespace tgvc {
+namespace testing_data {
+
+inline double reference_distance(const FeatureMatrix& p, int a, int b) {
+  double sum = 0;
+  for (int k = 0; k < p.cols; ++k) sum += (p.at(a, k) - p.at(b, k)) * (p.at(a, k) - p.at(b, k));
+  return std::sqrt(sum);
+}
+
+inline std::vector<double> reference_core_distances(const FeatureMatrix& p, int k) {
+  std::vector<double> core(p.rows);
+  for (int i = 0; i < p.rows; ++i) {
+    std::vector<double> row;
+    for (int j = 0; j < p.rows; ++j) {
+      if (j != i) row.push_back(reference_distance(p, i, j));
+    }
+    std::sort(row.begin(), row.end());
+    core[i] = row[k - 1];
+  }
+  return core;
+}
+
+inline std::vector<MstEdge> reference_mst(const FeatureMatrix& p, const std::vector<double>& core) {
+  std::vector<MstEdge> all;
+  for (int i = 0; i < p.rows; ++i) {
+    for (int j = i + 1; j < p.rows; ++j) {
+      all.push_back({i, j, std::max({reference_distance(p, i, j), core[i], core[j]})});
+    }
+  }
+  std::stable_sort(all.begin(), all.end(),
+                   [](const MstEdge& a, const MstEdge& b) { return a.weight < b.weight; });
+  std::vector<int> set(p.rows);
+  std::iota(set.begin(), set.end(), 0);
+  auto find = [&](int x) {
+    while (set[x] != x) x = set[x] = set[set[x]];
+    return x;
+  };
+  std::vector<MstEdge> tree;
+  for (const MstEdge& e : all) {
+    const int a = find(e.from), b = find(e.to);
+    if (a == b) continue;
+    set[a] = b;
+    tree.push_back(e);
+  }
+  return tree;
+}
+
+}  // namespace testing_data
+}  // namespace tgvc
