@@ -1,0 +1,61 @@
+#include "codecs/tgvc/tracking/luma_image.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
+#include "harness/core/error.h"
+
+namespace tgvc {
+namespace {
+
+void check_plane(const Plane& plane, int width, int height, const std::string& where) {
+  if (plane.width != width || plane.height != height ||
+      plane.samples.size() != static_cast<size_t>(width) * height) {
+    throw InputError(where, "a " + std::to_string(width) + "x" + std::to_string(height) + " plane",
+                     std::to_string(plane.width) + "x" + std::to_string(plane.height) + " with " +
+                         std::to_string(plane.samples.size()) + " samples");
+  }
+}
+
+uint8_t to_8bit(double value, double scale) {
+  return static_cast<uint8_t>(std::clamp(value * scale + 0.5, 0.0, 255.0));
+}
+
+}  // namespace
+
+cv::Mat luma_image(const Frame& frame, Matrix matrix, const std::string& where) {
+  const int width = frame.width();
+  const int height = frame.height();
+  if (width < 1 || height < 1) {
+    throw InputError(where, "a frame of at least 1x1", std::to_string(width) + "x" + std::to_string(height));
+  }
+  if (frame.format.bit_depth < 8 || frame.format.bit_depth > 16) {
+    throw InputError(where, "bit depth 8..16", std::to_string(frame.format.bit_depth));
+  }
+  const double scale = 255.0 / frame.max_value();
+  cv::Mat luma(height, width, CV_8UC1);
+  if (frame.format.family == ColourFamily::kYuv) {
+    check_plane(frame.planes[0], width, height, where);
+    for (int y = 0; y < height; ++y) {
+      const uint16_t* in = frame.planes[0].row(y);
+      uint8_t* out = luma.ptr<uint8_t>(y);
+      for (int x = 0; x < width; ++x) out[x] = to_8bit(in[x], scale);
+    }
+    return luma;
+  }
+  for (const Plane& plane : frame.planes) check_plane(plane, width, height, where);
+  const double kr = matrix == Matrix::kBt601 ? 0.299 : 0.2126;
+  const double kb = matrix == Matrix::kBt601 ? 0.114 : 0.0722;
+  const double kg = 1.0 - kr - kb;
+  for (int y = 0; y < height; ++y) {
+    const uint16_t* r = frame.planes[0].row(y);
+    const uint16_t* g = frame.planes[1].row(y);
+    const uint16_t* b = frame.planes[2].row(y);
+    uint8_t* out = luma.ptr<uint8_t>(y);
+    for (int x = 0; x < width; ++x) out[x] = to_8bit(kr * r[x] + kg * g[x] + kb * b[x], scale);
+  }
+  return luma;
+}
+
+}  // namespace tgvc
