@@ -1,0 +1,40 @@
+// Chunk framing of the .tgvc container: 4-byte type, 32-bit little-endian payload length,
+// payload, CRC-32 of type and payload. A chunk whose type starts with a lower-case letter is
+// optional: a reader that does not know it skips it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "codecs/tgvc/bitstream/byte_io.h"
+
+namespace tgvc {
+
+constexpr uint8_t kTgvcMagic[4] = {'T', 'G', 'V', 'C'};
+constexpr uint32_t kTgvcFormatVersion = 1;
+constexpr size_t kChunkOverhead = 12;  // type, length and CRC
+
+// Chunk types of format version 1, in file order (TRAJ once per clip).
+constexpr char kChunkHead[] = "HEAD";
+constexpr char kChunkClips[] = "CLIP";
+constexpr char kChunkKeyframes[] = "KEYF";
+constexpr char kChunkTrajectories[] = "TRAJ";
+constexpr char kChunkEnd[] = "END ";
+
+struct Chunk {
+  std::string type;  // 4 characters
+  const uint8_t* payload = nullptr;
+  size_t size = 0;
+  size_t offset = 0;  // of the chunk's type in the file
+  bool optional() const { return type[0] >= 'a' && type[0] <= 'z'; }
+};
+
+void append_chunk(ByteWriter& out, const char* type, const std::vector<uint8_t>& payload);
+
+// Reads the chunk at the reader's position and checks its type characters, length and CRC;
+// `offset` is the reader's position in the file. Throws InputError(where, ...).
+Chunk read_chunk(ByteReader& in, size_t offset, const std::string& where);
+
+}  // namespace tgvc

@@ -1,0 +1,204 @@
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "codecs/tgvc/bitstream/tgvc_stream.h"
+#include "harness/core/error.h"
+#include "harness/core/sha256.h"
+#include "tests/unit/bitstream/sample_stream.h"
+
+namespace tgvc {
+namespace {
+
+using testing_tracks::join_chunks;
+using testing_tracks::ParsedChunk;
+using testing_tracks::sample_stream;
+using testing_tracks::split_chunks;
+
+void expect_same_header(const TgvcStream& a, const TgvcStream& b) {
+  EXPECT_EQ(a.info.width, b.info.width);
+  EXPECT_EQ(a.info.height, b.info.height);
+  EXPECT_EQ(a.info.format, b.info.format);
+  EXPECT_EQ(a.info.fps.num, b.info.fps.num);
+  EXPECT_EQ(a.info.fps.den, b.info.fps.den);
+  EXPECT_EQ(a.info.colour.matrix, b.info.colour.matrix);
+  EXPECT_EQ(a.info.colour.range, b.info.colour.range);
+  EXPECT_EQ(a.frame_count, b.frame_count);
+  EXPECT_EQ(a.quant_step, b.quant_step);
+  EXPECT_EQ(a.keyframes, b.keyframes);
+  EXPECT_EQ(a.keyframe_codec, b.keyframe_codec);
+  EXPECT_EQ(a.keyframe_codec_version, b.keyframe_codec_version);
+  EXPECT_EQ(a.keyframe_payloads, b.keyframe_payloads);
+}
+
+TEST(TgvcContainer, RoundTrip) {
+  TgvcStream stream = sample_stream();
+  stream.info.format = {ChromaFormat::k422, 10, ColourFamily::kYuv};
+  stream.info.colour = {Matrix::kBt601, Range::kFull};
+  stream.info.fps = {30000, 1001};
+  for (double step : {8.0, 0.5}) {
+    stream.quant_step = step;
+    TgvcSizes sizes;
+    const std::vector<uint8_t> bytes = write_tgvc(stream, &sizes);
+    const TgvcStream read = read_tgvc(bytes, "mem.tgvc");
+    expect_same_header(read, stream);
+    ASSERT_EQ(read.clips.size(), stream.clips.size());
+    for (size_t c = 0; c < stream.clips.size(); ++c) {
+      EXPECT_EQ(read.clips[c], quantise(stream.clips[c], step, 64, 48)) << "clip " << c;
+    }
+    EXPECT_EQ(sizes.header_bytes + sizes.keyframe_bytes + sizes.trajectory_bytes, bytes.size());
+    EXPECT_EQ(sizes.keyframe_bytes, 9u);
+    // Writing what was read gives the same file: the trajectories are already on the grid.
+    EXPECT_EQ(write_tgvc(read), bytes);
+  }
+}
+
+// Byte layout of docs/bitstream.md: magic, version, then HEAD with its 23-byte payload.
+TEST(TgvcContainer, LayoutFollowsTheSpec) {
+  TgvcStream stream = sample_stream();
+  TgvcSizes sizes;
+  const std::vector<uint8_t> bytes = write_tgvc(stream, &sizes);
+  const std::vector<uint8_t> head = {
+      'T', 'G', 'V', 'C', 1,  0,        // magic, version 1
+      'H', 'E', 'A', 'D', 23, 0, 0, 0,  // type, length
+      64,  0,   48,  0,                 // width, height
+      25,  0,   0,   0,   1,  0, 0, 0,  // fps 25/1
+      13,  0,   0,   0,                 // frames
+      8,   0,   0,   1,   0,            // 8-bit, 4:2:0, YUV, BT.709, limited
+      128, 0,                           // step 8 = 128/16
+  };
+  ASSERT_GT(bytes.size(), head.size());
+  EXPECT_EQ(std::vector<uint8_t>(bytes.begin(), bytes.begin() + head.size()), head);
+  const std::vector<ParsedChunk> chunks = split_chunks(bytes);
+  ASSERT_EQ(chunks.size(), 6u);
+  EXPECT_EQ(chunks[1].type, "CLIP");
+  EXPECT_EQ(chunks[1].payload, std::vector<uint8_t>({3, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 12, 0, 0, 0}));
+  EXPECT_EQ(chunks[2].type, "KEYF");
+  const std::vector<uint8_t> keyf = {4,   'x', '2', '6', '5', 12, '1', ' ', '(', 'x', '2', '6', '5', ' ', '3',
+                                     '.', '5', ')', 3,   0,   0,  0,   5,   0,   0,   0,   3,   0,   0,   0,
+                                     1,   0,   0,   0,   1,   2,  3,   4,   5,   6,   7,   8,   9};
+  EXPECT_EQ(chunks[2].payload, keyf);
+  EXPECT_EQ(chunks[3].type, "TRAJ");
+  EXPECT_EQ(chunks[4].type, "TRAJ");
+  EXPECT_EQ(chunks[5].type, "END ");
+  EXPECT_TRUE(chunks[5].payload.empty());
+  // Header: magic and version, six chunk frames, HEAD, CLIP and KEYF's tag and length table.
+  EXPECT_EQ(sizes.header_bytes, 6u + 6 * 12 + 23 + 16 + (keyf.size() - 9));
+  EXPECT_EQ(sizes.trajectory_bytes, chunks[3].payload.size() + chunks[4].payload.size());
+  // Every chunk's CRC is the one an independent framing computes.
+  EXPECT_EQ(join_chunks(chunks), bytes);
+}
+
+TEST(TgvcContainer, SingleFrameAndSinglePayload) {
+  TgvcStream still;
+  still.info.width = 16;
+  still.info.height = 16;
+  still.frame_count = 1;
+  still.keyframes = {0};
+  still.keyframe_codec = "aom";
+  still.keyframe_payloads = {{42}};
+  const TgvcStream read = read_tgvc(write_tgvc(still), "still");
+  expect_same_header(read, still);
+  EXPECT_TRUE(read.clips.empty());
+
+  TgvcStream shared = sample_stream();
+  shared.keyframe_payloads = {{1, 2, 3}};  // one payload for all keyframes
+  EXPECT_EQ(read_tgvc(write_tgvc(shared), "shared").keyframe_payloads, shared.keyframe_payloads);
+}
+
+TEST(TgvcContainer, OptionalChunksAreSkippedUnknownCriticalOnesRejected) {
+  const std::vector<uint8_t> bytes = write_tgvc(sample_stream());
+  std::vector<ParsedChunk> chunks = split_chunks(bytes);
+  std::vector<ParsedChunk> with_optional = chunks;
+  with_optional.insert(with_optional.begin() + 3, ParsedChunk{"note", {'h', 'i'}});
+  with_optional.insert(with_optional.begin(), ParsedChunk{"xTRA", {}});
+  const TgvcStream read = read_tgvc(join_chunks(with_optional), "optional");
+  expect_same_header(read, read_tgvc(bytes, "plain"));
+
+  std::vector<ParsedChunk> with_critical = chunks;
+  with_critical.insert(with_critical.begin() + 3, ParsedChunk{"NOTE", {'h', 'i'}});
+  EXPECT_THROW(read_tgvc(join_chunks(with_critical), "critical"), InputError);
+}
+
+TEST(TgvcContainer, WriterRejectsInvalidStreams) {
+  struct Case {
+    const char* field;
+    void (*edit)(TgvcStream&);
+  };
+  const Case cases[] = {
+      {"width", [](TgvcStream& s) { s.info.width = 16385; }},
+      {"height", [](TgvcStream& s) { s.info.height = 0; }},
+      {"fps", [](TgvcStream& s) { s.info.fps.den = 0; }},
+      {"bit_depth", [](TgvcStream& s) { s.info.format.bit_depth = 7; }},
+      {"chroma", [](TgvcStream& s) { s.info.format.family = ColourFamily::kRgb; }},
+      {"frame_count", [](TgvcStream& s) { s.frame_count = 1000001; }},
+      {"quant_step", [](TgvcStream& s) { s.quant_step = 3.3; }},
+      {"keyframes",
+       [](TgvcStream& s) {
+         s.keyframes = {0, 7, 5, 12};
+       }},
+      {"keyframes",
+       [](TgvcStream& s) {
+         s.keyframes = {1, 5, 12};
+       }},
+      {"keyframes",
+       [](TgvcStream& s) {
+         s.keyframes = {0, 5};
+       }},
+      {"keyframe_codec", [](TgvcStream& s) { s.keyframe_codec = "x 265"; }},
+      {"keyframe_codec", [](TgvcStream& s) { s.keyframe_codec.clear(); }},
+      {"keyframe_codec_version", [](TgvcStream& s) { s.keyframe_codec_version = std::string(256, 'v'); }},
+      {"keyframe_payloads", [](TgvcStream& s) { s.keyframe_payloads.pop_back(); }},
+      {"clips", [](TgvcStream& s) { s.clips.pop_back(); }},
+      {"frames", [](TgvcStream& s) { s.clips[1].frames = 7; }},
+      {"tracks[1]", [](TgvcStream& s) { s.clips[0].tracks[1].visible.pop_back(); }},
+  };
+  for (const Case& c : cases) {
+    TgvcStream stream = sample_stream();
+    c.edit(stream);
+    try {
+      write_tgvc(stream);
+      ADD_FAILURE() << c.field << ": accepted";
+    } catch (const InputError& e) {
+      EXPECT_NE(e.where().find(c.field), std::string::npos) << c.field << " vs " << e.what();
+    }
+  }
+}
+
+// A stream built with integer arithmetic only (no libm), so its bytes are the same everywhere.
+TgvcStream golden_stream() {
+  TgvcStream s = sample_stream(0);
+  for (size_t c = 0; c < s.clips.size(); ++c) {
+    for (int t = 0; t < 6; ++t) {
+      CodedTrack track;
+      for (int f = 0; f < s.clips[c].frames; ++f) {
+        track.x.push_back(static_cast<float>(3 + 9 * t + (t + 1) * f * 0.75));
+        track.y.push_back(static_cast<float>(40 - 5 * t + ((f * (t + 2)) % 7) - 0.5 * f));
+        track.visible.push_back((f + t) % 5 != 4);
+      }
+      s.clips[c].tracks.push_back(track);
+    }
+  }
+  return s;
+}
+
+// The bytes of a fixed stream. A change here is a change of the format: bump the version in
+// docs/bitstream.md and chunk_io.h, then update the digest (TGVC_PRINT_GOLDEN=1 prints it).
+TEST(TgvcContainer, GoldenBitstream) {
+  const TgvcStream stream = golden_stream();
+  const std::vector<uint8_t> bytes = write_tgvc(stream);
+  Sha256 digest;
+  digest.update(bytes.data(), bytes.size());
+  const std::string hex = digest.hex_digest();
+  if (std::getenv("TGVC_PRINT_GOLDEN") != nullptr)
+    std::printf("golden: %zu bytes, %s\n", bytes.size(), hex.c_str());
+  EXPECT_EQ(bytes.size(), 198u);
+  EXPECT_EQ(hex, "cf5784a3338fce98b64ed18a8254a51b42861bce8c24444e98229d64cd3bd7bb");
+  ASSERT_EQ(read_tgvc(bytes, "golden").clips[1], quantise(stream.clips[1], 8, 64, 48));
+}
+
+}  // namespace
+}  // namespace tgvc
