@@ -6,6 +6,9 @@
 #ifdef TGVC_HAVE_AOM
 #include "codecs/aom/aom_codec.h"
 #endif
+#ifdef TGVC_HAVE_TGVC
+#include "codecs/tgvc/tgvc_codec.h"
+#endif
 
 namespace tgvc {
 
@@ -17,6 +20,9 @@ const std::vector<const Codec*>& all_codecs() {
 #ifdef TGVC_HAVE_AOM
   static const AomCodec aom_codec;
 #endif
+#ifdef TGVC_HAVE_TGVC
+  static const TgvcCodec tgvc_codec;
+#endif
   static const std::vector<const Codec*> codecs = {
       &raw_codec,
 #ifdef TGVC_HAVE_X265
@@ -24,6 +30,9 @@ const std::vector<const Codec*>& all_codecs() {
 #endif
 #ifdef TGVC_HAVE_AOM
       &aom_codec,
+#endif
+#ifdef TGVC_HAVE_TGVC
+      &tgvc_codec,
 #endif
   };
   return codecs;

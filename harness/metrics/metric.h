@@ -22,6 +22,20 @@ struct MetricValue {
   std::string reason;
 };
 
+// Motion ground truth a dataset can supply (the synthetic sequences know every point's path).
+class MotionTruth {
+ public:
+  virtual ~MotionTruth() = default;
+  // Where the scene point at (x, y) of frame `from` is in frame `to` (frames of the measured
+  // video, continuous pixel coordinates); false when it is not visible there.
+  virtual bool track(double x, double y, int from, int to, double* out_x, double* out_y) const = 0;
+};
+
+// What a metric may use beyond the two videos.
+struct MetricContext {
+  const MotionTruth* motion_truth = nullptr;
+};
+
 class Metric {
  public:
   virtual ~Metric() = default;
@@ -35,6 +49,11 @@ class Metric {
   // count (the runner guarantees it; InputError otherwise). Thread-safe.
   virtual std::vector<MetricValue> compute(const Video& ref, const Video& dist,
                                            const ParamSet& options) const = 0;
+  // The same with context; metrics that use none keep this default.
+  virtual std::vector<MetricValue> compute_in_context(const Video& ref, const Video& dist, const ParamSet& options,
+                                                      const MetricContext& /*context*/) const {
+    return compute(ref, dist, options);
+  }
 };
 
 const std::vector<const Metric*>& all_metrics();

@@ -7,6 +7,7 @@
 #include "harness/io/png_writer.h"
 #include "harness/metrics/metric.h"
 #include "harness/metrics/rate.h"
+#include "harness/run/synthetic_truth.h"
 
 namespace tgvc {
 namespace {
@@ -17,12 +18,21 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-void measure(const Experiment& e, const Video& source, const Video& decoded, CellResult& result) {
+void measure(const Experiment& e, const SequenceSpec& seq, const Video& source, const Video& decoded,
+             CellResult& result) {
   check_comparable(source, decoded);
+  std::unique_ptr<SyntheticTruth> truth;
+  MetricContext context;
+  if (seq.synthetic) {
+    truth = std::make_unique<SyntheticTruth>(seq.synthetic_spec, e.frames.start);
+    context.motion_truth = truth.get();
+  }
   for (const MetricSpec& spec : e.metrics) {
     const Metric* metric = find_metric(spec.id);
     const ParamSet options = ParamSet::resolve(metric->param_specs(), spec.options, "metrics." + spec.id);
-    for (MetricValue& v : metric->compute(source, decoded, options)) result.metrics.push_back(std::move(v));
+    for (MetricValue& v : metric->compute_in_context(source, decoded, options, context)) {
+      result.metrics.push_back(std::move(v));
+    }
   }
 }
 
@@ -84,7 +94,7 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
 
     stage = "metrics";
     t = Clock::now();
-    measure(e, *source, decoded, r);
+    measure(e, seq, *source, decoded, r);
     r.timing.metrics_s = seconds_since(t);
 
     stage = "still";

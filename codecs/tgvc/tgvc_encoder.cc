@@ -1,0 +1,118 @@
+#include "codecs/tgvc/tgvc_encoder.h"
+
+#include <chrono>
+
+#include "codecs/tgvc/blend_interpolation.h"
+#include "codecs/tgvc/keyframe_coding.h"
+#include "codecs/tgvc/keyframes/keyframe_selection.h"
+#include "codecs/tgvc/keyframes/thumbnail_embedder.h"
+#include "codecs/tgvc/tracking/flow_tracker.h"
+#include "harness/core/error.h"
+
+namespace tgvc {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+Video pick_frames(const Video& source, const std::vector<int>& indices, int first, int last_inclusive) {
+  Video out;
+  out.info = source.info;
+  if (!indices.empty()) {
+    for (int i : indices) out.frames.push_back(source.frames[i]);
+  } else {
+    for (int i = first; i <= last_inclusive; ++i) out.frames.push_back(source.frames[i]);
+  }
+  return out;
+}
+
+// Everything but the keyframe payload, which target-bpp may recode.
+struct MotionSide {
+  std::vector<int> keyframes;
+  std::vector<ClipTrajectories> clips;
+};
+
+MotionSide analyse(const Video& source, const TgvcParams& params, TgvcEncodeStats& stats) {
+  const ThumbnailEmbedder embedder;
+  const FlowTracker tracker;
+  auto t = Clock::now();
+  std::vector<Embedding> embeddings;
+  for (const Frame& f : source.frames) embeddings.push_back(embedder.embed(f, source.info.colour));
+  stats.embedding_s += seconds_since(t);
+  MotionSide side;
+  side.keyframes = select_keyframes(embeddings, params.selection);
+  for (size_t k = 0; k + 1 < side.keyframes.size(); ++k) {
+    const Video clip = pick_frames(source, {}, side.keyframes[k], side.keyframes[k + 1]);
+    side.clips.push_back(clip_trajectories(clip, tracker, embedder, params, &stats.motion));
+  }
+  return side;
+}
+
+TgvcEncoded assemble(const Video& source, const TgvcParams& params, const MotionSide& side, int quality,
+                     TgvcEncodeStats& stats) {
+  auto t = Clock::now();
+  KeyframeCodingParams coding = params.keyframes;
+  coding.quality = quality;
+  CodedKeyframes coded = code_keyframes(pick_frames(source, side.keyframes, 0, 0), coding);
+  stats.keyframe_coding_s += seconds_since(t);
+
+  t = Clock::now();
+  TgvcStream stream;
+  stream.info = source.info;
+  stream.frame_count = source.frame_count();
+  stream.quant_step = params.quant_step;
+  stream.keyframes = side.keyframes;
+  stream.keyframe_codec = coding.codec;
+  stream.keyframe_codec_version = coded.codec_version;
+  stream.keyframe_payloads = {std::move(coded.payload)};
+  stream.clips = side.clips;
+  TgvcEncoded out;
+  out.bytes = write_tgvc(stream, &out.sizes);
+  stats.trajectory_coding_s += seconds_since(t);
+  out.keyframes_reconstructed = std::move(coded.reconstructed);
+  out.keyframe_indices = side.keyframes;
+  return out;
+}
+
+}  // namespace
+
+TgvcEncoded tgvc_encode(const Video& source, const TgvcParams& params, TgvcEncodeStats* stats_out) {
+  if (source.frame_count() == 0) throw InputError("tgvc source", "at least one frame", "an empty video");
+  if (source.info.format.family != ColourFamily::kYuv) throw InputError("tgvc source", "YUV frames", "RGB");
+  TgvcEncodeStats local;
+  TgvcEncodeStats& stats = stats_out ? *stats_out : local;
+  const MotionSide side = analyse(source, params, stats);
+  stats.keyframes = static_cast<int>(side.keyframes.size());
+
+  int quality = params.keyframes.quality;
+  if (params.target_bpp > 0) {
+    // The rate falls as the quality number rises: find the lowest number that meets the target
+    // (the coarsest quality when none does). Trajectories do not depend on it.
+    const double pixels = static_cast<double>(source.info.width) * source.info.height * source.frame_count();
+    const auto meets = [&](int q) {
+      return assemble(source, params, side, q, stats).bytes.size() * 8.0 / pixels <= params.target_bpp;
+    };
+    auto [low, high] = keyframe_quality_range(params.keyframes.codec);
+    while (low < high) {
+      const int mid = (low + high) / 2;
+      if (meets(mid)) {
+        high = mid;
+      } else {
+        low = mid + 1;
+      }
+    }
+    quality = low;
+  }
+  stats.keyframe_quality = quality;
+  return assemble(source, params, side, quality, stats);
+}
+
+Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where) {
+  const TgvcStream stream = read_tgvc(bytes, where);
+  const Video keyframes = decode_keyframes(stream.keyframe_payloads.at(0), stream.keyframe_codec, stream.info,
+                                           static_cast<int>(stream.keyframes.size()));
+  return blend_between_keyframes(keyframes, stream.keyframes, stream.frame_count);
+}
+
+}  // namespace tgvc

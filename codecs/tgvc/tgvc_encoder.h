@@ -1,0 +1,39 @@
+// The T-GVC encoder and its no-guidance decoder, as used by the `tgvc` codec and the
+// `tgvc-bench encode` / `decode` commands.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "codecs/tgvc/bitstream/tgvc_stream.h"
+#include "codecs/tgvc/clip_motion.h"
+#include "codecs/tgvc/tgvc_params.h"
+
+namespace tgvc {
+
+struct TgvcEncodeStats {
+  int keyframes = 0;
+  int keyframe_quality = 0;  // the one used (target-bpp searches it)
+  ClipMotionStats motion;    // summed over clips
+  double embedding_s = 0;
+  double keyframe_coding_s = 0;
+  double trajectory_coding_s = 0;
+};
+
+struct TgvcEncoded {
+  std::vector<uint8_t> bytes;  // the .tgvc file
+  TgvcSizes sizes;             // header, keyframes, trajectories: sums to bytes.size()
+  Video keyframes_reconstructed;
+  std::vector<int> keyframe_indices;
+};
+
+// Encodes a whole sequence. Throws InputError for a source the keyframe codec cannot take
+// (RGB, odd 4:2:0 sizes) or parameters out of range.
+TgvcEncoded tgvc_encode(const Video& source, const TgvcParams& params, TgvcEncodeStats* stats = nullptr);
+
+// Decodes a .tgvc file: keyframes through their codec, the frames between them blended
+// (trajectories are parsed and checked, and used by the guided generators). Throws InputError
+// for a damaged or forged file.
+Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where);
+
+}  // namespace tgvc

@@ -1,0 +1,124 @@
+#include "codecs/tgvc/tgvc_codec.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "codecs/tgvc/bitstream/tgvc_stream.h"
+#include "codecs/tgvc/tgvc_encoder.h"
+#include "datasets/synthetic/synthetic_sequence.h"
+#include "harness/core/error.h"
+
+namespace tgvc {
+namespace {
+
+Video synthetic(const std::string& scene, int width, int height, int frames, uint32_t seed = 1) {
+  SyntheticSpec spec;
+  spec.scene = scene;
+  spec.seed = seed;
+  spec.width = width;
+  spec.height = height;
+  spec.frame_count = frames;
+  return SyntheticSequence(spec).render_range(0, frames);
+}
+
+ParamSet params(std::map<std::string, std::string> given = {}) {
+  return ParamSet::resolve(TgvcCodec().param_specs(), given, "tgvc");
+}
+
+TEST(TgvcCodec, RoundTripKeepsGeometryAndDecodesTheEncodersKeyframes) {
+  const Video source = synthetic("orbit", 320, 192, 40);
+  TgvcEncodeStats stats;
+  const TgvcEncoded coded = tgvc_encode(source, tgvc_params_from(params()), &stats);
+  EXPECT_EQ(coded.sizes.header_bytes + coded.sizes.keyframe_bytes + coded.sizes.trajectory_bytes, coded.bytes.size());
+  ASSERT_GE(coded.keyframe_indices.size(), 2u);
+  EXPECT_EQ(coded.keyframe_indices.front(), 0);
+  EXPECT_EQ(coded.keyframe_indices.back(), 39);
+
+  const Video decoded = tgvc_decode(coded.bytes, "test");
+  ASSERT_EQ(decoded.frame_count(), 40);
+  EXPECT_EQ(decoded.info.width, 320);
+  EXPECT_EQ(decoded.info.height, 192);
+  EXPECT_EQ(decoded.info.fps.value(), source.info.fps.value());
+  // The decoder's keyframes are exactly what the encoder reconstructed.
+  for (size_t k = 0; k < coded.keyframe_indices.size(); ++k) {
+    for (int p = 0; p < 3; ++p) {
+      EXPECT_EQ(decoded.frames[coded.keyframe_indices[k]].planes[p].samples,
+                coded.keyframes_reconstructed.frames[k].planes[p].samples);
+    }
+  }
+  // A frame between two keyframes is their blend.
+  const int a = coded.keyframe_indices[0];
+  const int b = coded.keyframe_indices[1];
+  ASSERT_GT(b - a, 1);
+  const int t = a + 1;
+  const uint16_t sa = decoded.frames[a].planes[0].samples[1000];
+  const uint16_t sb = decoded.frames[b].planes[0].samples[1000];
+  EXPECT_EQ(decoded.frames[t].planes[0].samples[1000], ((b - t) * sa + (t - a) * sb + (b - a) / 2) / (b - a));
+}
+
+TEST(TgvcCodec, SameInputSameBytes) {
+  const Video source = synthetic("crossing", 256, 160, 30, 4);
+  const TgvcCodec codec;
+  const Encoded first = codec.encode(source, params());
+  const Encoded second = codec.encode(source, params());
+  EXPECT_EQ(first.bitstream, second.bitstream);
+  uint64_t total = 0;
+  for (const RateComponent& c : first.components) total += c.bytes;
+  EXPECT_EQ(total, first.bitstream.size());
+  EXPECT_EQ(first.components[0].name, "header");
+  EXPECT_EQ(first.components[1].name, "keyframes");
+  EXPECT_EQ(first.components[2].name, "trajectories");
+}
+
+TEST(TgvcCodec, MovingObjectsAreSentAndAStaticSceneSendsNoTrajectories) {
+  TgvcEncodeStats moving;
+  const TgvcEncoded m = tgvc_encode(synthetic("orbit", 512, 320, 30), tgvc_params_from(params()), &moving);
+  EXPECT_GT(moving.motion.clusters, 0);
+  EXPECT_GT(moving.motion.kept, 0);
+  EXPECT_GT(m.sizes.trajectory_bytes, 0u);
+  const TgvcStream stream = read_tgvc(m.bytes, "moving");
+  size_t sent = 0;
+  for (const ClipTrajectories& c : stream.clips) sent += c.tracks.size();
+  EXPECT_EQ(static_cast<int>(sent), moving.motion.representatives);
+
+  TgvcEncodeStats still;
+  tgvc_encode(synthetic("static", 512, 320, 30), tgvc_params_from(params()), &still);
+  EXPECT_EQ(still.motion.kept, 0);
+  // No trajectories at all when their budget is zero.
+  TgvcEncodeStats none;
+  const TgvcEncoded n = tgvc_encode(synthetic("orbit", 512, 320, 30), tgvc_params_from(params({{"trajectory-scale", "0"}})), &none);
+  EXPECT_EQ(none.motion.representatives, 0);
+  EXPECT_LT(n.sizes.trajectory_bytes, m.sizes.trajectory_bytes);
+}
+
+TEST(TgvcCodec, TargetBppPicksTheFinestKeyframeQualityThatFits) {
+  const Video source = synthetic("orbit", 256, 160, 24);
+  TgvcEncodeStats stats;
+  const double target = 0.02;
+  const TgvcEncoded coded = tgvc_encode(source, tgvc_params_from(params({{"target-bpp", "0.02"}})), &stats);
+  const double pixels = 256.0 * 160 * 24;
+  EXPECT_LE(coded.bytes.size() * 8 / pixels, target);
+  ASSERT_GT(stats.keyframe_quality, 0);
+  const TgvcEncoded finer = tgvc_encode(
+      source, tgvc_params_from(params({{"keyframe-quality", std::to_string(stats.keyframe_quality - 1)}})));
+  EXPECT_GT(finer.bytes.size() * 8 / pixels, target);
+}
+
+TEST(TgvcCodec, ShortSourcesAndBadInput) {
+  for (int frames : {1, 2}) {
+    const Video source = synthetic("orbit", 256, 160, frames);
+    const Video decoded = tgvc_decode(tgvc_encode(source, tgvc_params_from(params())).bytes, "short");
+    EXPECT_EQ(decoded.frame_count(), frames);
+  }
+  Video rgb = synthetic("orbit", 256, 160, 3);
+  rgb.info.format.family = ColourFamily::kRgb;
+  EXPECT_THROW(tgvc_encode(rgb, tgvc_params_from(params())), InputError);
+  EXPECT_THROW(tgvc_encode(synthetic("orbit", 256, 160, 3), tgvc_params_from(params({{"keyframe-quality", "60"}}))),
+               InputError);
+  std::vector<uint8_t> bytes = tgvc_encode(synthetic("orbit", 256, 160, 6), tgvc_params_from(params())).bytes;
+  bytes.resize(bytes.size() / 2);
+  EXPECT_THROW(tgvc_decode(bytes, "truncated.tgvc"), InputError);
+}
+
+}  // namespace
+}  // namespace tgvc
