@@ -12,7 +12,7 @@ namespace tgvc {
 
 struct KeyframeCodingParams {
   std::string codec = "x265";  // registry id: x265 (quality = QP 0..51) or aom (quality = cq-level 0..63)
-  int quality = 37;
+  int quality = 46;
 };
 
 struct CodedKeyframes {

@@ -6,7 +6,7 @@ namespace tgvc {
 const std::vector<ParamSpec>& tgvc_param_specs() {
   static const std::vector<ParamSpec> specs = {
       {"keyframe-codec", ParamType::kString, "x265", 0, -1, {"x265", "aom"}, "codec of the keyframe stills (all-intra)", ""},
-      {"keyframe-quality", ParamType::kInt, "37", 0, 63, {}, "x265 QP (0..51) or aom cq-level (0..63) of the keyframes", ""},
+      {"keyframe-quality", ParamType::kInt, "46", 0, 63, {}, "x265 QP (0..51) or aom cq-level (0..63) of the keyframes", ""},
       {"target-bpp", ParamType::kReal, "0", 0, 8, {}, "above 0: choose keyframe-quality so the stream meets this rate", "bpp"},
       {"trajectory-scale", ParamType::kReal, "1", 0, 4, {}, "scales each kept motion instance's representative count (0: send no trajectories)", ""},
       {"quant-step", ParamType::kString, "8", 0, -1, {"8", "4", "2", "1"}, "trajectory quantisation grid (8: the decoder's latent grid)", "px"},

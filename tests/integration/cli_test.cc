@@ -123,3 +123,37 @@ TEST(Docs, ConfigReferenceMatchesTheParameterTables) {
 
 }  // namespace
 }  // namespace tgvc::testing
+
+namespace tgvc::testing {
+namespace {
+
+TEST(Cli, EncodeDecodeTgvcRoundTrip) {
+  const std::string dir = make_temp_dir("tgvc_codec_cli_");
+  const ProcessResult enc = bench({"encode", kVtest, "-o", dir + "/v.tgvc", "--frames", "12", "-p", "keyframe-quality=44"});
+  ASSERT_EQ(enc.exit_code, 0) << enc.output;
+  EXPECT_THAT(enc.output, HasSubstr("12 frames 768x576"));
+  EXPECT_THAT(enc.output, HasSubstr("(quality 44)"));
+  const std::string bytes = read_text(dir + "/v.tgvc");
+  EXPECT_EQ(bytes.substr(0, 4), "TGVC");
+  const ProcessResult dec = bench({"decode", dir + "/v.tgvc", "-o", dir + "/v.y4m"});
+  ASSERT_EQ(dec.exit_code, 0) << dec.output;
+  const ProcessResult m = bench({"measure", kVtest, dir + "/v.y4m", "--frames", "12", "--metrics", "psnr"});
+  ASSERT_EQ(m.exit_code, 0) << m.output;
+  const auto json = nlohmann::json::parse(m.output);
+  EXPECT_EQ(json["frames"], 12);
+  EXPECT_GT(json["metrics"]["psnr_y"]["value"].get<double>(), 18);
+
+  // A damaged file and a bad parameter are named errors.
+  write_text(dir + "/bad.tgvc", bytes.substr(0, bytes.size() / 2));
+  const ProcessResult bad = bench({"decode", dir + "/bad.tgvc", "-o", dir + "/bad.y4m"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.output, HasSubstr("bad.tgvc"));
+  EXPECT_FALSE(fs::exists(dir + "/bad.y4m"));
+  const ProcessResult param = bench({"encode", kVtest, "-o", dir + "/x.tgvc", "-p", "keyframe-qualty=3"});
+  EXPECT_EQ(param.exit_code, 2);
+  EXPECT_THAT(param.output, HasSubstr("'keyframe-quality'"));
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace tgvc::testing

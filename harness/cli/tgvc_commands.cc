@@ -1,0 +1,87 @@
+// `tgvc-bench encode IN -o OUT.tgvc` and `tgvc-bench decode IN.tgvc -o REC.y4m`: the tgvc codec
+// on single files, outside any experiment.
+#include <chrono>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "codecs/codec.h"
+#include "codecs/tgvc/tgvc_encoder.h"
+#include "codecs/tgvc/tgvc_params.h"
+#include "harness/cli/commands.h"
+#include "harness/core/atomic_file.h"
+#include "harness/core/error.h"
+#include "harness/io/video_reader.h"
+#include "harness/io/y4m_writer.h"
+#include "harness/metrics/rate.h"
+
+namespace tgvc {
+namespace {
+
+struct EncodeArgs {
+  std::string input;
+  std::string output;
+  std::vector<std::string> params;  // key=value
+  int start = 0;
+  int frames = -1;
+};
+
+std::map<std::string, std::string> parse_params(const std::vector<std::string>& items) {
+  std::map<std::string, std::string> out;
+  for (const std::string& item : items) {
+    const size_t eq = item.find('=');
+    if (eq == std::string::npos || eq == 0) throw InputError("--param", "KEY=VALUE, e.g. keyframe-quality=40", "'" + item + "'");
+    out[item.substr(0, eq)] = item.substr(eq + 1);
+  }
+  return out;
+}
+
+int encode(const EncodeArgs& a) {
+  const ParamSet set = ParamSet::resolve(tgvc_param_specs(), parse_params(a.params), "--param");
+  const Video source = read_video(a.input, {a.start, a.frames});
+  const auto start = std::chrono::steady_clock::now();
+  TgvcEncodeStats stats;
+  const TgvcEncoded coded = tgvc_encode(source, tgvc_params_from(set), &stats);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  write_file_atomically(a.output, std::string_view(reinterpret_cast<const char*>(coded.bytes.data()), coded.bytes.size()));
+  const Rate rate = compute_rate(coded.bytes.size(), source.info.width, source.info.height, source.frame_count(),
+                                 source.info.fps.value());
+  fmt::print("{}: {} frames {}x{}, {} keyframes (quality {}), {} motion instances sent of {}, {} trajectories\n",
+             a.output, source.frame_count(), source.info.width, source.info.height, stats.keyframes,
+             stats.keyframe_quality, stats.motion.kept, stats.motion.clusters, stats.motion.representatives);
+  fmt::print("{} bytes (header {}, keyframes {}, trajectories {}), {:.5f} bpp, {:.2f} kbps; encoded in {:.2f} s\n",
+             coded.bytes.size(), coded.sizes.header_bytes, coded.sizes.keyframe_bytes, coded.sizes.trajectory_bytes,
+             rate.bpp, rate.kbps, seconds);
+  return 0;
+}
+
+int decode(const std::string& input, const std::string& output) {
+  const std::string text = read_file(input);
+  const std::vector<uint8_t> bytes(text.begin(), text.end());
+  const Video video = tgvc_decode(bytes, input);
+  write_y4m(output, video);
+  fmt::print("{}: {} frames {}x{}\n", output, video.frame_count(), video.info.width, video.info.height);
+  return 0;
+}
+
+}  // namespace
+
+void add_tgvc_commands(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<EncodeArgs>();
+  CLI::App* enc = app.add_subcommand("encode", "Encode a video with T-GVC into a .tgvc file");
+  enc->add_option("input", args->input, "Video (.y4m or any container FFmpeg reads), coded at its own size")->required();
+  enc->add_option("-o,--output", args->output, "The .tgvc file to write")->required();
+  enc->add_option("-p,--param", args->params, "tgvc parameter KEY=VALUE (repeatable; see 'tgvc-bench list codecs -v')");
+  enc->add_option("--start", args->start, "First frame")->check(CLI::NonNegativeNumber);
+  enc->add_option("--frames", args->frames, "Frame count (default: all)")->check(CLI::PositiveNumber);
+  enc->callback([args, &exit_code] { exit_code = encode(*args); });
+
+  auto in = std::make_shared<std::string>();
+  auto out = std::make_shared<std::string>();
+  CLI::App* dec = app.add_subcommand("decode", "Decode a .tgvc file into a Y4M video");
+  dec->add_option("input", *in, "The .tgvc file")->required();
+  dec->add_option("-o,--output", *out, "The .y4m file to write")->required();
+  dec->callback([in, out, &exit_code] { exit_code = decode(*in, *out); });
+}
+
+}  // namespace tgvc
