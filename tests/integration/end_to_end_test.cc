@@ -13,7 +13,7 @@ namespace {
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
-// 128x80, 8 frames: the raw codec (exact), x265 at two QPs and AV1 at one cq-level.
+// 128x80, 8 frames: the raw codec (exact), x265 at two QPs, AV1 at one cq-level and T-GVC.
 const char* kTinyConfig = R"(experiment: tiny
 frames: {count: 8}
 resize: {width: 128, height: 80}
@@ -23,6 +23,7 @@ codecs:
   - {name: raw, type: raw}
   - {name: hevc, type: x265, params: {preset: ultrafast, keyint: 8}, sweep: {qp: [30, 51]}}
   - {name: av1, type: aom, params: {cpu-used: 8}, sweep: {cq-level: [63]}}
+  - {name: tg, type: tgvc, params: {grid: 16}}
 metrics: [psnr, msssim]
 )";
 
@@ -37,7 +38,7 @@ TEST(EndToEnd, TinyConfigWritesResults) {
   ASSERT_EQ(run.exit_code, 0) << run.output;
 
   const auto rows = read_csv(dir + "/run/results.csv");
-  ASSERT_EQ(rows.size(), 4u);
+  ASSERT_EQ(rows.size(), 5u);
   for (const auto& row : rows) {
     EXPECT_EQ(row.at("status"), "ok") << row.at("error");
     EXPECT_EQ(row.at("dataset"), "synthetic");
@@ -69,22 +70,27 @@ TEST(EndToEnd, TinyConfigWritesResults) {
   EXPECT_EQ(number(q30, "bits_headers") + number(q30, "bits_video"), number(q30, "bits"));
   EXPECT_LT(number(rows[3], "bpp"), 0.2);
   EXPECT_GT(number(rows[3], "psnr_y"), 15);
+  // T-GVC's rate in its three components.
+  const auto& tg = rows[4];
+  EXPECT_EQ(number(tg, "bits_header") + number(tg, "bits_keyframes") + number(tg, "bits_trajectories"),
+            number(tg, "bits"));
+  EXPECT_GT(number(tg, "bits_keyframes"), number(tg, "bits_header"));
 
   const auto frames = read_csv(dir + "/run/frames.csv");
-  ASSERT_EQ(frames.size(), 4u * 8);
+  ASSERT_EQ(frames.size(), 5u * 8);
   EXPECT_EQ(frames[8 + 3].at("frame"), "3");
   EXPECT_EQ(frames[8 + 3].at("rate_point"), "qp=30");
 
   const auto json = nlohmann::json::parse(read_text(dir + "/run/results.json"));
   EXPECT_EQ(json["schema_version"], 1);
-  EXPECT_EQ(json["summary"]["cells"], 4);
+  EXPECT_EQ(json["summary"]["cells"], 5);
   EXPECT_EQ(json["provenance"]["config_sha256"].get<std::string>().size(), 64u);
   EXPECT_TRUE(json["provenance"]["libraries"].contains("codec:x265"));
   EXPECT_FALSE(json["provenance"]["git_commit"].get<std::string>().empty());
   EXPECT_EQ(read_text(dir + "/run/config.yaml"), kTinyConfig);
   int cell_files = 0;
   for (const auto& entry : fs::directory_iterator(dir + "/run/cells")) cell_files += entry.path().extension() == ".json";
-  EXPECT_EQ(cell_files, 4);
+  EXPECT_EQ(cell_files, 5);
   // Stills for the report: each cell's decoded middle frame and the source's.
   EXPECT_TRUE(fs::exists(dir + "/run/cells/synthetic__orbit__hevc__qp=30.png"));
   EXPECT_TRUE(fs::exists(dir + "/run/sources/synthetic__orbit.png"));

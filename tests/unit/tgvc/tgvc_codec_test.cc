@@ -7,6 +7,7 @@
 #include "codecs/tgvc/tgvc_encoder.h"
 #include "datasets/synthetic/synthetic_sequence.h"
 #include "harness/core/error.h"
+#include "harness/io/resize.h"
 
 namespace tgvc {
 namespace {
@@ -118,6 +119,20 @@ TEST(TgvcCodec, ShortSourcesAndBadInput) {
   std::vector<uint8_t> bytes = tgvc_encode(synthetic("orbit", 256, 160, 6), tgvc_params_from(params())).bytes;
   bytes.resize(bytes.size() / 2);
   EXPECT_THROW(tgvc_decode(bytes, "truncated.tgvc"), InputError);
+}
+
+// Documented behaviour for high-bit-depth and 4:4:4 sources: the keyframe codec codes them as
+// they are, the tracker reads their luma.
+TEST(TgvcCodec, TenBitAndFourFourFourSourcesKeepTheirFormat) {
+  const Video source = synthetic("orbit", 256, 160, 6);
+  for (const PixelFormat format : {PixelFormat{ChromaFormat::k420, 10, ColourFamily::kYuv},
+                                   PixelFormat{ChromaFormat::k444, 8, ColourFamily::kYuv}}) {
+    const Video converted = convert_pixel_format(source, format);
+    const Video decoded = tgvc_decode(tgvc_encode(converted, tgvc_params_from(params())).bytes, "format");
+    ASSERT_EQ(decoded.frame_count(), 6);
+    EXPECT_EQ(decoded.info.format, format);
+    EXPECT_EQ(decoded.frames[0].planes[1].width, converted.frames[0].planes[1].width);
+  }
 }
 
 }  // namespace
