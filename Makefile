@@ -22,7 +22,7 @@ build: deps configure
 
 run: build
 	$(BIN) run configs/demo.yaml --jobs $(JOBS)
-	@echo "report: runs/demo/results.csv, runs/demo/frames.csv, runs/demo/results.json"
+	@echo "report: runs/demo/report.html (results: runs/demo/results.csv, frames.csv, results.json)"
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

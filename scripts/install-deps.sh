@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git bc
+  chromium
   libx265-dev libaom-dev libdav1d-dev
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
   ffmpeg
@@ -12,6 +13,10 @@ packages=(
   libopencv-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   opencv-doc
+  # Learned metrics (LibTorch) and `tgvc-bench models fetch` (libcurl); python3-torch only
+  # writes the small TorchScript modules the learned-metric tests load.
+  libtorch-dev libopenblas0-openmp libcurl4-openssl-dev
+  python3-torch
 )
 
 missing=()

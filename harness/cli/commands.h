@@ -9,6 +9,10 @@ namespace tgvc {
 void add_run_command(CLI::App& app, int& exit_code);
 void add_measure_command(CLI::App& app, int& exit_code);
 void add_list_command(CLI::App& app, int& exit_code);
+void add_compare_command(CLI::App& app, int& exit_code);
+void add_bd_command(CLI::App& app, int& exit_code);
+void add_report_command(CLI::App& app, int& exit_code);
+void add_tgvc_commands(CLI::App& app, int& exit_code);  // encode and decode
 
 // The version line: tool version and the git commit it was built from.
 std::string version_text();

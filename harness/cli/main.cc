@@ -16,6 +16,10 @@ int main(int argc, char** argv) {
   tgvc::add_run_command(app, exit_code);
   tgvc::add_measure_command(app, exit_code);
   tgvc::add_list_command(app, exit_code);
+  tgvc::add_compare_command(app, exit_code);
+  tgvc::add_bd_command(app, exit_code);
+  tgvc::add_report_command(app, exit_code);
+  tgvc::add_tgvc_commands(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,4 +1,5 @@
 // YAML -> Experiment. Every error names file:line:column, the field and what was expected.
+#include <algorithm>
 #include <filesystem>
 
 #include "codecs/codec.h"
@@ -17,7 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> kTopKeys = {"experiment", "output", "frames", "resize", "datasets",
-                                           "codecs",     "metrics", "jobs"};
+                                           "codecs",     "metrics", "jobs",   "report"};
 const std::vector<std::string> kResizeModes = {"squash", "crop"};
 const std::vector<std::string> kResizeFilters = {"bicubic", "bilinear", "lanczos", "area", "point"};
 
@@ -130,6 +131,37 @@ std::vector<MetricSpec> parse_metrics(const YAML::Node& list, const std::string&
   return metrics;
 }
 
+ReportSpec parse_report(const YAML::Node& node, const std::string& file, const fs::path& base,
+                        const std::vector<CodecSpec>& codecs) {
+  ReportSpec spec;
+  if (!node) return spec;
+  require_map(node, file, "report");
+  require_known_keys(node, {"anchor", "bd_method", "paper_points", "metrics"}, file, "report");
+  spec.anchor = optional_string(node, "anchor", "", file, "report");
+  if (!spec.anchor.empty()) {
+    std::vector<std::string> names;
+    for (const CodecSpec& c : codecs) names.push_back(c.name);
+    if (std::find(names.begin(), names.end(), spec.anchor) == names.end()) {
+      throw InputError(position_of(node["anchor"], file).str() + ": report.anchor", "one of the codec names: " + join(names),
+                       "'" + spec.anchor + "'");
+    }
+  }
+  spec.bd_method = choice(node, "bd_method", "pchip", {"pchip", "cubic", "akima"}, file, "report");
+  const std::string paper = optional_string(node, "paper_points", "", file, "report");
+  if (!paper.empty()) {
+    spec.paper_points = fs::path(paper).is_absolute() ? paper : (base / paper).lexically_normal().string();
+    if (!fs::is_regular_file(spec.paper_points)) {
+      throw InputError(position_of(node["paper_points"], file).str() + ": report.paper_points", "an existing CSV file",
+                       "'" + spec.paper_points + "' does not exist");
+    }
+  }
+  if (node["metrics"]) {
+    require_sequence(node["metrics"], file, "report.metrics");
+    for (const auto& m : node["metrics"]) spec.metrics.push_back(m.as<std::string>());
+  }
+  return spec;
+}
+
 }  // namespace
 
 Experiment parse_experiment(const std::string& text, const std::string& path) {
@@ -148,6 +180,7 @@ Experiment parse_experiment(const std::string& text, const std::string& path) {
   e.sequences = parse_datasets(root["datasets"], path, base.string(), e.frames, e.resize);
   e.codecs = parse_codecs(root["codecs"], path);
   e.metrics = parse_metrics(root["metrics"], path);
+  e.report = parse_report(root["report"], path, base, e.codecs);
   return e;
 }
 

@@ -57,6 +57,14 @@ struct MetricSpec {
   SourcePos pos;
 };
 
+// How report.html is drawn (`tgvc-bench report` takes the same as flags).
+struct ReportSpec {
+  std::string anchor;        // codec name for BD; empty: the first codec
+  std::string bd_method = "pchip";
+  std::string paper_points;  // CSV of published R-D points drawn beside ours; empty: none
+  std::vector<std::string> metrics;  // empty: every numeric metric
+};
+
 struct Experiment {
   std::string name;
   std::string output;  // run directory
@@ -66,6 +74,7 @@ struct Experiment {
   std::vector<CodecSpec> codecs;
   std::vector<MetricSpec> metrics;
   int jobs = 1;
+  ReportSpec report;
   std::string config_path;
   std::string config_text;  // the file as read, copied into the run directory
 };

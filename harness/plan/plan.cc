@@ -1,20 +1,10 @@
 #include "harness/plan/plan.h"
 
-#include <cctype>
 #include <set>
 
 #include "harness/core/error.h"
 
 namespace tgvc {
-
-std::string file_safe(const std::string& text) {
-  std::string out = text;
-  for (char& c : out) {
-    const bool keep = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '=' || c == '-';
-    if (!keep) c = '_';
-  }
-  return out;
-}
 
 std::vector<Cell> make_plan(const Experiment& experiment) {
   std::vector<Cell> cells;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "harness/config/experiment.h"
+#include "harness/core/file_names.h"
 
 namespace tgvc {
 
@@ -19,7 +20,5 @@ struct Cell {
 // Sequence-major order, so that a sequence's source video can be freed once its cells are done.
 std::vector<Cell> make_plan(const Experiment& experiment);
 
-// Replaces every character outside [A-Za-z0-9._=-] by '_' (file names of cell results).
-std::string file_safe(const std::string& text);
 
 }  // namespace tgvc

@@ -20,7 +20,9 @@
 #include "harness/run/sequence_cache.h"
 #include "reports/cell_json.h"
 #include "reports/csv_tables.h"
+#include "reports/html_report.h"
 #include "reports/results_json.h"
+#include "reports/run_results.h"
 
 namespace tgvc {
 namespace {
@@ -44,6 +46,15 @@ void remove_stale_temporaries(const fs::path& cells) {
   for (const auto& entry : fs::directory_iterator(cells)) {
     if (entry.path().filename().string().find(".json.tmp.") != std::string::npos) fs::remove(entry.path());
   }
+}
+
+HtmlReportOptions report_options(const Experiment& e) {
+  HtmlReportOptions options;
+  options.anchor = e.report.anchor;
+  options.bd_method = *parse_bd_method(e.report.bd_method);
+  options.paper_points_csv = e.report.paper_points;
+  options.metrics = e.report.metrics;
+  return options;
 }
 
 // Runs task(i) for i in [0, count) on `jobs` threads.
@@ -129,6 +140,8 @@ RunSummary run_experiment(const Experiment& e, const RunOptions& options) {
   write_file_atomically((dir / "results.csv").string(), results_csv(all));
   write_file_atomically((dir / "frames.csv").string(), frames_csv(all));
   write_file_atomically((dir / "results.json").string(), results_json(e.name, p, all));
+  // The report is built from the results file alone, exactly as `tgvc-bench report` rebuilds it.
+  write_html_report(load_run_results(summary.output_dir), report_options(e), (dir / "report.html").string());
   summary.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

@@ -1,0 +1,178 @@
+// BD table of one dataset: every codec against the anchor, per metric, computed per sequence
+// and averaged over the sequences where it could be computed (the JVET CTC practice).
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "reports/html_sections.h"
+#include "reports/metric_direction.h"
+
+namespace tgvc {
+namespace {
+
+struct BdCell {
+  double rate_sum = 0, quality_sum = 0;
+  size_t rate_count = 0, quality_count = 0;
+  std::vector<std::string> notes;  // "sequence: reason or warning"
+};
+
+std::vector<RdPoint> curve(const RunView& view, const DatasetView& d, size_t s, size_t c,
+                           const std::string& metric) {
+  std::vector<RdPoint> points;
+  for (const CellResult* cell : d.cells[s][c]) {
+    if (cell == nullptr) continue;
+    const double v = usable_value(*cell, metric);
+    const double rate = rate_of(*cell, view.rate_axis);
+    if (std::isfinite(v) && std::isfinite(rate) && rate > 0) points.push_back({rate, v});
+  }
+  return points;
+}
+
+// Decimals of a BD-quality value: hundredths of a dB, thousandths of a unitless score.
+int quality_decimals(const RunView& view, const std::string& metric) {
+  const auto unit = view.units.find(metric);
+  return unit != view.units.end() && unit->second == "dB" ? 2 : 3;
+}
+
+// Rounded for display (`decimals` < 0: a BD-rate in percent); a value that rounds to zero shows
+// as an unsigned zero, neither good nor bad.
+bool rounds_to_zero(double value, int decimals) {
+  return std::fabs(value) < 0.5 * std::pow(10.0, decimals < 0 ? -1 : -decimals);
+}
+
+std::string signed_text(double value, int decimals) {
+  if (!std::isfinite(value)) return "n/a";
+  if (decimals < 0) return rounds_to_zero(value, decimals) ? "0.0 %" : fmt::format("{:+.1f} %", value);
+  return rounds_to_zero(value, decimals) ? fmt::format("{:.{}f}", 0.0, decimals)
+                                         : fmt::format("{:+.{}f}", value, decimals);
+}
+
+void value_cell(Html& html, double sum, size_t count, size_t expected, int decimals,
+                const std::string& notes) {
+  const bool percent = decimals < 0;
+  const double mean = count > 0 ? sum / static_cast<double>(count) : std::nan("");
+  // Negative BD-rate and positive BD-quality mean the test codec is better (direction applied).
+  const bool better = percent ? mean < 0 : mean > 0;
+  std::string cls = "n";
+  if (std::isfinite(mean) && !rounds_to_zero(mean, decimals)) cls += better ? " good" : " bad";
+  if (!std::isfinite(mean)) cls += " na";
+  const std::string text = signed_text(mean, decimals);
+  if (notes.empty()) {
+    html.open("td", {{"class", cls}}).text(text);
+  } else {
+    html.open("td", {{"class", cls}, {"title", notes}}).text(text);
+  }
+  if (count < expected) html.element("span", fmt::format(" ({}/{})", count, expected), {{"class", "cnt"}});
+  if (!notes.empty()) html.element("sup", "!", {{"class", "warn"}});
+  html.close("td");
+}
+
+}  // namespace
+
+void write_bd_section(const RunView& view, const DatasetView& d, BdMethod method, Html& html) {
+  html.element("h3", "Bjontegaard deltas against " + view.anchor);
+  size_t anchor = d.codecs.size();
+  for (size_t c = 0; c < d.codecs.size(); ++c) {
+    if (view.codecs[d.codecs[c]] == view.anchor) anchor = c;
+  }
+  if (anchor == d.codecs.size()) {
+    html.element("p", "The anchor " + view.anchor + " has no cells in this dataset.", {{"class", "note"}});
+    return;
+  }
+  if (d.codecs.size() < 2 || view.shown_metrics == 0) {
+    html.element("p", "Nothing to compare: this dataset has no other codec or no metric with values.",
+                 {{"class", "note"}});
+    return;
+  }
+  const size_t metrics = view.shown_metrics;
+  const size_t sequences = d.sequences.size();
+  // results[c][m] over sequences; per-sequence rows kept for the detail table.
+  std::vector<std::vector<BdCell>> results(d.codecs.size(), std::vector<BdCell>(metrics));
+  struct Row {
+    size_t s, c, m;
+    BdResult r;
+  };
+  std::vector<Row> rows;
+  for (size_t c = 0; c < d.codecs.size(); ++c) {
+    if (c == anchor) continue;
+    for (size_t m = 0; m < metrics; ++m) {
+      const std::string& metric = view.metrics[m];
+      BdCell& cell = results[c][m];
+      for (size_t s = 0; s < sequences; ++s) {
+        BdResult r = bd_metrics(curve(view, d, s, anchor, metric), curve(view, d, s, c, metric), method,
+                                metric_higher_is_better(metric));
+        if (std::isfinite(r.bd_rate_pct)) {
+          cell.rate_sum += r.bd_rate_pct;
+          ++cell.rate_count;
+        }
+        if (std::isfinite(r.bd_quality)) {
+          cell.quality_sum += r.bd_quality;
+          ++cell.quality_count;
+        }
+        if (!r.reason.empty()) cell.notes.push_back(d.sequences[s] + ": " + r.reason);
+        if (!r.warning.empty()) cell.notes.push_back(d.sequences[s] + ": " + r.warning);
+        rows.push_back({s, c, m, std::move(r)});
+      }
+    }
+  }
+
+  html.open("div", {{"class", "scroll-x"}}).open("table", {{"class", "bd"}}).open("thead").open("tr");
+  html.element("th", "Codec", {{"rowspan", "2"}});
+  for (size_t m = 0; m < metrics; ++m) {
+    html.element("th", metric_label(view, view.metrics[m]), {{"colspan", "2"}, {"class", "grp"}});
+  }
+  html.close("tr").open("tr");
+  for (size_t m = 0; m < metrics; ++m) {
+    html.element("th", "BD-rate", {{"class", "num"}})
+        .element("th", "BD-" + view.metrics[m], {{"class", "num"}});
+  }
+  html.close("tr").close("thead").open("tbody");
+  for (size_t c = 0; c < d.codecs.size(); ++c) {
+    if (c == anchor) continue;
+    html.open("tr").element("td", view.codecs[d.codecs[c]]);
+    for (size_t m = 0; m < metrics; ++m) {
+      const BdCell& cell = results[c][m];
+      std::string notes;
+      for (const std::string& n : cell.notes) notes += (notes.empty() ? "" : "\n") + n;
+      value_cell(html, cell.rate_sum, cell.rate_count, sequences, -1, notes);
+      value_cell(html, cell.quality_sum, cell.quality_count, sequences,
+                 quality_decimals(view, view.metrics[m]), notes);
+    }
+    html.close("tr");
+  }
+  html.close("tbody").close("table").close("div");
+  html.element(
+      "p",
+      fmt::format("Method: {}. Each value is the mean over sequences of the per-sequence BD value, "
+                  "integrated in log10({}) over the overlap of the two curves. BD-rate: negative means fewer "
+                  "bits than {} at equal quality. BD-quality: positive means better at equal rate, in "
+                  "the metric's units (the sign is flipped for lower-is-better metrics such as LPIPS). "
+                  "(k/N): computed for k of N sequences; ! marks notes (hover, or see below).",
+                  to_string(method), rate_axis_name(view.rate_axis), view.anchor),
+      {{"class", "caption"}});
+
+  html.open("details").element("summary", "Per-sequence BD values and notes");
+  html.open("div", {{"class", "scroll"}}).open("table", {{"class", "sortable"}}).open("thead").open("tr");
+  html.element("th", "Sequence").element("th", "Codec").element("th", "Metric");
+  html.element("th", "BD-rate", {{"class", "num"}}).element("th", "BD-quality", {{"class", "num"}});
+  html.element("th", "Note").close("tr").close("thead").open("tbody");
+  for (const Row& row : rows) {
+    html.open("tr").element("td", d.sequences[row.s]).element("td", view.codecs[d.codecs[row.c]]);
+    html.element("td", view.metrics[row.m]);
+    for (const bool percent : {true, false}) {
+      const double v = percent ? row.r.bd_rate_pct : row.r.bd_quality;
+      const int decimals = percent ? -1 : quality_decimals(view, view.metrics[row.m]);
+      if (std::isfinite(v)) {
+        html.element("td", signed_text(v, decimals), {{"class", "n"}, {"data-v", fmt::format("{}", v)}});
+      } else {
+        html.element("td", "n/a", {{"class", "n na"}});
+      }
+    }
+    std::string note = row.r.reason;
+    if (!row.r.warning.empty()) note += (note.empty() ? "" : "; ") + row.r.warning;
+    html.element("td", note, {{"class", "wrap"}}).close("tr");
+  }
+  html.close("tbody").close("table").close("div").close("details");
+}
+
+}  // namespace tgvc

@@ -1,0 +1,258 @@
+#include <unistd.h>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "harness/core/atomic_file.h"
+#include "harness/core/error.h"
+#include "reports/html_base64.h"
+#include "reports/html_report.h"
+#include "reports/results_json.h"
+#include "tests/unit/html/fake_run.h"
+#include "tests/unit/html/report_test_util.h"
+
+namespace tgvc {
+namespace {
+
+using testing::contains;
+using testing::count_of;
+using testing::fake_run;
+using testing::FakeRunSpec;
+using testing::rd_cell;
+using testing::self_contained;
+
+const std::string kPaperCsv = std::string(TGVC_SOURCE_DIR) + "/third_party/paper/tgvc_rd_points.csv";
+
+std::string temp_dir(const std::string& name) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("tgvc_html_test_" + name + "_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+TEST(HtmlReport, OnePlotPerDatasetAndMetricPlusPerSequenceAndPerFramePlots) {
+  FakeRunSpec spec;
+  spec.datasets = {"hevc-b", "uvg"};
+  spec.sequences = 3;
+  const std::string html = html_report(fake_run(spec), {});
+  // Per dataset: 4 metric plots, 3 sequences x 4 per-sequence R-D plots, 3 x 4 per-frame plots.
+  EXPECT_EQ(count_of(html, "<svg class=\"plot\""), 2u * (4 + 12 + 12));
+  EXPECT_EQ(count_of(html, "<table class=\"sortable results\">"), 2u);
+  // Every ok cell is one row of its dataset's results table with a sortable bpp value.
+  EXPECT_EQ(count_of(html, "<td class=\"ok\">ok</td>"), 2u * 3 * 2 * 4);
+  EXPECT_TRUE(contains(html, "<h1>synthetic-report</h1>"));
+  EXPECT_TRUE(contains(html, "<dd>0123456789abcdef</dd>"));
+  EXPECT_TRUE(contains(html, "<dd>ffmpeg 5.1, x265 3.5</dd>"));
+  EXPECT_EQ(html.rfind("</html>\n"), html.size() - 8);
+}
+
+TEST(HtmlReport, RdPointsAreMeansOverTheDatasetsSequences) {
+  RunResults run;
+  run.experiment = "means";
+  run.cells = {rd_cell("d", "s1", "A", "r0", 0.001, 30), rd_cell("d", "s2", "A", "r0", 0.002, 32),
+               rd_cell("d", "s1", "A", "r1", 0.004, 35)};
+  const std::string html = html_report(run, {});
+  EXPECT_TRUE(contains(html, "<title>A · r0\n0.0015 bpp · psnr_y 31\nmean over 2 of 2 sequences</title>"))
+      << html;
+  // r1 exists for one sequence only: drawn hollow, and said so.
+  EXPECT_TRUE(contains(html,
+                       "fill=\"#fff\" stroke=\"#0072b2\" stroke-width=\"1.5\"><title>A · r1\n0.004 bpp · "
+                       "psnr_y 35\nmean over 1 of 2 sequences</title>"));
+}
+
+TEST(HtmlReport, BdTableAgainstTheAnchorFromKnownCurves) {
+  // B reaches A's quality with half the bits: BD-rate -50 %, and 2 dB more at equal rate.
+  RunResults run;
+  run.experiment = "bd";
+  for (const char* seq : {"s1", "s2"}) {
+    for (int r = 0; r < 4; ++r) {
+      const double bpp = 0.001 * (1 << r);
+      run.cells.push_back(rd_cell("d", seq, "A", "r" + std::to_string(r), bpp, 30 + 2 * r));
+      run.cells.push_back(rd_cell("d", seq, "Same", "r" + std::to_string(r), bpp, 30 + 2 * r));
+      if (std::string(seq) == "s2" && r == 3) continue;  // s2 keeps 3 points for B: pchip still works
+      run.cells.push_back(rd_cell("d", seq, "B", "r" + std::to_string(r), bpp / 2, 30 + 2 * r));
+    }
+  }
+  HtmlReportOptions options;
+  options.bd_method = BdMethod::kPchip;
+  const std::string html = html_report(run, options);
+  EXPECT_TRUE(contains(html, "<h3>Bjontegaard deltas against A</h3>"));
+  const std::regex row(
+      "<tr><td>B</td><td class=\"n good\"[^>]*>-50.0 %.*?</td><td class=\"n "
+      "good\"[^>]*>\\+2.00(<sup[^<]*</sup>)?</td>");
+  EXPECT_TRUE(std::regex_search(html, row)) << html.substr(html.find("Bjontegaard"), 1500);
+  // A copy of the anchor: zero both ways, shown unsigned and neither good nor bad.
+  EXPECT_TRUE(contains(html, "<tr><td>Same</td><td class=\"n\">0.0 %</td><td class=\"n\">0.00</td>"));
+
+  options.anchor = "B";
+  const std::string reversed = html_report(run, options);
+  EXPECT_TRUE(std::regex_search(reversed, std::regex("<tr><td>A</td><td class=\"n bad\"[^>]*>\\+100.0 %")));
+}
+
+TEST(HtmlReport, BdNotesWhenTooFewPointsAndNoAnchorData) {
+  RunResults run;
+  run.experiment = "bd";
+  run.cells = {rd_cell("d", "s1", "A", "r0", 0.001, 30), rd_cell("d", "s1", "B", "r0", 0.001, 31),
+               rd_cell("e", "s1", "B", "r0", 0.001, 31)};
+  const std::string html = html_report(run, {});
+  EXPECT_TRUE(contains(html, "<td class=\"n na\" title=\"s1: "));
+  EXPECT_TRUE(contains(html, "The anchor A has no cells in this dataset."));
+}
+
+TEST(HtmlReport, EscapesEveryTextFromResults) {
+  RunResults run;
+  run.experiment = "exp</title><script>alert(1)</script>";
+  run.provenance.host = "h\" onload=\"alert(2)";
+  CellResult a =
+      rd_cell("<b>data</b>", "<img src=x onerror=alert(3)>", "\"><script>alert(4)</script>", "q'1", 0.01, 30);
+  CellResult b = a;
+  b.status = "failed";
+  b.stage = "encode";
+  b.error = "<svg onload=alert(5)>";
+  b.rate_point = "q2";
+  run.cells = {a, b};
+  const std::string html = html_report(run, {});
+  for (const char* raw : {"<script>alert", "<img src=x", "<svg onload", "<b>data", "onload=\"alert(2)"}) {
+    EXPECT_FALSE(contains(html, raw)) << raw;
+  }
+  EXPECT_TRUE(contains(html, "&lt;img src=x onerror=alert(3)&gt;"));
+  EXPECT_TRUE(contains(html, "&quot;&gt;&lt;script&gt;alert(4)&lt;/script&gt;"));
+  EXPECT_TRUE(contains(html, "&lt;svg onload=alert(5)&gt;"));
+  EXPECT_EQ(count_of(html, "<script>"), 1u);  // ours, at the end
+}
+
+TEST(HtmlReport, NothingToFetchAndAPolicyThatForbidsFetching) {
+  const std::string html = html_report(fake_run({}), {});
+  std::string why;
+  EXPECT_TRUE(self_contained(html, &why)) << why;
+  EXPECT_GT(testing::attribute_values(html, "href").size(), 0u);
+  // The check itself catches each kind of reference.
+  for (const char* bad :
+       {"<img src=\"http://x/y.png\">", "<a href=\"//x/y\">", "<div style=\"background:url(a.png)\">",
+        "<img src=\"y.png\">", "<link rel=\"stylesheet\" href=\"#\">"}) {
+    EXPECT_FALSE(self_contained(html + bad, &why)) << bad;
+  }
+  EXPECT_TRUE(contains(html, "content=\"default-src &#39;none&#39;; img-src data:;"));
+}
+
+TEST(HtmlReport, FailedCellsAndNaMetricsWithTheirReasons) {
+  FakeRunSpec spec;
+  spec.fail_every = 3;
+  spec.lpips_available = false;
+  const RunResults run = fake_run(spec);
+  size_t failed = 0;
+  for (const CellResult& c : run.cells) failed += c.ok() ? 0 : 1;
+  const std::string html = html_report(run, {});
+  EXPECT_TRUE(contains(html, "<h2>Failed cells (" + std::to_string(failed) + ")</h2>"));
+  EXPECT_TRUE(contains(html, "<td>encode</td><td class=\"wrap err\">synthetic failure &lt;3&gt;</td>"));
+  EXPECT_TRUE(contains(html,
+                       "<td>lpips_alex</td><td class=\"wrap\">LPIPS weights missing: run "
+                       "scripts/fetch-models.sh lpips</td><td class=\"n\">" +
+                           std::to_string(run.cells.size() - failed) + "</td>"));
+  EXPECT_TRUE(contains(html, "<td class=\"bad\" title=\"synthetic failure &lt;3&gt;\">failed (encode)</td>"));
+}
+
+TEST(HtmlReport, PaperPointsBesideOursForTheMatchingDatasetOnBppOnly) {
+  HtmlReportOptions options;
+  options.paper_points_csv = kPaperCsv;
+  const std::string html = html_report(fake_run({}), options);  // dataset hevc-b, metric lpips_alex
+  EXPECT_TRUE(contains(html, ">paper: T-GVC</text>"));
+  EXPECT_TRUE(contains(html, ">paper: DCVC-FM</text>"));
+  EXPECT_TRUE(contains(html, "<title>T-GVC (paper, exact) · 0.0028 bpp · lpips 0.439</title>"));
+  EXPECT_FALSE(contains(html, "0.0032 bpp"));  // HEVC_C's point
+  EXPECT_TRUE(contains(html, "(45 points; drawn for: hevc-b)"));
+
+  options.rate_axis = RateAxis::kKbps;
+  const std::string kbps = html_report(fake_run({}), options);
+  EXPECT_FALSE(contains(kbps, "paper: T-GVC"));
+  EXPECT_TRUE(contains(kbps, "rate (kbps)"));
+
+  options.paper_points_csv = "/nonexistent.csv";
+  EXPECT_THROW(html_report(fake_run({}), options), InputError);
+}
+
+TEST(HtmlReport, RateBreakdownShowsTgvcComponents) {
+  const RunResults run = fake_run({});
+  const std::string html = html_report(run, {});
+  const CellResult& tgvc = run.cells[4];  // Seq0, tgvc, q0
+  ASSERT_EQ(tgvc.codec, "tgvc");
+  EXPECT_TRUE(contains(html, "title=\"header: 96 bits (" +
+                                 fmt::format("{:.1f}", 9600.0 / static_cast<double>(tgvc.bits)) + " %)\""));
+  EXPECT_TRUE(contains(html, "<details open=\"\"><summary>tgvc: header "));
+  EXPECT_TRUE(contains(html, "<details><summary>x265: bitstream 100.0 % of the bits on average</summary>"));
+  // Per rate point, the mean over the two sequences: 96 header bits in each cell.
+  const CellResult& other = run.cells[4 + 8];  // Seq1, tgvc, q0
+  ASSERT_EQ(other.codec, "tgvc");
+  ASSERT_EQ(other.rate_point, "q0");
+  const double mean_bits = (static_cast<double>(tgvc.bits) + static_cast<double>(other.bits)) / 2;
+  EXPECT_TRUE(contains(html, "<span class=\"bl\">q0 (mean of 2)</span>"));
+  EXPECT_TRUE(contains(html, fmt::format("title=\"header: 96 bits ({:.1f} %)\"", 9600.0 / mean_bits)));
+  EXPECT_TRUE(contains(html, "<summary>Every cell (8)</summary>"));
+}
+
+void write_bytes(const std::string& path, const std::string& bytes) {
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+TEST(HtmlReport, VisualStripEmbedsSavedFramesAndNotesMissingOnes) {
+  const std::string dir = temp_dir("strip");
+  FakeRunSpec spec;
+  spec.rate_points = 3;
+  RunResults run = fake_run(spec, dir);
+  run.cells.front().cell_id = "../escape";  // Seq0, x265, q0: never read as a path
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + "frame bytes";
+  write_bytes(dir + "/sources/hevc-b__Seq0.png", png);
+  // x265 (lowest 0.001) and tgvc (lowest 0.0015): target sqrt(0.001 * 0.0015); both pick q0.
+  write_bytes(dir + "/cells/hevc-b__Seq0__tgvc__q0.png", png);
+  write_bytes(dir + "/cells/hevc-b__Seq1__x265__q0.png", "not a png");
+  const std::string html = html_report(run, {});
+  const std::string uri = "data:image/png;base64," + base64_encode(png);
+  EXPECT_EQ(count_of(html, "<img src=\"" + uri + "\""), 2u);
+  EXPECT_TRUE(contains(html, "alt=\"tgvc at q0\""));
+  EXPECT_TRUE(contains(html, "the cell id is not a file name"));
+  EXPECT_TRUE(contains(html, "no frame saved (hevc-b__Seq1.png missing)"));
+  EXPECT_TRUE(contains(html, "hevc-b__Seq1__x265__q0.png is not a PNG file"));
+  EXPECT_TRUE(contains(html, "<h4>Seq0 — middle frame (index 24), target 0.00122 bpp</h4>"));
+  EXPECT_TRUE(contains(html, "<b>tgvc</b><br>q0 · 0.0015 bpp<br>psnr_y "));
+  std::string why;
+  EXPECT_TRUE(self_contained(html, &why)) << why;
+
+  HtmlReportOptions options;
+  options.embed_frames = false;
+  EXPECT_FALSE(contains(html_report(run, options), "data:image/png"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(HtmlReport, RebuiltFromResultsJsonAloneAndWrittenAtomically) {
+  const std::string dir = temp_dir("rebuild");
+  FakeRunSpec spec;
+  spec.fail_every = 5;
+  const RunResults original = fake_run(spec, dir);
+  write_file_atomically(dir + "/results.json",
+                        results_json(original.experiment, original.provenance, original.cells));
+  const RunResults loaded = load_run_results(dir);
+  write_html_report(loaded, {}, dir + "/report.html");
+  EXPECT_EQ(read_file(dir + "/report.html"), html_report(original, {}));
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(HtmlReport, EmptyRunStillMakesAPage) {
+  RunResults run;
+  run.experiment = "empty";
+  const std::string html = html_report(run, {});
+  EXPECT_TRUE(contains(html, "<h2>Failed cells (0)</h2>"));
+  EXPECT_EQ(count_of(html, "<svg"), 0u);
+  EXPECT_EQ(parse_rate_axis("kbps", "x"), RateAxis::kKbps);
+  EXPECT_THROW(parse_rate_axis("bits", "x"), InputError);
+}
+
+}  // namespace
+}  // namespace tgvc
