@@ -4,6 +4,7 @@
 
 #include "codecs/tgvc/tracking/flow_tracker.h"
 #include "codecs/tgvc/tracking/track_accuracy.h"
+#include "harness/metrics/metric_input.h"
 
 namespace tgvc {
 namespace {
@@ -67,16 +68,17 @@ std::vector<MetricValue> TrajectoryErrorMetric::compute(const Video& ref, const 
 std::vector<MetricValue> TrajectoryErrorMetric::compute_in_context(const Video& ref, const Video& dist,
                                                                    const ParamSet& options,
                                                                    const MetricContext& context) const {
-  check_comparable(ref, dist);
-  const int grid = static_cast<int>(options.get_int("grid"));
-  const bool use_truth = options.get_string("truth") == "auto" && context.motion_truth != nullptr;
+  check_metric_inputs(ref, dist);
+  const auto option = [&](const char* key) { return option_or_default(options, param_specs(), key); };
+  const int grid = std::stoi(option("grid"));
+  const bool use_truth = option("truth") == "auto" && context.motion_truth != nullptr;
   const std::vector<TrackQuery> queries = frame0_queries(ref, grid);
   const FlowTracker tracker;
   const Tracks reference = use_truth ? truth_tracks(*context.motion_truth, queries, ref.frame_count())
                                      : tracker.track(ref, queries);
   const Tracks predicted = tracker.track(dist, queries);
   TrackErrorOptions error_options;
-  error_options.include_query_frame = options.get_bool("include-first-frame");
+  error_options.include_query_frame = option("include-first-frame") == "true";
 
   // Macro averages per track; per-frame values average the tracks visible in that frame.
   std::vector<std::vector<double>> per_track;
