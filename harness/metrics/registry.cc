@@ -1,8 +1,10 @@
 // The one list of metrics. Adding a metric: one file and one line here.
 #include "harness/core/error.h"
+#include "harness/metrics/learned_metrics.h"
 #include "harness/metrics/metric.h"
 #include "harness/metrics/msssim_metric.h"
 #include "harness/metrics/psnr_metric.h"
+#include "harness/metrics/trajectory_error_metric.h"
 
 namespace tgvc {
 
@@ -10,8 +12,24 @@ const std::vector<const Metric*>& all_metrics() {
   static const PsnrMetric psnr;
   static const SsimMetric ssim;
   static const MsssimMetric msssim;
-  static const std::vector<const Metric*> metrics = {&psnr, &ssim, &msssim};
+  static const TrajectoryErrorMetric trajectory_error;
+  static const std::unique_ptr<Metric> lpips = make_lpips_metric();
+  static const std::unique_ptr<Metric> clipsim = make_clipsim_metric();
+  static const std::vector<const Metric*> metrics = {&psnr, &ssim, &msssim, &trajectory_error, lpips.get(), clipsim.get()};
   return metrics;
+}
+
+const std::vector<const PerSetMetric*>& all_per_set_metrics() {
+  static const std::unique_ptr<PerSetMetric> fvd = make_fvd_metric();
+  static const std::vector<const PerSetMetric*> metrics = {fvd.get()};
+  return metrics;
+}
+
+const PerSetMetric* find_per_set_metric(const std::string& id) {
+  for (const PerSetMetric* m : all_per_set_metrics()) {
+    if (m->id() == id) return m;
+  }
+  return nullptr;
 }
 
 const Metric* find_metric(const std::string& id) {

@@ -1,0 +1,67 @@
+#include "harness/metrics/learned/api/learned_models.h"
+
+#include <sys/stat.h>
+
+#include "harness/core/error.h"
+#include "harness/models/model_manifest.h"
+#include "harness/models/model_store.h"
+
+namespace tgvc {
+namespace {
+
+bool is_file(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+}  // namespace
+
+std::optional<ModelFile> locate_model_file(const std::string& name, const ParamSet& options,
+                                           std::string* why_not) {
+  if (options.has(learned_keys::kModelFile) && !options.get_string(learned_keys::kModelFile).empty()) {
+    ModelFile f;
+    f.path = options.get_string(learned_keys::kModelFile);
+    if (!is_file(f.path)) {
+      *why_not = "model file " + f.path + " (option model_file) does not exist";
+      return std::nullopt;
+    }
+    return f;
+  }
+  const ModelManifest& manifest = builtin_model_manifest();
+  const ModelEntry* entry = manifest.find(name);
+  if (!entry) throw Error("model '" + name + "' is not in the built-in manifest");
+  std::string dir;
+  try {
+    dir = models_directory();
+  } catch (const InputError& e) {
+    *why_not = std::string("model '") + name + "' cannot be located: " + e.what();
+    return std::nullopt;
+  }
+  const ModelStatus status = model_status(manifest, *entry, dir, false);
+  ModelFile f;
+  f.name = name;
+  f.path = status.path;
+  f.sha256 = status.expected;
+  f.fetch = "tgvc-bench models fetch " + manifest.fetch_name(*entry);
+  if (status.state == ModelState::kMissing) {
+    *why_not = "model '" + name + "' missing: run `" + f.fetch + "`";
+    if (entry->conversion) *why_not += " and the conversion it prints";
+    return std::nullopt;
+  }
+  if (status.state != ModelState::kReady) {
+    *why_not = "model '" + name + "' at " + status.path + ": " + status.detail;
+    return std::nullopt;
+  }
+  return f;
+}
+
+MetricValue unavailable_value(const std::string& name, const std::string& reason, const std::string& unit) {
+  MetricValue v;
+  v.name = name;
+  v.unit = unit;
+  v.available = false;
+  v.reason = reason;
+  return v;
+}
+
+}  // namespace tgvc

@@ -1,0 +1,22 @@
+// The model file a learned metric uses: the manifest's (in the models directory) or the one its
+// `model_file` option names. Resolved without LibTorch so that a missing model costs nothing.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "harness/core/params.h"
+#include "harness/metrics/learned/learned_backend.h"
+
+namespace tgvc {
+
+// The file for manifest model `name`, or for options.model_file when set. Returns the file, or
+// nullopt with `*why_not` set ("model 'x' missing: run `tgvc-bench models fetch y`", ...).
+std::optional<ModelFile> locate_model_file(const std::string& name, const ParamSet& options,
+                                           std::string* why_not);
+
+// A value that is n/a for `reason`.
+MetricValue unavailable_value(const std::string& name, const std::string& reason,
+                              const std::string& unit = "");
+
+}  // namespace tgvc

@@ -1,0 +1,156 @@
+#!/usr/bin/python3
+"""Writes the learned-metric test fixtures with Debian's python3-torch (run by the build).
+
+usage: make_fixtures.py OUTDIR LPIPS_WEIGHTS_DIR
+
+Independent of the C++ code under test: Python's own torch.save writes the state_dicts (both
+containers) and Python's torch computes the expected LPIPS values, following the `lpips` package
+(v0.1, lpips=True, spatial=False) on torchvision's layer layout. Everything is seeded.
+
+  alexnet_legacy.pth, alexnet_zip.pth  random AlexNet weights, torchvision names, both containers
+  vgg16_zip.pth                        random VGG16 weights, zip container
+  tensors_legacy.pth, tensors_zip.pth  dtypes, views, offsets, shared storage, a Parameter
+  expected.json                        LPIPS per frame of the test video pair for both nets
+"""
+import collections
+import json
+import os
+import sys
+
+import torch
+import torch.nn as nn
+
+OUT, LPIPS_DIR = sys.argv[1], sys.argv[2]
+WIDTH, HEIGHT, FRAMES = 64, 48, 3
+
+
+def lcg(seed):
+    state = seed
+    while True:
+        state = (1664525 * state + 1013904223) % 2**32
+        yield state >> 16
+
+
+def video_pair():
+    """RGB uint8 [F, 3, H, W]: the same definition as tests/unit/learned/learned_test_util.h."""
+    ref = torch.zeros(FRAMES, 3, HEIGHT, WIDTH, dtype=torch.float64)
+    dist = torch.zeros_like(ref)
+    for f in range(FRAMES):
+        r1, r2 = lcg(1000 + f), lcg(2000 + f)
+        for c in range(3):
+            for y in range(HEIGHT):
+                for x in range(WIDTH):
+                    v = (37 * x + 23 * y + 61 * c + 19 * f + next(r1) % 64) % 256
+                    d = min(255, max(0, v + next(r2) % 41 - 20))
+                    ref[f, c, y, x] = v
+                    dist[f, c, y, x] = d
+    return ref, dist
+
+
+def alexnet_features():
+    return nn.Sequential(
+        nn.Conv2d(3, 64, 11, 4, 2), nn.ReLU(True), nn.MaxPool2d(3, 2),
+        nn.Conv2d(64, 192, 5, padding=2), nn.ReLU(True), nn.MaxPool2d(3, 2),
+        nn.Conv2d(192, 384, 3, padding=1), nn.ReLU(True),
+        nn.Conv2d(384, 256, 3, padding=1), nn.ReLU(True),
+        nn.Conv2d(256, 256, 3, padding=1), nn.ReLU(True), nn.MaxPool2d(3, 2))
+
+
+def vgg16_features():
+    layers, c = [], 3
+    for v in [64, 64, 'M', 128, 128, 'M', 256, 256, 256, 'M', 512, 512, 512, 'M', 512, 512, 512, 'M']:
+        if v == 'M':
+            layers.append(nn.MaxPool2d(2, 2))
+        else:
+            layers += [nn.Conv2d(c, v, 3, padding=1), nn.ReLU(True)]
+            c = v
+    return nn.Sequential(*layers)
+
+
+def torchvision_state_dict(features, seed):
+    torch.manual_seed(seed)
+    for m in features:
+        if isinstance(m, nn.Conv2d):
+            nn.init.kaiming_normal_(m.weight, nonlinearity='relu')
+            nn.init.normal_(m.bias, 0, 0.01)
+    sd = collections.OrderedDict(('features.' + k, v) for k, v in features.state_dict().items())
+    sd['classifier.1.weight'] = torch.randn(4, 8)  # torchvision files hold more; the reader ignores it
+    return sd
+
+
+def lpips(features, slices, lin_path, ref, dist):
+    """LPIPS v0.1 per frame, in float64, as the lpips package computes it."""
+    lins = torch.load(lin_path, map_location='cpu')
+    shift = torch.tensor([-.030, -.088, -.188], dtype=torch.float64).view(1, 3, 1, 1)
+    scale = torch.tensor([.458, .448, .450], dtype=torch.float64).view(1, 3, 1, 1)
+    net = features.double().eval()
+
+    def taps(x):
+        out, h, start = [], (x - shift) / scale, 0
+        for end in slices:
+            for i in range(start, end):
+                h = net[i](h)
+            out.append(h)
+            start = end
+        return out
+
+    def normalize(f, eps=1e-10):
+        return f / (torch.sqrt(torch.sum(f ** 2, dim=1, keepdim=True)) + eps)
+
+    with torch.no_grad():
+        f0, f1 = taps(ref / 255 * 2 - 1), taps(dist / 255 * 2 - 1)
+        total = torch.zeros(ref.shape[0], dtype=torch.float64)
+        for k in range(len(slices)):
+            d = (normalize(f0[k]) - normalize(f1[k])) ** 2
+            w = lins['lin%d.model.1.weight' % k].double()
+            total += torch.nn.functional.conv2d(d, w).mean(dim=[2, 3]).view(-1)
+    return total.tolist()
+
+
+def tensors():
+    s = torch.arange(12, dtype=torch.float32)
+    return {
+        'f32': torch.arange(24, dtype=torch.float32).view(2, 3, 4) / 4,
+        'f64_transposed': torch.arange(6, dtype=torch.float64).view(2, 3).t(),
+        'i64_offset': torch.arange(10, dtype=torch.int64)[3:8],
+        'f16': torch.tensor([0.5, -2.0, 1024.0], dtype=torch.float16),
+        'bf16': torch.tensor([1.5, -0.25], dtype=torch.bfloat16),
+        'bool': torch.tensor([True, False, True]),
+        'u8': torch.arange(5, dtype=torch.uint8) * 50,
+        'i32': torch.tensor([-7, 70000], dtype=torch.int32),
+        'scalar': torch.tensor(3.25, dtype=torch.float64),
+        'empty': torch.zeros(0, 4),
+        'shared_a': s[:6].view(2, 3),
+        'shared_b': s[6:].view(3, 2),
+        'param': nn.Parameter(torch.full((2,), 0.75)),
+    }
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    alex = alexnet_features()
+    alex_sd = torchvision_state_dict(alex, 1)
+    torch.save(alex_sd, os.path.join(OUT, 'alexnet_legacy.pth'), _use_new_zipfile_serialization=False)
+    torch.save(alex_sd, os.path.join(OUT, 'alexnet_zip.pth'))
+    vgg = vgg16_features()
+    vgg_sd = torchvision_state_dict(vgg, 2)
+    torch.save(vgg_sd, os.path.join(OUT, 'vgg16_zip.pth'))
+    t = tensors()
+    torch.save(t, os.path.join(OUT, 'tensors_legacy.pth'), _use_new_zipfile_serialization=False)
+    torch.save(t, os.path.join(OUT, 'tensors_zip.pth'))
+
+    ref, dist = video_pair()
+    expected = {
+        'video': {'width': WIDTH, 'height': HEIGHT, 'frames': FRAMES, 'ref_sum': ref.sum().item(),
+                  'dist_sum': dist.sum().item()},
+        'lpips_alex': lpips(alex, [2, 5, 8, 10, 12], os.path.join(LPIPS_DIR, 'alex.pth'), ref, dist),
+        'lpips_vgg': lpips(vgg, [4, 9, 16, 23, 30], os.path.join(LPIPS_DIR, 'vgg.pth'), ref, dist),
+        'vgg_linear_sums': [torch.load(os.path.join(LPIPS_DIR, 'vgg.pth'), map_location='cpu')
+                            ['lin%d.model.1.weight' % k].double().sum().item() for k in range(5)],
+    }
+    with open(os.path.join(OUT, 'expected.json'), 'w') as f:
+        json.dump(expected, f, indent=1)
+
+
+if __name__ == '__main__':
+    main()
