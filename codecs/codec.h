@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct Encoded {
   int frame_count = 0;
   std::vector<uint8_t> bitstream;
   std::vector<RateComponent> components;
+  // Choices of the decoder that the bitstream does not carry (tgvc: "generator"), set by
+  // encode() from its params; empty for codecs with nothing to choose.
+  std::map<std::string, std::string> decoder_options;
 };
 
 class Codec {

@@ -1,5 +1,6 @@
 #include "codecs/tgvc/tgvc_codec.h"
 
+#include "codecs/tgvc/generate/generators.h"
 #include "codecs/tgvc/tgvc_encoder.h"
 #include "codecs/tgvc/tgvc_params.h"
 
@@ -9,13 +10,14 @@ namespace tgvc {
 std::string TgvcCodec::version() const { return "1 (embedder thumbnail 1, tracker flow 1)"; }
 
 std::string TgvcCodec::description() const {
-  return "T-GVC: keyframe stills + trajectories of important motion instances; blend decoder (no guidance)";
+  return "T-GVC: keyframe stills + trajectories of important motion instances; trajectory-guided warp or blend decoder";
 }
 
 const std::vector<ParamSpec>& TgvcCodec::param_specs() const { return tgvc_param_specs(); }
 
 Encoded TgvcCodec::encode(const Video& source, const ParamSet& params) const {
-  const TgvcEncoded coded = tgvc_encode(source, tgvc_params_from(params));
+  const TgvcParams typed = tgvc_params_from(params);
+  const TgvcEncoded coded = tgvc_encode(source, typed);
   Encoded out;
   out.codec_id = id();
   out.info = source.info;
@@ -24,9 +26,14 @@ Encoded TgvcCodec::encode(const Video& source, const ParamSet& params) const {
   out.components = {{"header", coded.sizes.header_bytes},
                     {"keyframes", coded.sizes.keyframe_bytes},
                     {"trajectories", coded.sizes.trajectory_bytes}};
+  out.decoder_options["generator"] = typed.generator;  // a decoder choice: the bitstream does not carry it
   return out;
 }
 
-Video TgvcCodec::decode(const Encoded& encoded) const { return tgvc_decode(encoded.bitstream, "tgvc bitstream"); }
+Video TgvcCodec::decode(const Encoded& encoded) const {
+  const auto generator = encoded.decoder_options.find("generator");
+  return tgvc_decode(encoded.bitstream, "tgvc bitstream",
+                     generator == encoded.decoder_options.end() ? default_generator() : generator->second);
+}
 
 }  // namespace tgvc

@@ -1,12 +1,17 @@
 #include "codecs/tgvc/tgvc_encoder.h"
 
 #include <chrono>
+#include <memory>
 
 #include "codecs/tgvc/blend_interpolation.h"
+#include "codecs/tgvc/generate/generators.h"
+#include "codecs/tgvc/generate/warp_generator.h"
 #include "codecs/tgvc/keyframe_coding.h"
 #include "codecs/tgvc/keyframes/keyframe_selection.h"
 #include "codecs/tgvc/keyframes/thumbnail_embedder.h"
+#include "codecs/tgvc/keyframes/torchscript_embedder.h"
 #include "codecs/tgvc/tracking/flow_tracker.h"
+#include "codecs/tgvc/tracking/torchscript_tracker.h"
 #include "harness/core/error.h"
 
 namespace tgvc {
@@ -33,9 +38,23 @@ struct MotionSide {
   std::vector<ClipTrajectories> clips;
 };
 
+// `embedder` and `tracker` name a built-in stage or a TorchScript file (checked here, at encode
+// time: InputError naming the setting and the file).
+std::unique_ptr<ImageEmbedder> make_embedder(const std::string& setting) {
+  if (setting == "thumbnail") return std::make_unique<ThumbnailEmbedder>();
+  return std::make_unique<TorchScriptEmbedder>(setting, "cpu", "tgvc embedder");
+}
+
+std::unique_ptr<Tracker> make_tracker(const std::string& setting) {
+  if (setting == "flow") return std::make_unique<FlowTracker>();
+  return std::make_unique<TorchScriptTracker>(setting, "cpu", "tgvc tracker");
+}
+
 MotionSide analyse(const Video& source, const TgvcParams& params, TgvcEncodeStats& stats) {
-  const ThumbnailEmbedder embedder;
-  const FlowTracker tracker;
+  const std::unique_ptr<ImageEmbedder> embedder_owner = make_embedder(params.embedder);
+  const std::unique_ptr<Tracker> tracker_owner = make_tracker(params.tracker);
+  const ImageEmbedder& embedder = *embedder_owner;
+  const Tracker& tracker = *tracker_owner;
   auto t = Clock::now();
   std::vector<Embedding> embeddings;
   for (const Frame& f : source.frames) embeddings.push_back(embedder.embed(f, source.info.colour));
@@ -108,10 +127,12 @@ TgvcEncoded tgvc_encode(const Video& source, const TgvcParams& params, TgvcEncod
   return assemble(source, params, side, quality, stats);
 }
 
-Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where) {
+Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where, const std::string& generator) {
+  check_generator(generator, where + " generator");
   const TgvcStream stream = read_tgvc(bytes, where);
   const Video keyframes = decode_keyframes(stream.keyframe_payloads.at(0), stream.keyframe_codec, stream.info,
                                            static_cast<int>(stream.keyframes.size()));
+  if (generator == "warp") return warp_between_keyframes(keyframes, stream.keyframes, stream.clips, stream.frame_count);
   return blend_between_keyframes(keyframes, stream.keyframes, stream.frame_count);
 }
 

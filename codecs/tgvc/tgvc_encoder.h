@@ -31,9 +31,9 @@ struct TgvcEncoded {
 // (RGB, odd 4:2:0 sizes) or parameters out of range.
 TgvcEncoded tgvc_encode(const Video& source, const TgvcParams& params, TgvcEncodeStats* stats = nullptr);
 
-// Decodes a .tgvc file: keyframes through their codec, the frames between them blended
-// (trajectories are parsed and checked, and used by the guided generators). Throws InputError
-// for a damaged or forged file.
-Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where);
+// Decodes a .tgvc file: keyframes through their codec, the frames between them made by
+// `generator` ("warp": guided by the trajectories; "blend": no guidance; generators.h). Throws
+// InputError for a damaged or forged file or an unknown generator.
+Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where, const std::string& generator = "blend");
 
 }  // namespace tgvc

@@ -10,8 +10,8 @@ const std::vector<ParamSpec>& tgvc_param_specs() {
       {"target-bpp", ParamType::kReal, "0", 0, 8, {}, "above 0: choose keyframe-quality so the stream meets this rate", "bpp"},
       {"trajectory-scale", ParamType::kReal, "1", 0, 4, {}, "scales each kept motion instance's representative count (0: send no trajectories)", ""},
       {"quant-step", ParamType::kString, "8", 0, -1, {"8", "4", "2", "1"}, "trajectory quantisation grid (8: the decoder's latent grid)", "px"},
-      {"embedder", ParamType::kString, "thumbnail", 0, -1, {"thumbnail"}, "image embedder for keyframes and importance", ""},
-      {"tracker", ParamType::kString, "flow", 0, -1, {"flow"}, "point tracker", ""},
+      {"embedder", ParamType::kString, "thumbnail", 0, -1, {}, "image embedder for keyframes and importance: thumbnail (built in) or the path of a TorchScript image tower (docs/tgvc.md)", ""},
+      {"tracker", ParamType::kString, "flow", 0, -1, {}, "point tracker: flow (built in) or the path of a TorchScript point tracker (docs/tgvc.md)", ""},
       {"grid", ParamType::kInt, "64", 2, 128, {}, "query lattice per side on a clip's first and last frame", ""},
       {"cut-threshold", ParamType::kReal, "0.5", -1, 1, {}, "consecutive-frame similarity below which a scene cut is declared", ""},
       {"window", ParamType::kInt, "24", 1, 10000, {}, "frames per keyframe selection window", "frames"},
@@ -22,6 +22,7 @@ const std::vector<ParamSpec>& tgvc_param_specs() {
       {"min-samples", ParamType::kInt, "6", 1, 1000, {}, "HDBSCAN min_samples (the point itself not counted)", "tracks"},
       {"cluster-epsilon", ParamType::kReal, "0.05", 0, 100, {}, "HDBSCAN cluster_selection_epsilon", ""},
       {"seed", ParamType::kInt, "1", 0, 2147483647, {}, "k-means initialisation seed", ""},
+      {"generator", ParamType::kString, "blend", 0, -1, {"blend", "warp"}, "decoder: trajectory-guided warp, or blend (no guidance); the bitstream is the same", ""},
   };
   return specs;
 }
@@ -45,6 +46,7 @@ TgvcParams tgvc_params_from(const ParamSet& s) {
   p.min_samples = static_cast<int>(s.get_int("min-samples"));
   p.cluster_epsilon = s.get_real("cluster-epsilon");
   p.seed = static_cast<uint32_t>(s.get_int("seed"));
+  p.generator = s.get_string("generator");
   return p;
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "codecs/codec.h"
+#include "codecs/tgvc/generate/generators.h"
 #include "codecs/tgvc/tgvc_encoder.h"
 #include "codecs/tgvc/tgvc_params.h"
 #include "harness/cli/commands.h"
@@ -55,12 +56,15 @@ int encode(const EncodeArgs& a) {
   return 0;
 }
 
-int decode(const std::string& input, const std::string& output) {
+int decode(const std::string& input, const std::string& output, const std::string& generator) {
   const std::string text = read_file(input);
   const std::vector<uint8_t> bytes(text.begin(), text.end());
-  const Video video = tgvc_decode(bytes, input);
+  const auto start = std::chrono::steady_clock::now();
+  const Video video = tgvc_decode(bytes, input, generator);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   write_y4m(output, video);
-  fmt::print("{}: {} frames {}x{}\n", output, video.frame_count(), video.info.width, video.info.height);
+  fmt::print("{}: {} frames {}x{} ({} generator), decoded in {:.2f} s\n", output, video.frame_count(),
+             video.info.width, video.info.height, generator, seconds);
   return 0;
 }
 
@@ -78,10 +82,13 @@ void add_tgvc_commands(CLI::App& app, int& exit_code) {
 
   auto in = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
+  auto generator = std::make_shared<std::string>(default_generator());
   CLI::App* dec = app.add_subcommand("decode", "Decode a .tgvc file into a Y4M video");
   dec->add_option("input", *in, "The .tgvc file")->required();
   dec->add_option("-o,--output", *out, "The .y4m file to write")->required();
-  dec->callback([in, out, &exit_code] { exit_code = decode(*in, *out); });
+  dec->add_option("--generator", *generator, "Frames between keyframes: warp (trajectory-guided) or blend (no guidance)")
+      ->check(CLI::IsMember(generator_names()));
+  dec->callback([in, out, generator, &exit_code] { exit_code = decode(*in, *out, *generator); });
 }
 
 }  // namespace tgvc

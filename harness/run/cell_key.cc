@@ -46,7 +46,15 @@ std::string cell_inputs_hash(const Experiment& e, const Cell& cell) {
   h.update(fmt::format("codec={} type={} version={}\n", codec_spec.name, codec_spec.type, codec->version()));
   const ParamSet params =
       ParamSet::resolve(codec->param_specs(), codec_spec.rate_points[cell.rate_point].params, codec_spec.name);
-  for (const auto& [k, v] : params.values()) h.update(fmt::format("param {}={}\n", k, v));
+  for (const auto& [k, v] : params.values()) {
+    h.update(fmt::format("param {}={}\n", k, v));
+    // A parameter naming a file (a TorchScript model) keys on the file too: replacing the model
+    // at the same path must not reuse old results.
+    struct stat st {};
+    if (!v.empty() && ::stat(v.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+      h.update(fmt::format("file size={} mtime={}.{:09}\n", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec));
+    }
+  }
   for (const MetricSpec& m : e.metrics) {
     h.update(fmt::format("metric={} version={}\n", m.id, find_metric(m.id)->version()));
     for (const auto& [k, v] : m.options) h.update(fmt::format("option {}={}\n", k, v));

@@ -11,7 +11,8 @@ namespace tgvc {
 
 // SHA-256 over: schema version, the sequence's identity (synthetic spec, or path, size and
 // modification time of the file, raw geometry), frame range, resize, codec id and version,
-// every resolved parameter, and each metric's id, version and options.
+// every resolved parameter (with size and modification time when it names a file, such as a
+// TorchScript model), and each metric's id, version and options.
 std::string cell_inputs_hash(const Experiment& experiment, const Cell& cell);
 
 }  // namespace tgvc
