@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "reports/compare_format.h"
+#include "reports/html_writer.h"
 
 namespace tgvc {
 namespace {
@@ -27,32 +28,6 @@ td small { color: #555; }
 </style>
 )";
 
-// Safe in element content and in quoted attribute values.
-std::string escaped(const std::string& text) {
-  std::string out;
-  for (char ch : text) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
 
 const char* verdict_class(Verdict verdict) {
   switch (verdict) {
@@ -83,11 +58,11 @@ std::string value_td(const ValueDiff& v) {
   if (!compare_delta(v).empty()) title += ", delta " + compare_delta(v);
   title += "; tolerance " + v.tolerance;
   if (!v.note.empty()) title += "; " + v.note;
-  std::string body = escaped(compare_number(v.current));
+  std::string body = html_escape(compare_number(v.current));
   const std::string delta = compare_delta(v);
-  if (!delta.empty() && v.verdict != Verdict::kSame) body += "<br><small>" + escaped(delta) + "</small>";
-  if (!v.note.empty()) body += "<br><small>" + escaped(v.note) + "</small>";
-  return fmt::format("<td class=\"num {}\" title=\"{}\">{}</td>", verdict_class(v.verdict), escaped(title),
+  if (!delta.empty() && v.verdict != Verdict::kSame) body += "<br><small>" + html_escape(delta) + "</small>";
+  if (!v.note.empty()) body += "<br><small>" + html_escape(v.note) + "</small>";
+  return fmt::format("<td class=\"num {}\" title=\"{}\">{}</td>", verdict_class(v.verdict), html_escape(title),
                      body);
 }
 
@@ -98,15 +73,15 @@ void append_runs(std::string& out, const Comparison& c) {
   for (const auto& [side, run] :
        {std::pair<const char*, const RunInfo*>{"base", &c.base}, {"current", &c.current}}) {
     out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", side,
-                       escaped(run->run_dir), escaped(run->experiment), escaped(run->git_commit),
-                       escaped(run->tool_version), escaped(run->started_utc));
+                       html_escape(run->run_dir), html_escape(run->experiment), html_escape(run->git_commit),
+                       html_escape(run->tool_version), html_escape(run->started_utc));
   }
   out += "</table>\n";
 }
 
 void append_matrix(std::string& out, const Comparison& c) {
   out += "<table>\n<tr><th>dataset/sequence</th><th>codec</th><th>rate point</th><th>cell</th>";
-  for (const std::string& name : c.value_names) out += "<th>" + escaped(name) + "</th>";
+  for (const std::string& name : c.value_names) out += "<th>" + html_escape(name) + "</th>";
   out += "</tr>\n";
   for (const CellDiff& cell : c.cells) {
     const bool regression =
@@ -115,8 +90,8 @@ void append_matrix(std::string& out, const Comparison& c) {
                             : regression                         ? "c-regression"
                                                                  : "c-info";
     out += fmt::format("<tr><td>{}/{}</td><td>{}</td><td>{}</td><td class=\"{}\">{}</td>",
-                       escaped(cell.key.dataset), escaped(cell.key.sequence), escaped(cell.key.codec),
-                       escaped(cell.key.rate_point), row_class, cell_status_name(cell.status));
+                       html_escape(cell.key.dataset), html_escape(cell.key.sequence), html_escape(cell.key.codec),
+                       html_escape(cell.key.rate_point), row_class, cell_status_name(cell.status));
     if (cell.status == CellStatus::kCompared) {
       for (const std::string& name : c.value_names) {
         const ValueDiff* v = find_value(cell, name);
@@ -124,7 +99,7 @@ void append_matrix(std::string& out, const Comparison& c) {
       }
     } else {
       out += fmt::format("<td class=\"{}\" colspan=\"{}\">{}</td>", row_class,
-                         std::max<size_t>(c.value_names.size(), 1), escaped(cell.message));
+                         std::max<size_t>(c.value_names.size(), 1), html_escape(cell.message));
     }
     out += "</tr>\n";
   }
@@ -137,15 +112,15 @@ std::string compare_html(const Comparison& c) {
   const std::string verdict = compare_verdict_line(c);
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>tgvc-bench compare: " +
-      escaped(verdict) + "</title>\n" + kStyle + "</head><body>\n";
+      html_escape(verdict) + "</title>\n" + kStyle + "</head><body>\n";
   out += fmt::format("<h1 class=\"{}\">tgvc-bench compare: {}</h1>\n", c.regressed() ? "fail" : "pass",
-                     escaped(verdict));
+                     html_escape(verdict));
   append_runs(out, c);
   for (const CodecVersionChange& change : c.codec_versions) {
     out += "<div class=\"banner\"><strong>Codec version changed:</strong> " +
-           escaped(codec_version_text(change)) + ". Its values were compared across versions.</div>\n";
+           html_escape(codec_version_text(change)) + ". Its values were compared across versions.</div>\n";
   }
-  out += "<p>" + escaped(compare_cells_line(c.counts)) + "<br>" + escaped(compare_values_line(c.counts)) +
+  out += "<p>" + html_escape(compare_cells_line(c.counts)) + "<br>" + html_escape(compare_values_line(c.counts)) +
          "</p>\n";
   out +=
       "<p class=\"legend\"><span class=\"v-improved\">improved</span><span class=\"v-same\">same</span>"

@@ -1,5 +1,6 @@
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -41,6 +42,42 @@ TEST(Manifests, ShippedManifestsParseAgainstARoot) {
     EXPECT_GE(e.sequences[0].raw->width, 832);
   }
   fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace tgvc
+
+namespace tgvc {
+namespace {
+
+// The paper configs follow the T-GVC protocol and draw the paper's points; pointed at a root
+// holding the sequences (empty stand-ins here) they load.
+TEST(PaperConfigs, LoadWithTheirDataAndFollowTheProtocol) {
+  for (const char* name : {"hevc_b", "hevc_c", "uvg"}) {
+    const std::string path = std::string(TGVC_SOURCE_DIR) + "/configs/paper/" + name + ".yaml";
+    std::ifstream in(path);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const fs::path root = fs::temp_directory_path() / (std::string("tgvc_paper_") + name);
+    fs::create_directories(root);
+    std::ifstream manifest(std::string(TGVC_SOURCE_DIR) + "/datasets/" + name + ".yaml");
+    std::string line;
+    while (std::getline(manifest, line)) {
+      const size_t at = line.find("path: ");
+      if (at != std::string::npos) std::ofstream(root / line.substr(at + 6, line.find(',', at) - at - 6));
+    }
+    const size_t at = text.find("root: /data/");
+    ASSERT_NE(at, std::string::npos) << name;
+    text.replace(at + 6, text.find('}', at) - at - 6, root.string());
+    const Experiment e = parse_experiment(text, path);
+    EXPECT_EQ(e.frames.count, 96) << name;
+    ASSERT_TRUE(e.resize.has_value());
+    EXPECT_EQ(e.resize->width, 512);
+    EXPECT_EQ(e.resize->height, 320);
+    EXPECT_EQ(e.resize->mode, "squash");
+    EXPECT_TRUE(fs::exists(e.report.paper_points)) << e.report.paper_points;
+    EXPECT_EQ(e.codecs[0].type, "tgvc");
+    fs::remove_all(root);
+  }
 }
 
 }  // namespace
