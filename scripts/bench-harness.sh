@@ -52,8 +52,8 @@ section=$(cat <<MD
 
 Machine: $(nproc) CPUs, ${cpu:-unknown CPU}. Date: $(date -u +%Y-%m-%d). Build: \`$build\`.
 
-Demo run (\`tgvc-bench run configs/demo.yaml\`: 3 sequences x 8 rate points, 48 frames at
-512x320, PSNR and MS-SSIM), from an empty run directory:
+Demo run (\`tgvc-bench run configs/demo.yaml\`: 3 sequences x 12 rate points of T-GVC, x265 and AV1,
+48 frames at 512x320, PSNR, MS-SSIM and trajectory error, report.html), from an empty run directory:
 
 | jobs | wall time | where the time went (per job) |
 | --- | --- | --- |
