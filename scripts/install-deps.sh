@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git bc
-  chromium
+  chromium fonts-dejavu-core
   libx265-dev libaom-dev libdav1d-dev
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
   ffmpeg
