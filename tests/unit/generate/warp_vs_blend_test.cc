@@ -49,7 +49,7 @@ struct Case {
 
 class WarpVsBlend : public testing::TestWithParam<Case> {};
 
-TEST_P(WarpVsBlend, SameBitstreamLowerTrajectoryErrorNoWorseQuality) {
+TEST_P(WarpVsBlend, SameBitstreamAndTheTrajectoriesChangeTheFrames) {
   SyntheticSpec spec;
   spec.scene = GetParam().scene;
   spec.seed = GetParam().seed;
