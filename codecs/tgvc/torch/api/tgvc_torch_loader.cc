@@ -1,44 +1,18 @@
 #include "codecs/tgvc/torch/api/tgvc_torch_loader.h"
 
-#include <dlfcn.h>
-#include <unistd.h>
-
-#include <climits>
-#include <cstdlib>
-
 #include "harness/core/error.h"
+#include "harness/core/plugin_loader.h"
 
 namespace tgvc {
 namespace {
 
 constexpr const char* kLibrary = "libtgvc_tgvc_torch.so";
 
-std::string executable_directory() {
-  char buf[PATH_MAX];
-  const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return {};
-  const std::string path(buf, static_cast<size_t>(n));
-  const size_t slash = path.rfind('/');
-  return slash == std::string::npos ? std::string() : path.substr(0, slash);
-}
-
 TgvcTorchHandle load() {
   TgvcTorchHandle h;
   std::string tried;
-  for (const std::string& candidate : tgvc_torch_backend_candidates()) {
-    void* lib = ::dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!lib) {
-      const char* e = ::dlerror();
-      tried += "\n  " + candidate + ": " + (e ? e : "cannot load");
-      continue;
-    }
-    using Entry = const TgvcTorchBackend* (*)();
-    auto entry = reinterpret_cast<Entry>(::dlsym(lib, kTgvcTorchBackendSymbol));
-    if (!entry) {
-      tried += "\n  " + candidate + ": no " + kTgvcTorchBackendSymbol + " (a library from another version?)";
-      continue;
-    }
-    h.backend = entry();  // the library stays loaded for the life of the process
+  if (void* symbol = load_plugin_symbol(tgvc_torch_backend_candidates(), kTgvcTorchBackendSymbol, &tried)) {
+    h.backend = reinterpret_cast<const TgvcTorchBackend* (*)()>(symbol)();
     return h;
   }
 #ifdef TGVC_TORCH_BACKEND_PATH
@@ -55,18 +29,11 @@ TgvcTorchHandle load() {
 }  // namespace
 
 std::vector<std::string> tgvc_torch_backend_candidates() {
-  std::vector<std::string> out;
-  if (const char* env = std::getenv("TGVC_TORCH_BACKEND"); env && *env) out.push_back(env);
 #ifdef TGVC_TORCH_BACKEND_PATH
-  out.push_back(TGVC_TORCH_BACKEND_PATH);
+  return plugin_candidates(kLibrary, "TGVC_TORCH_BACKEND", TGVC_TORCH_BACKEND_PATH);
+#else
+  return plugin_candidates(kLibrary, "TGVC_TORCH_BACKEND", "");
 #endif
-  const std::string dir = executable_directory();
-  if (!dir.empty()) {
-    out.push_back(dir + "/" + kLibrary);
-    out.push_back(dir + "/../lib/tgvc-bench/" + kLibrary);
-  }
-  out.push_back(kLibrary);
-  return out;
 }
 
 const TgvcTorchHandle& tgvc_torch_backend() {
