@@ -1,44 +1,11 @@
 #include "reports/cell_json.h"
 
-#include <cmath>
-#include <limits>
-
 #include "harness/core/error.h"
+#include "reports/metric_json.h"
 
 namespace tgvc {
-namespace {
 
 using nlohmann::json;
-
-json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
-
-double read_number(const json& j) {
-  return j.is_number() ? j.get<double>() : std::numeric_limits<double>::quiet_NaN();
-}
-
-json metric_to_json(const MetricValue& m) {
-  json j = {{"name", m.name}, {"value", number(m.value)}, {"unit", m.unit}, {"convention", m.convention},
-            {"available", m.available}};
-  if (!m.available) j["reason"] = m.reason;
-  json frames = json::array();
-  for (double v : m.per_frame) frames.push_back(number(v));
-  j["per_frame"] = frames;
-  return j;
-}
-
-MetricValue metric_from_json(const json& j) {
-  MetricValue m;
-  m.name = j.at("name").get<std::string>();
-  m.value = read_number(j.at("value"));
-  m.unit = j.value("unit", "");
-  m.convention = j.value("convention", "");
-  m.available = j.value("available", true);
-  m.reason = j.value("reason", "");
-  for (const json& v : j.value("per_frame", json::array())) m.per_frame.push_back(read_number(v));
-  return m;
-}
-
-}  // namespace
 
 json cell_to_json(const CellResult& c) {
   json components = json::array();
@@ -59,10 +26,10 @@ json cell_to_json(const CellResult& c) {
             {"width", c.width},
             {"height", c.height},
             {"frames", c.frames},
-            {"fps", number(c.fps)},
+            {"fps", json_number(c.fps)},
             {"bits", c.bits},
-            {"bpp", number(c.bpp)},
-            {"kbps", number(c.kbps)},
+            {"bpp", json_number(c.bpp)},
+            {"kbps", json_number(c.kbps)},
             {"rate_components", components},
             {"metrics", metrics},
             {"timing",
@@ -71,6 +38,11 @@ json cell_to_json(const CellResult& c) {
               {"decode_s", c.timing.decode_s},
               {"metrics_s", c.timing.metrics_s},
               {"total_s", c.timing.total_s}}}};
+  if (!c.set_contributions.empty()) {
+    json contributions = json::array();
+    for (const SetContribution& sc : c.set_contributions) contributions.push_back(contribution_to_json(sc));
+    j["set_contributions"] = std::move(contributions);
+  }
   if (!c.ok()) {
     j["stage"] = c.stage;
     j["error"] = c.error;
@@ -100,14 +72,17 @@ CellResult cell_from_json(const json& j, const std::string& where) {
     c.width = j.at("width").get<int>();
     c.height = j.at("height").get<int>();
     c.frames = j.at("frames").get<int>();
-    c.fps = read_number(j.at("fps"));
+    c.fps = read_json_number(j.at("fps"));
     c.bits = j.at("bits").get<uint64_t>();
-    c.bpp = read_number(j.at("bpp"));
-    c.kbps = read_number(j.at("kbps"));
+    c.bpp = read_json_number(j.at("bpp"));
+    c.kbps = read_json_number(j.at("kbps"));
     for (const json& rc : j.at("rate_components")) {
       c.rate_components.emplace_back(rc.at("name").get<std::string>(), rc.at("bits").get<uint64_t>());
     }
     for (const json& m : j.at("metrics")) c.metrics.push_back(metric_from_json(m));
+    for (const json& sc : j.value("set_contributions", json::array())) {
+      c.set_contributions.push_back(contribution_from_json(sc));
+    }
     const json& t = j.at("timing");
     c.timing = {t.value("load_s", 0.0), t.value("encode_s", 0.0), t.value("decode_s", 0.0),
                 t.value("metrics_s", 0.0), t.value("total_s", 0.0)};

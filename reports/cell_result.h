@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "harness/metrics/metric.h"
+#include "harness/metrics/per_set_metric.h"
 
 namespace tgvc {
 
@@ -47,6 +48,9 @@ struct CellResult {
   std::vector<std::pair<std::string, uint64_t>> rate_components;  // name -> bits, summing to `bits`
 
   std::vector<MetricValue> metrics;
+  // What the cell gives each per-set metric (FVD features of its clips). Kept in cells/*.json so
+  // that a resumed run needs no decoding; results.json leaves them out (SetResult has the values).
+  std::vector<SetContribution> set_contributions;
   CellTiming timing;
 
   bool ok() const { return status == "ok"; }

@@ -129,4 +129,18 @@ std::string frames_csv(const std::vector<CellResult>& cells) {
   return out;
 }
 
+std::string sets_csv(const std::vector<SetResult>& sets) {
+  std::string out;
+  append_row(out, {"metric", "codec", "rate_point", "sequences", "bpp", "kbps", "name", "value", "unit", "convention",
+                   "reason"});
+  for (const SetResult& s : sets) {
+    for (const MetricValue& v : s.values) {
+      append_row(out, {s.metric, s.codec, s.rate_point, std::to_string(s.sequences.size()), csv_number(s.bpp),
+                       csv_number(s.kbps), v.name, v.available ? csv_number(v.value) : "n/a", v.unit, v.convention,
+                       v.reason});
+    }
+  }
+  return out;
+}
+
 }  // namespace tgvc

@@ -1,10 +1,12 @@
-// results.csv (one row per cell) and frames.csv (one row per cell and frame).
+// results.csv (one row per cell), frames.csv (one row per cell and frame) and sets.csv (one row
+// per per-set metric value).
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "reports/cell_result.h"
+#include "reports/set_result.h"
 
 namespace tgvc {
 
@@ -15,6 +17,10 @@ std::string results_csv(const std::vector<CellResult>& cells);
 
 // Columns: dataset, sequence, codec, rate_point, frame, every per-frame metric value name...
 std::string frames_csv(const std::vector<CellResult>& cells);
+
+// Columns: metric, codec, rate_point, sequences (count), bpp, kbps (means over the set), name,
+// value ("n/a" when not available), unit, convention, reason.
+std::string sets_csv(const std::vector<SetResult>& sets);
 
 // RFC 4180 quoting where needed.
 std::string csv_field(const std::string& text);

@@ -132,6 +132,7 @@ std::string html_report(const RunResults& run, const HtmlReportOptions& options)
   for (size_t i = 0; i < view.datasets.size(); ++i) {
     html.element("a", view.datasets[i].name, {{"href", fmt::format("#dataset-{}", i)}});
   }
+  if (!run.sets.empty()) html.element("a", "Per-set metrics", {{"href", "#sets"}});
   html.element("a", fmt::format("Failed cells ({})", view.failed_count), {{"href", "#failures"}});
   html.element("a", "n/a metrics", {{"href", "#unavailable"}}).close("nav");
 
@@ -153,6 +154,7 @@ std::string html_report(const RunResults& run, const HtmlReportOptions& options)
     if (options.embed_frames) write_visual_strip(view, d, html);
     html.close("section");
   }
+  write_set_metrics(view, html);
   write_failures(view, html);
   write_unavailable_metrics(view, html);
   html.element(

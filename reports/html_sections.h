@@ -23,6 +23,8 @@ void write_frame_plots(const RunView& view, const DatasetView& d, Html& html);
 void write_rate_breakdown(const RunView& view, const DatasetView& d, Html& html);
 // Decoded middle frames of each codec at matched bpp next to the source.
 void write_visual_strip(const RunView& view, const DatasetView& d, Html& html);
+// Per-set metrics (FVD): a plot against mean bpp and a table with each set's statement.
+void write_set_metrics(const RunView& view, Html& html);
 // Failed cells with stage and message; n/a metrics with their reasons.
 void write_failures(const RunView& view, Html& html);
 void write_unavailable_metrics(const RunView& view, Html& html);

@@ -3,10 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include "reports/cell_json.h"
+#include "reports/set_json.h"
 
 namespace tgvc {
 
-std::string results_json(const std::string& experiment, const Provenance& p, const std::vector<CellResult>& cells) {
+std::string results_json(const std::string& experiment, const Provenance& p, const std::vector<CellResult>& cells,
+                         const std::vector<SetResult>& sets) {
   nlohmann::json doc;
   doc["schema_version"] = kResultSchemaVersion;
   doc["experiment"] = experiment;
@@ -20,9 +22,13 @@ std::string results_json(const std::string& experiment, const Provenance& p, con
   for (const CellResult& c : cells) {
     failed += c.ok() ? 0 : 1;
     list.push_back(cell_to_json(c));
+    list.back().erase("set_contributions");  // features stay in cells/*.json; the sets below hold the values
   }
   doc["summary"] = {{"cells", cells.size()}, {"ok", static_cast<int>(cells.size()) - failed}, {"failed", failed}};
   doc["cells"] = std::move(list);
+  nlohmann::json set_list = nlohmann::json::array();
+  for (const SetResult& s : sets) set_list.push_back(set_to_json(s));
+  doc["sets"] = std::move(set_list);
   return doc.dump(1) + "\n";
 }
 

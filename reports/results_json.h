@@ -1,4 +1,5 @@
-// results.json: schema version, provenance and every cell.
+// results.json: schema version, provenance, every cell (without its per-set contributions) and
+// the per-set metrics' values.
 #pragma once
 
 #include <map>
@@ -6,6 +7,7 @@
 #include <vector>
 
 #include "reports/cell_result.h"
+#include "reports/set_result.h"
 
 namespace tgvc {
 
@@ -23,6 +25,6 @@ struct Provenance {
 };
 
 std::string results_json(const std::string& experiment, const Provenance& provenance,
-                         const std::vector<CellResult>& cells);
+                         const std::vector<CellResult>& cells, const std::vector<SetResult>& sets = {});
 
 }  // namespace tgvc

@@ -7,6 +7,7 @@
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
 #include "reports/cell_json.h"
+#include "reports/set_json.h"
 
 namespace tgvc {
 
@@ -40,6 +41,9 @@ RunResults load_run_results(const std::string& run_dir) {
     out.command_line = p.value("command_line", "");
     out.libraries = p.value("libraries", std::map<std::string, std::string>{});
     for (const nlohmann::json& cell : doc.at("cells")) run.cells.push_back(cell_from_json(cell, path));
+    for (const nlohmann::json& set : doc.value("sets", nlohmann::json::array())) {
+      run.sets.push_back(set_from_json(set, path));
+    }
   } catch (const nlohmann::json::exception& e) {
     throw InputError(path, "a results.json of schema " + std::to_string(kResultSchemaVersion), e.what());
   }

@@ -14,6 +14,7 @@ struct RunResults {
   std::string experiment;
   Provenance provenance;
   std::vector<CellResult> cells;
+  std::vector<SetResult> sets;  // per-set metrics (FVD), one per metric, codec and rate point
 };
 
 // Reads RUN_DIR/results.json. Throws InputError naming the file when it is missing, not JSON or

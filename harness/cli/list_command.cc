@@ -4,7 +4,9 @@
 
 #include "codecs/codec.h"
 #include "harness/cli/commands.h"
+#include "harness/metrics/learned_metrics.h"
 #include "harness/metrics/metric.h"
+#include "harness/metrics/per_set_metric.h"
 
 namespace tgvc {
 namespace {
@@ -55,12 +57,17 @@ void add_list_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("-v,--verbose", *verbose, "Also list every parameter");
   cmd->add_flag("--markdown", *markdown, "Parameter tables in Markdown (as in docs/config.md)");
   cmd->callback([what, verbose, markdown, &exit_code] {
-    if (*markdown) {
-      *what == "codecs" ? print_markdown(all_codecs()) : print_markdown(all_metrics());
-    } else if (*what == "codecs") {
-      print_items(all_codecs(), *verbose);
+    if (*what == "codecs") {
+      *markdown ? print_markdown(all_codecs()) : print_items(all_codecs(), *verbose);
+    } else if (*markdown) {
+      print_markdown(all_metrics());
+      print_markdown(all_per_set_metrics());
     } else {
       print_items(all_metrics(), *verbose);
+      fmt::print("per-set metrics (one value per codec and rate point, over every sequence):\n");
+      print_items(all_per_set_metrics(), *verbose);
+      // Loads LibTorch (about a second), so only when asked for details.
+      if (*verbose) fmt::print("learned-metric backend: {}\n", learned_backend_status());
     }
     exit_code = 0;
   });

@@ -10,6 +10,7 @@
 #include "harness/core/suggest.h"
 #include "harness/io/video_reader.h"
 #include "harness/metrics/metric.h"
+#include "harness/metrics/per_set_metric.h"
 
 namespace tgvc {
 namespace {
@@ -62,7 +63,8 @@ int measure(const MeasureArgs& a) {
   std::vector<std::string> ids = a.metrics;
   std::vector<std::string> known;
   for (const Metric* m : all_metrics()) known.push_back(m->id());
-  if (ids.empty()) ids = known;
+  if (ids.empty()) ids = known;  // per-set metrics only when named: over one pair they are a set of one
+  for (const PerSetMetric* m : all_per_set_metrics()) known.push_back(m->id());
   const auto options = parse_options(a.options);
   for (const auto& entry : options) {
     if (std::find(ids.begin(), ids.end(), entry.first) == ids.end()) {
@@ -79,15 +81,19 @@ int measure(const MeasureArgs& a) {
   nlohmann::json values = nlohmann::json::object();
   for (const std::string& id : ids) {
     const Metric* metric = find_metric(id);
-    if (!metric) {
+    const PerSetMetric* per_set = find_per_set_metric(id);
+    if (!metric && !per_set) {
       const std::string near = closest_match(id, known);
       throw InputError("--metrics", (near.empty() ? "" : "'" + near + "'; ") + "one of " + join(known),
                        "'" + id + "'");
     }
     const auto it = options.find(id);
-    const ParamSet params = ParamSet::resolve(metric->param_specs(), it == options.end() ? std::map<std::string, std::string>{} : it->second,
-                                              "--option " + id);
-    for (const MetricValue& v : metric->compute(ref, dist, params)) {
+    const ParamSet params =
+        ParamSet::resolve(metric ? metric->param_specs() : per_set->param_specs(),
+                          it == options.end() ? std::map<std::string, std::string>{} : it->second, "--option " + id);
+    const std::vector<MetricValue> computed = metric ? metric->compute(ref, dist, params)
+                                                     : per_set->finish({per_set->contribute(ref, dist, params)}, params);
+    for (const MetricValue& v : computed) {
       nlohmann::json j = {{"value", number(v.value)}, {"unit", v.unit}, {"convention", v.convention}};
       if (!v.available) j["n/a"] = v.reason;
       if (a.per_frame && !v.per_frame.empty()) {
@@ -110,7 +116,7 @@ void add_measure_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand("measure", "Metrics between a reference and a distorted video, as JSON");
   cmd->add_option("reference", args->reference, "Reference video (.y4m, .yuv or any FFmpeg container)")->required();
   cmd->add_option("distorted", args->distorted, "Distorted video, same geometry and frame count")->required();
-  cmd->add_option("-m,--metrics", args->metrics, "Metric ids (default: all); see 'tgvc-bench list metrics'")
+  cmd->add_option("-m,--metrics", args->metrics, "Metric ids (default: every per-sequence metric; fvd only when named); see 'tgvc-bench list metrics'")
       ->delimiter(',');
   cmd->add_option("--option", args->options, "Metric option METRIC.KEY=VALUE (repeatable)");
   cmd->add_option("--start", args->start, "First frame")->check(CLI::NonNegativeNumber);

@@ -11,6 +11,7 @@
 #include "harness/core/error.h"
 #include "harness/core/suggest.h"
 #include "harness/metrics/metric.h"
+#include "harness/metrics/per_set_metric.h"
 
 namespace tgvc {
 namespace {
@@ -104,6 +105,7 @@ std::vector<MetricSpec> parse_metrics(const YAML::Node& list, const std::string&
   require_sequence(list, file, "metrics");
   std::vector<std::string> ids;
   for (const Metric* m : all_metrics()) ids.push_back(m->id());
+  for (const PerSetMetric* m : all_per_set_metrics()) ids.push_back(m->id());
   for (size_t i = 0; i < list.size(); ++i) {
     const YAML::Node node = list[i];
     const std::string context = "metrics[" + std::to_string(i) + "]";
@@ -119,13 +121,16 @@ std::vector<MetricSpec> parse_metrics(const YAML::Node& list, const std::string&
       throw InputError(spec.pos.str() + ": " + context, "a metric id or {id: {options}}", "something else");
     }
     const Metric* metric = find_metric(spec.id);
-    if (!metric) {
+    const PerSetMetric* per_set = find_per_set_metric(spec.id);
+    if (!metric && !per_set) {
       const std::string near = closest_match(spec.id, ids);
       throw InputError(spec.pos.str() + ": " + context,
                        (near.empty() ? "" : "'" + near + "'; ") + "one of " + join(ids), "'" + spec.id + "'");
     }
+    spec.per_set = per_set != nullptr;
     spec.options = scalar_map(options, file, context + "." + spec.id);
-    ParamSet::resolve(metric->param_specs(), spec.options, spec.pos.str() + ": " + context + "." + spec.id);
+    ParamSet::resolve(metric ? metric->param_specs() : per_set->param_specs(), spec.options,
+                      spec.pos.str() + ": " + context + "." + spec.id);
     metrics.push_back(std::move(spec));
   }
   return metrics;

@@ -53,6 +53,7 @@ struct CodecSpec {
 
 struct MetricSpec {
   std::string id;
+  bool per_set = false;  // a per-set metric (FVD): one value per codec and rate point, not per cell
   std::map<std::string, std::string> options;
   SourcePos pos;
 };

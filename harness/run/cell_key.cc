@@ -7,6 +7,7 @@
 #include "codecs/codec.h"
 #include "harness/core/sha256.h"
 #include "harness/metrics/metric.h"
+#include "harness/metrics/per_set_metric.h"
 #include "reports/cell_result.h"
 
 namespace tgvc {
@@ -30,6 +31,16 @@ std::string sequence_identity(const SequenceSpec& s) {
   return id;
 }
 
+// A setting's value, and when it names a file (a TorchScript model) the file too: replacing the
+// model at the same path must not reuse old results.
+void hash_setting(Sha256& h, const char* kind, const std::string& key, const std::string& value) {
+  h.update(fmt::format("{} {}={}\n", kind, key, value));
+  struct stat st {};
+  if (!value.empty() && ::stat(value.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+    h.update(fmt::format("file size={} mtime={}.{:09}\n", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec));
+  }
+}
+
 }  // namespace
 
 std::string cell_inputs_hash(const Experiment& e, const Cell& cell) {
@@ -46,18 +57,11 @@ std::string cell_inputs_hash(const Experiment& e, const Cell& cell) {
   h.update(fmt::format("codec={} type={} version={}\n", codec_spec.name, codec_spec.type, codec->version()));
   const ParamSet params =
       ParamSet::resolve(codec->param_specs(), codec_spec.rate_points[cell.rate_point].params, codec_spec.name);
-  for (const auto& [k, v] : params.values()) {
-    h.update(fmt::format("param {}={}\n", k, v));
-    // A parameter naming a file (a TorchScript model) keys on the file too: replacing the model
-    // at the same path must not reuse old results.
-    struct stat st {};
-    if (!v.empty() && ::stat(v.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
-      h.update(fmt::format("file size={} mtime={}.{:09}\n", st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec));
-    }
-  }
+  for (const auto& [k, v] : params.values()) hash_setting(h, "param", k, v);
   for (const MetricSpec& m : e.metrics) {
-    h.update(fmt::format("metric={} version={}\n", m.id, find_metric(m.id)->version()));
-    for (const auto& [k, v] : m.options) h.update(fmt::format("option {}={}\n", k, v));
+    const std::string version = m.per_set ? find_per_set_metric(m.id)->version() : find_metric(m.id)->version();
+    h.update(fmt::format("metric={} version={}\n", m.id, version));
+    for (const auto& [k, v] : m.options) hash_setting(h, "option", k, v);
   }
   return h.hex_digest();
 }

@@ -6,6 +6,7 @@
 #include "harness/core/error.h"
 #include "harness/io/png_writer.h"
 #include "harness/metrics/metric.h"
+#include "harness/metrics/per_set_metric.h"
 #include "harness/metrics/rate.h"
 #include "harness/run/synthetic_truth.h"
 
@@ -28,6 +29,12 @@ void measure(const Experiment& e, const SequenceSpec& seq, const Video& source, 
     context.motion_truth = truth.get();
   }
   for (const MetricSpec& spec : e.metrics) {
+    if (spec.per_set) {  // features now, the value once the whole set is done (set_metrics.h)
+      const PerSetMetric* metric = find_per_set_metric(spec.id);
+      const ParamSet options = ParamSet::resolve(metric->param_specs(), spec.options, "metrics." + spec.id);
+      result.set_contributions.push_back(metric->contribute(source, decoded, options));
+      continue;
+    }
     const Metric* metric = find_metric(spec.id);
     const ParamSet options = ParamSet::resolve(metric->param_specs(), spec.options, "metrics." + spec.id);
     for (MetricValue& v : metric->compute_in_context(source, decoded, options, context)) {
@@ -104,6 +111,7 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
     r.stage = stage;
     r.error = ex.what();
     r.metrics.clear();
+    r.set_contributions.clear();
   }
   cache.release(cell.sequence);
   r.timing.total_s = seconds_since(cell_start);

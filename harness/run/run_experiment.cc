@@ -18,6 +18,7 @@
 #include "harness/run/cell_runner.h"
 #include "harness/run/provenance.h"
 #include "harness/run/sequence_cache.h"
+#include "harness/run/set_metrics.h"
 #include "reports/cell_json.h"
 #include "reports/csv_tables.h"
 #include "reports/html_report.h"
@@ -126,6 +127,7 @@ RunSummary run_experiment(const Experiment& e, const RunOptions& options) {
     summary.failed += r->ok() ? 0 : 1;
     all.push_back(std::move(*r));
   }
+  const std::vector<SetResult> sets = compute_set_metrics(e, cells, all);
   Provenance p;
   p.tool_version = options.tool_version;
   p.git_commit = options.git_commit;
@@ -139,7 +141,8 @@ RunSummary run_experiment(const Experiment& e, const RunOptions& options) {
   p.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   write_file_atomically((dir / "results.csv").string(), results_csv(all));
   write_file_atomically((dir / "frames.csv").string(), frames_csv(all));
-  write_file_atomically((dir / "results.json").string(), results_json(e.name, p, all));
+  if (!sets.empty()) write_file_atomically((dir / "sets.csv").string(), sets_csv(sets));
+  write_file_atomically((dir / "results.json").string(), results_json(e.name, p, all, sets));
   // The report is built from the results file alone, exactly as `tgvc-bench report` rebuilds it.
   write_html_report(load_run_results(summary.output_dir), report_options(e), (dir / "report.html").string());
   summary.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

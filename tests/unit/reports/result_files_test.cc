@@ -5,6 +5,7 @@
 #include "harness/core/error.h"
 #include "reports/cell_json.h"
 #include "reports/csv_tables.h"
+#include "reports/metric_json.h"
 
 namespace tgvc {
 namespace {
@@ -57,6 +58,25 @@ TEST(CellJson, RoundTripKeepsEveryFieldAndNaN) {
   EXPECT_EQ(back.metrics[1].reason, "too small");
 }
 
+TEST(CellJson, SetContributionsRoundTripExactly) {
+  CellResult c = sample_cell();
+  SetContribution f;
+  f.metric = "fvd";
+  f.version = "1";
+  f.method = "I3D, stylegan-v";
+  f.clips = 1;
+  f.dims = 3;
+  f.reference = {0.1, 1.0 / 3.0, -2.5e-17};
+  f.distorted = {std::nextafter(0.1, 1.0), 2.0 / 3.0, 1e300};
+  c.set_contributions = {f};
+  const CellResult back = cell_from_json(nlohmann::json::parse(cell_to_json(c).dump()), "x.json");
+  ASSERT_EQ(back.set_contributions.size(), 1u);
+  EXPECT_EQ(back.set_contributions[0].method, f.method);
+  EXPECT_EQ(back.set_contributions[0].dims, 3);
+  EXPECT_EQ(back.set_contributions[0].reference, f.reference);  // bit for bit: resumed sets are exact
+  EXPECT_EQ(back.set_contributions[0].distorted, f.distorted);
+}
+
 TEST(CellJson, ForeignOrTruncatedJsonIsAnInputError) {
   EXPECT_THROW(cell_from_json(nlohmann::json::parse(R"({"schema_version": 1})"), "x.json"), InputError);
   EXPECT_THROW(cell_from_json(nlohmann::json::parse(R"({"schema_version": 99})"), "x.json"), InputError);
@@ -97,8 +117,39 @@ TEST(RunResults, ReadsBackWhatResultsJsonWrote) {
   p.git_commit = "abc123";
   p.jobs = 2;
   p.libraries = {{"x265", "3.5"}};
-  write_file_atomically((dir / "results.json").string(), results_json("exp", p, {sample_cell(), sample_cell()}));
+  CellResult with_features = sample_cell();
+  with_features.set_contributions.push_back({"fvd", "1", "m", true, "", 1, 1, {0.5}, {0.25}});
+  SetResult set;
+  set.metric = "fvd";
+  set.codec = "c";
+  set.rate_point = "qp=1";
+  set.sequences = {"d/s, with comma"};
+  set.bpp = 0.125;
+  MetricValue fvd;
+  fvd.name = "fvd";
+  fvd.value = 12.5;
+  fvd.convention = "FVD over N=1 clips";
+  MetricValue clips;
+  clips.name = "fvd_clips";
+  clips.available = false;
+  clips.reason = "why";
+  set.values = {fvd, clips};
+  write_file_atomically((dir / "results.json").string(),
+                        results_json("exp", p, {sample_cell(), with_features}, {set}));
   const RunResults run = load_run_results(dir.string());
+  EXPECT_TRUE(run.cells[1].set_contributions.empty());  // features stay in cells/*.json
+  ASSERT_EQ(run.sets.size(), 1u);
+  EXPECT_EQ(run.sets[0].sequences, set.sequences);
+  EXPECT_EQ(run.sets[0].bpp, 0.125);
+  EXPECT_TRUE(std::isnan(run.sets[0].kbps));
+  ASSERT_EQ(run.sets[0].values.size(), 2u);
+  EXPECT_EQ(run.sets[0].values[0].value, 12.5);
+  EXPECT_EQ(run.sets[0].values[0].convention, fvd.convention);
+  EXPECT_FALSE(run.sets[0].values[1].available);
+  EXPECT_EQ(sets_csv(run.sets),
+            "metric,codec,rate_point,sequences,bpp,kbps,name,value,unit,convention,reason\n"
+            "fvd,c,qp=1,1,0.125,n/a,fvd,12.5,,FVD over N=1 clips,\n"
+            "fvd,c,qp=1,1,0.125,n/a,fvd_clips,n/a,,,why\n");
   EXPECT_EQ(run.experiment, "exp");
   EXPECT_EQ(run.provenance.git_commit, "abc123");
   EXPECT_EQ(run.provenance.jobs, 2);
