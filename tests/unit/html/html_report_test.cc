@@ -1,4 +1,5 @@
 #include <unistd.h>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -154,6 +155,39 @@ TEST(HtmlReport, FailedCellsAndNaMetricsWithTheirReasons) {
                        "scripts/fetch-models.sh lpips</td><td class=\"n\">" +
                            std::to_string(run.cells.size() - failed) + "</td>"));
   EXPECT_TRUE(contains(html, "<td class=\"bad\" title=\"synthetic failure &lt;3&gt;\">failed (encode)</td>"));
+}
+
+TEST(HtmlReport, PerSetMetricsWithStatementWarningAndNa) {
+  RunResults run = fake_run(FakeRunSpec{});
+  EXPECT_FALSE(contains(html_report(run, {}), "id=\"sets\""));  // no per-set metric, no section
+  const auto set = [](const std::string& codec, const std::string& point, double bpp, double fvd) {
+    SetResult s;
+    s.metric = "fvd";
+    s.codec = codec;
+    s.rate_point = point;
+    s.sequences = {"d/a", "d/b"};
+    s.bpp = bpp;
+    MetricValue v;
+    v.name = "fvd";
+    v.value = fvd;
+    v.convention = "FVD over N=12 clips (<I3D>); WARNING: N=12 < 400 feature dimensions";
+    if (!std::isfinite(fvd)) {
+      v.available = false;
+      v.reason = "model 'i3d' missing";
+    }
+    return s.values = {v}, s;
+  };
+  run.sets = {set(run.cells[0].codec, "q1", 0.01, 250.5), set(run.cells[0].codec, "q2", 0.02, 120.25),
+              set(run.cells[0].codec, "q3", 0.04, std::nan(""))};
+  const std::string html = html_report(run, {});
+  EXPECT_TRUE(contains(html, "<h2>Per-set metrics</h2>"));
+  EXPECT_TRUE(contains(html, "href=\"#sets\""));
+  EXPECT_EQ(count_of(html, "Warning: N=12 &lt; 400 feature dimensions"), 1u);
+  EXPECT_TRUE(contains(html, "<td class=\"n\" data-v=\"250.5\">250.5</td>"));
+  EXPECT_TRUE(contains(html, "FVD over N=12 clips (&lt;I3D&gt;)"));
+  EXPECT_TRUE(contains(html, "<td>n/a: model &#39;i3d&#39; missing</td>"));
+  std::string why;
+  EXPECT_TRUE(self_contained(html, &why)) << why;
 }
 
 TEST(HtmlReport, PaperPointsBesideOursForTheMatchingDatasetOnBppOnly) {
