@@ -1,11 +1,14 @@
 # Thin wrapper over CMake presets. `make run` and `make test` set everything up on a fresh
-# Debian 12 machine (missing packages, configure, build) before they run.
+# Debian 12 machine (missing packages, configure, build) before they run. `make fuzz` runs the
+# .tgvc reader's libFuzzer targets (clang) for FUZZ_SECONDS each (docs/reliability.md).
 JOBS ?= $(shell nproc)
 PRESET ?= release
 BUILD := build/$(PRESET)
 BIN := $(BUILD)/tgvc-bench
 
-.PHONY: all deps configure build run test test-asan bench clean
+FUZZ_SECONDS ?= 300
+
+.PHONY: all deps configure build run test test-asan bench fuzz clean
 
 all: build
 
@@ -32,6 +35,14 @@ test-asan:
 
 bench: build
 	bash scripts/run-benchmarks.sh $(BUILD)
+
+# The .tgvc reader's fuzzers (clang, the fuzz preset in build/fuzz; docs/reliability.md). Exits
+# non-zero on a crash, a hang or an out-of-memory input, which stays under build/fuzz/runs/.
+fuzz:
+	bash scripts/install-deps.sh --fuzz
+	cmake --preset fuzz
+	cmake --build --preset fuzz -j $(JOBS)
+	bash tests/fuzz/run_fuzzers.sh build/fuzz $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build

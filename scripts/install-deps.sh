@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages tgvc-bench needs to build, test and run its demo.
 # Idempotent: asks apt only for what is missing. No other downloads.
+#   --fuzz  also the fuzzing toolchain of the `fuzz` preset (`make fuzz`, docs/reliability.md)
 set -euo pipefail
+
+fuzz=0
+for arg in "$@"; do
+  case "$arg" in
+    --fuzz) fuzz=1 ;;
+    *) echo "install-deps: unknown option $arg (known: --fuzz)" >&2; exit 2 ;;
+  esac
+done
 
 packages=(
   build-essential cmake ninja-build pkg-config git bc
@@ -18,6 +27,11 @@ packages=(
   libtorch-dev libopenblas0-openmp libcurl4-openssl-dev
   python3-torch
 )
+if [ "$fuzz" -eq 1 ]; then
+  # clang 14, its libFuzzer and sanitizer runtimes (libclang_rt.fuzzer-x86_64.a; only
+  # recommended by clang-14, so named here) and llvm-symbolizer for readable crash reports.
+  packages+=(clang-14 libclang-rt-14-dev llvm-14)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

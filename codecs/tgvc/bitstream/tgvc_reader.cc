@@ -42,6 +42,7 @@ TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where
   static const char* const expected_type[] = {kChunkHead, kChunkClips, kChunkKeyframes, kChunkTrajectories,
                                               kChunkEnd};
   int64_t track_frames_left = kTgvcMaxTrackFrames;
+  int64_t tracks_left = kTgvcMaxTracks;
   QuantAxis axis_x(1, 1), axis_y(1, 1);
   while (next != Next::kDone) {
     const size_t offset = bytes.size() - in.remaining();
@@ -77,8 +78,10 @@ TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where
         const std::string at =
             where + ": TRAJ chunk at offset " + std::to_string(offset) + " (clip " + std::to_string(c) + ")";
         stream.clips.push_back(decode_clip_trajectories(chunk.payload, chunk.size, frames, axis_x, axis_y,
-                                                        track_frames_left, at));
-        track_frames_left -= static_cast<int64_t>(stream.clips.back().tracks.size()) * frames;
+                                                        track_frames_left, at, tracks_left));
+        const int64_t tracks = static_cast<int64_t>(stream.clips.back().tracks.size());
+        track_frames_left -= tracks * frames;
+        tracks_left -= tracks;
         if (stream.clips.size() + 1 == stream.keyframes.size()) next = Next::kEnd;
         break;
       }

@@ -34,6 +34,7 @@ void check_stream(const TgvcStream& stream) {
                      std::to_string(stream.clips.size()));
   }
   int64_t track_frames = 0;
+  int64_t tracks = 0;
   for (size_t c = 0; c < stream.clips.size(); ++c) {
     const ClipTrajectories& clip = stream.clips[c];
     const std::string where = std::string(kWhere) + ".clips[" + std::to_string(c) + "]";
@@ -51,6 +52,11 @@ void check_stream(const TgvcStream& stream) {
       throw InputError(where + ".tracks",
                        "at most " + std::to_string(kTgvcMaxTrackFrames) + " track-frames in all",
                        std::to_string(track_frames) + " so far");
+    }
+    tracks += static_cast<int64_t>(clip.tracks.size());
+    if (tracks > kTgvcMaxTracks) {
+      throw InputError(where + ".tracks", "at most " + std::to_string(kTgvcMaxTracks) + " tracks in all",
+                       std::to_string(tracks) + " so far");
     }
     for (size_t t = 0; t < clip.tracks.size(); ++t) {
       const CodedTrack& track = clip.tracks[t];

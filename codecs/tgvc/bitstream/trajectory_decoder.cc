@@ -66,7 +66,8 @@ CodedTrack decode_track(ArithmeticDecoder& decoder, TrajectoryContexts& contexts
 
 ClipTrajectories decode_clip_trajectories(const uint8_t* data, size_t size, int frames,
                                           const QuantAxis& axis_x, const QuantAxis& axis_y,
-                                          int64_t max_track_frames, const std::string& where) {
+                                          int64_t max_track_frames, const std::string& where,
+                                          int64_t max_tracks) {
   ArithmeticDecoder decoder(data, size);
   TrajectoryContexts contexts;
   const QuantAxis* axes[2] = {&axis_x, &axis_y};
@@ -74,6 +75,10 @@ ClipTrajectories decode_clip_trajectories(const uint8_t* data, size_t size, int 
   if (!count || *count > static_cast<uint32_t>(kTgvcMaxTracksPerClip)) {
     throw InputError(where + ".track_count", "at most " + std::to_string(kTgvcMaxTracksPerClip) + " tracks",
                      count ? std::to_string(*count) : "a longer code");
+  }
+  if (*count > max_tracks) {
+    throw InputError(where + ".track_count", "at most " + std::to_string(max_tracks) + " tracks in the file",
+                     std::to_string(*count) + " tracks");
   }
   const int64_t track_frames = int64_t{*count} * frames;
   if (track_frames > max_track_frames) {
