@@ -1,5 +1,6 @@
 #include "codecs/tgvc/tgvc_codec.h"
 
+#include "codecs/tgvc/generate/diffusion_options.h"
 #include "codecs/tgvc/generate/generators.h"
 #include "codecs/tgvc/tgvc_encoder.h"
 #include "codecs/tgvc/tgvc_params.h"
@@ -27,13 +28,21 @@ Encoded TgvcCodec::encode(const Video& source, const ParamSet& params) const {
                     {"keyframes", coded.sizes.keyframe_bytes},
                     {"trajectories", coded.sizes.trajectory_bytes}};
   out.decoder_options["generator"] = typed.generator;  // a decoder choice: the bitstream does not carry it
+  if (typed.generator == "diffusion") {
+    for (const std::string& key : diffusion_option_keys()) {
+      if (params.has(key)) out.decoder_options[key] = params.get_string(key);
+    }
+  }
   return out;
 }
 
 Video TgvcCodec::decode(const Encoded& encoded) const {
   const auto generator = encoded.decoder_options.find("generator");
-  return tgvc_decode(encoded.bitstream, "tgvc bitstream",
-                     generator == encoded.decoder_options.end() ? default_generator() : generator->second);
+  const std::string name =
+      generator == encoded.decoder_options.end() ? default_generator() : generator->second;
+  const DiffusionOptions diffusion =
+      name == "diffusion" ? diffusion_options_from(encoded.decoder_options, "tgvc") : DiffusionOptions{};
+  return tgvc_decode(encoded.bitstream, "tgvc bitstream", name, diffusion);
 }
 
 }  // namespace tgvc

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "codecs/tgvc/blend_interpolation.h"
+#include "codecs/tgvc/generate/diffusion_generator.h"
 #include "codecs/tgvc/generate/generators.h"
 #include "codecs/tgvc/generate/warp_generator.h"
 #include "codecs/tgvc/keyframe_coding.h"
@@ -127,12 +128,18 @@ TgvcEncoded tgvc_encode(const Video& source, const TgvcParams& params, TgvcEncod
   return assemble(source, params, side, quality, stats);
 }
 
-Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where, const std::string& generator) {
+Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where, const std::string& generator,
+                  const DiffusionOptions& diffusion) {
   check_generator(generator, where + " generator");
+  // Models are checked before the stream is decoded: a missing file costs nothing.
+  const std::unique_ptr<DiffusionGenerator> diffuser =
+      generator == "diffusion" ? std::make_unique<DiffusionGenerator>(diffusion) : nullptr;
   const TgvcStream stream = read_tgvc(bytes, where);
   const Video keyframes = decode_keyframes(stream.keyframe_payloads.at(0), stream.keyframe_codec, stream.info,
                                            static_cast<int>(stream.keyframes.size()));
   if (generator == "warp") return warp_between_keyframes(keyframes, stream.keyframes, stream.clips, stream.frame_count);
+  if (diffuser)
+    return diffuser->between_keyframes(keyframes, stream.keyframes, stream.clips, stream.frame_count);
   return blend_between_keyframes(keyframes, stream.keyframes, stream.frame_count);
 }
 

@@ -7,6 +7,7 @@
 
 #include "codecs/tgvc/bitstream/tgvc_stream.h"
 #include "codecs/tgvc/clip_motion.h"
+#include "codecs/tgvc/generate/diffusion_options.h"
 #include "codecs/tgvc/tgvc_params.h"
 
 namespace tgvc {
@@ -32,8 +33,11 @@ struct TgvcEncoded {
 TgvcEncoded tgvc_encode(const Video& source, const TgvcParams& params, TgvcEncodeStats* stats = nullptr);
 
 // Decodes a .tgvc file: keyframes through their codec, the frames between them made by
-// `generator` ("warp": guided by the trajectories; "blend": no guidance; generators.h). Throws
-// InputError for a damaged or forged file or an unknown generator.
-Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where, const std::string& generator = "blend");
+// `generator` ("warp": guided by the trajectories; "blend": no guidance; "diffusion": latent
+// diffusion guided by the trajectories, with `diffusion`'s models and settings; generators.h).
+// Throws InputError for a damaged or forged file, an unknown generator or (diffusion) a missing
+// or broken model file.
+Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where,
+                  const std::string& generator, const DiffusionOptions& diffusion = {});
 
 }  // namespace tgvc

@@ -22,7 +22,19 @@ const std::vector<ParamSpec>& tgvc_param_specs() {
       {"min-samples", ParamType::kInt, "6", 1, 1000, {}, "HDBSCAN min_samples (the point itself not counted)", "tracks"},
       {"cluster-epsilon", ParamType::kReal, "0.05", 0, 100, {}, "HDBSCAN cluster_selection_epsilon", ""},
       {"seed", ParamType::kInt, "1", 0, 2147483647, {}, "k-means initialisation seed", ""},
-      {"generator", ParamType::kString, "blend", 0, -1, {"blend", "warp"}, "decoder: trajectory-guided warp, or blend (no guidance); the bitstream is the same", ""},
+      {"generator", ParamType::kString, "warp", 0, -1, {"blend", "warp", "diffusion"}, "decoder: trajectory-guided warp, trajectory-guided latent diffusion (TorchScript models, docs/diffusion.md), or blend (no guidance); the bitstream is the same", ""},
+      // The diffusion generator's settings (docs/diffusion.md): decoder options, not coded.
+      {"diffusion-model", ParamType::kString, "", 0, -1, {}, "directory holding vae_encoder.pt, vae_decoder.pt, conditioner.pt and denoiser.pt (docs/diffusion.md)", ""},
+      {"diffusion-steps", ParamType::kInt, "50", 1, 1000, {}, "DDIM steps", ""},
+      {"diffusion-eta", ParamType::kReal, "1", 0, 1, {}, "DDIM eta (0: deterministic steps)", ""},
+      {"cfg-scale", ParamType::kReal, "7.5", 0, 100, {}, "classifier-free guidance scale (1: conditional branch only)", ""},
+      {"guidance-rescale", ParamType::kReal, "0.7", 0, 1, {}, "CFG rescale towards the conditional branch's std (Lin et al. 2023; 0: off)", ""},
+      {"guidance-strength", ParamType::kReal, "30", 0, 10000, {}, "trajectory guidance eta_g (0: none)", ""},
+      {"guidance-alpha", ParamType::kString, "loop-index", 0, -1, {"loop-index", "timestep"}, "where the guidance step reads alpha_bar: at the DDIM loop index (the paper's code) or at the timestep", ""},
+      {"dynamic-rescale", ParamType::kReal, "0.7", 0.01, 1, {}, "DynamiCrafter's x0 dynamic rescale base scale (1: off)", ""},
+      {"frame-stride", ParamType::kInt, "5", 1, 1000, {}, "the denoiser's frame-stride (fs) input", ""},
+      {"diffusion-seed", ParamType::kInt, "1", 0, 2147483647, {}, "seed of the sampler's noise", ""},
+      {"diffusion-device", ParamType::kString, "cpu", 0, -1, {"cpu", "cuda"}, "device of the diffusion models", ""},
   };
   return specs;
 }

@@ -27,7 +27,7 @@ struct TgvcParams {
   int min_samples = 6;
   double cluster_epsilon = 0.05;
   uint32_t seed = 1;              // k-means initialisation
-  std::string generator = "blend";  // the decoder's (codecs/tgvc/generate/generators.h); not coded
+  std::string generator = "warp";  // the decoder's (codecs/tgvc/generate/generators.h); not coded
 };
 
 // The keyframe quality's range depends on the keyframe codec: code_keyframes checks it.

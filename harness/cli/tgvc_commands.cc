@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "codecs/codec.h"
+#include "codecs/tgvc/generate/diffusion_options.h"
 #include "codecs/tgvc/generate/generators.h"
 #include "codecs/tgvc/tgvc_encoder.h"
 #include "codecs/tgvc/tgvc_params.h"
@@ -56,11 +57,22 @@ int encode(const EncodeArgs& a) {
   return 0;
 }
 
-int decode(const std::string& input, const std::string& output, const std::string& generator) {
+int decode(const std::string& input, const std::string& output, const std::string& generator,
+           const std::map<std::string, std::string>& diffusion_given) {
+  std::map<std::string, std::string> given;  // the options that were set (CLI11 leaves the others empty)
+  for (const auto& [key, value] : diffusion_given) {
+    if (!value.empty()) given[key] = value;
+  }
+  if (generator != "diffusion" && !given.empty()) {
+    throw InputError("--" + given.begin()->first,
+                     "--generator diffusion (the option is the diffusion generator's)",
+                     "--generator " + generator);
+  }
+  const DiffusionOptions diffusion = diffusion_options_from(given, "decode");
   const std::string text = read_file(input);
   const std::vector<uint8_t> bytes(text.begin(), text.end());
   const auto start = std::chrono::steady_clock::now();
-  const Video video = tgvc_decode(bytes, input, generator);
+  const Video video = tgvc_decode(bytes, input, generator, diffusion);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   write_y4m(output, video);
   fmt::print("{}: {} frames {}x{} ({} generator), decoded in {:.2f} s\n", output, video.frame_count(),
@@ -86,9 +98,19 @@ void add_tgvc_commands(CLI::App& app, int& exit_code) {
   CLI::App* dec = app.add_subcommand("decode", "Decode a .tgvc file into a Y4M video");
   dec->add_option("input", *in, "The .tgvc file")->required();
   dec->add_option("-o,--output", *out, "The .y4m file to write")->required();
-  dec->add_option("--generator", *generator, "Frames between keyframes: warp (trajectory-guided) or blend (no guidance)")
+  dec->add_option("--generator", *generator,
+                  "Frames between keyframes: warp (trajectory-guided), diffusion (trajectory-guided latent diffusion, "
+                  "docs/diffusion.md) or blend (no guidance)")
       ->check(CLI::IsMember(generator_names()));
-  dec->callback([in, out, generator, &exit_code] { exit_code = decode(*in, *out, *generator); });
+  // The diffusion generator's settings, named and described as the codec params are.
+  auto diffusion = std::make_shared<std::map<std::string, std::string>>();
+  for (const std::string& key : diffusion_option_keys()) {
+    const ParamSpec* spec = find_param(tgvc_param_specs(), key);
+    const std::string fallback = spec && !spec->default_value.empty() ? " (default " + spec->default_value + ")" : "";
+    dec->add_option("--" + key, (*diffusion)[key], (spec ? spec->help : key) + fallback);
+  }
+  dec->callback(
+      [in, out, generator, diffusion, &exit_code] { exit_code = decode(*in, *out, *generator, *diffusion); });
 }
 
 }  // namespace tgvc

@@ -9,6 +9,7 @@ namespace tgvc {
 
 // "blend": temporal blend of the two keyframes, no guidance (blend_interpolation.h).
 // "warp": trajectory-guided warping of both keyframes (warp_generator.h).
+// "diffusion": latent diffusion with trajectory guidance, TorchScript models (diffusion_generator.h).
 const std::vector<std::string>& generator_names();
 const std::string& default_generator();
 

@@ -48,7 +48,8 @@ double evaluate(const std::vector<double>& coef, double t) {
 
 // Coded positions where visible; hidden frames interpolated linearly between the nearest visible
 // frames and held constant before the first and after the last.
-std::vector<double> fill_hidden(const std::vector<float>& coded, const std::vector<int>& visible_frames, int frames) {
+std::vector<double> fill_hidden(const std::vector<float>& coded, const std::vector<int>& visible_frames,
+                                int frames) {
   std::vector<double> out(frames);
   size_t next = 0;
   for (int f = 0; f < frames; ++f) {
@@ -69,8 +70,8 @@ std::vector<double> fill_hidden(const std::vector<float>& coded, const std::vect
 
 // The fitted polynomial inside the visible span, continued linearly (with the fit's slope at the
 // span's ends) outside it, where a cubic would run away.
-std::vector<double> smooth_axis(const std::vector<float>& coded, const std::vector<int>& visible_frames, int frames,
-                                int max_degree) {
+std::vector<double> smooth_axis(const std::vector<float>& coded, const std::vector<int>& visible_frames,
+                                int frames, int max_degree) {
   const int count = static_cast<int>(visible_frames.size());
   // Enough samples per coefficient that the fit averages the grid's rounding away.
   int degree = std::min(max_degree, count >= 12 ? 3 : count >= 6 ? 2 : count >= 2 ? 1 : 0);
@@ -108,7 +109,8 @@ std::vector<TrackPath> fit_track_paths(const ClipTrajectories& clip, const Track
     const int frames = static_cast<int>(std::min({track.x.size(), track.y.size(), track.visible.size()}));
     std::vector<int> visible_frames;
     for (int f = 0; f < frames; ++f) {
-      if (track.visible[f] && std::isfinite(track.x[f]) && std::isfinite(track.y[f])) visible_frames.push_back(f);
+      if (track.visible[f] && std::isfinite(track.x[f]) && std::isfinite(track.y[f]))
+        visible_frames.push_back(f);
     }
     if (visible_frames.empty()) continue;
     TrackPath path;

@@ -1,25 +1,24 @@
 // The `warp` generator (docs/tgvc.md, "Generators"): frames between two decoded keyframes built
-// by warping both keyframes along dense motion interpolated from the clip's decoded trajectories.
+// as layers guided by the clip's decoded trajectories.
 //
-// For clip frame j of a clip with frames 0..L-1 (keyframes A = 0 and B = L-1):
-// 1. every track becomes a smooth path (track_paths.h);
-// 2. the tracks visible in frame j give backward fields j->A and j->B (each track's displacement
-//    spread with a Gaussian, a zero background away from the tracks: motion_field.h); the tracks
-//    visible in A (in B) give the forward field A->j (B->j) used to check the backward one;
-// 3. each output sample is read from A and from B by bilinear sampling at the displaced position;
-// 4. the two are blended with weights (L-1-j)/(L-1) and j/(L-1), each multiplied by a
-//    forward-backward consistency term 1 / (1 + (e / consistency_px)^2) (e: how far the sampled
-//    keyframe point's own motion lands from the output position: large where the keyframe shows
-//    something that has moved away, i.e. a disocclusion), by one minus the share of the
-//    neighbouring tracks that are hidden in that keyframe, and by zero when the displaced
-//    position leaves the frame.
-// Far from every track (beyond 3 sigma) the field is zero and the result is the temporal blend.
+// Per clip (keyframes A = clip frame 0 and B = clip frame last):
+// 1. every track becomes a smooth path (track_paths.h); tracks whose two keyframe ends do not
+//    look alike are dropped;
+// 2. the background's (camera) motion A -> B is estimated from the keyframes (camera_motion.h),
+//    with which parts of each keyframe follow it and, for a still camera, where the keyframes
+//    agree (background_choice.h);
+// 3. the tracks are grouped into motion instances, each with a similarity transform per frame
+//    from A and from B (motion_instances.h);
+// 4. each instance's support in A and in B is found by photo-consistency (instance_support.h);
+// 5. each in-between frame is composed: the background, then the instances back to front
+//    (layered_composer.h). clip_model.h holds steps 2-4.
+// A clip without trajectories gives exactly the blend decoder's frames.
 #pragma once
 
 #include <vector>
 
 #include "codecs/tgvc/bitstream/trajectory_set.h"
-#include "codecs/tgvc/generate/motion_field.h"
+#include "codecs/tgvc/generate/clip_model.h"
 #include "codecs/tgvc/generate/track_paths.h"
 #include "harness/core/frame.h"
 
@@ -27,15 +26,14 @@ namespace tgvc {
 
 struct WarpOptions {
   TrackPathOptions paths;
-  // Gaussian radius of a track's influence as a share of min(width, height) (16 px at 512x320).
-  double sigma_fraction = 0.025;
-  double background_weight = 0.05;
-  int field_cell = 4;            // lattice of the dense fields, pixels
-  double consistency_px = 3;     // forward-backward disagreement that halves a keyframe's weight
+  ClipModelOptions model;
   // A track visible in both keyframes is dropped when the luma around its two end positions
   // differs by more than this share of the sample range (mean absolute difference over a
   // 9x9 window): its end points do not show the same scene point.
   double max_end_mismatch = 0.08;
+  // Threads composing a clip's frames (each frame is independent, so the output is the same for
+  // any count). 1 by default: the harness already runs cells in parallel.
+  int threads = 1;
 };
 
 // The paths whose two ends look alike in the keyframes (see WarpOptions::max_end_mismatch);
@@ -44,14 +42,16 @@ std::vector<TrackPath> keep_consistent_paths(const Frame& a, const Frame& b, std
                                              const WarpOptions& options = {});
 
 // One in-between frame: clip frame j (0 < j < last) between keyframes a (clip frame 0) and
-// b (clip frame last) guided by `paths` (fit_track_paths of the clip).
+// b (clip frame last) guided by `paths` (fit_track_paths of the clip, last + 1 frames each).
+// Builds the clip's model for this one frame: warp_between_keyframes builds it once per clip.
 Frame warp_clip_frame(const Frame& a, const Frame& b, const std::vector<TrackPath>& paths, int j, int last,
                       const WarpOptions& options = {});
 
 // A video of frame_count frames: the decoded keyframes where `keyframe_indices` says, the frames
-// of clip c (between keyframes c and c + 1) warped with clips[c]. `info` is copied from
+// of clip c (between keyframes c and c + 1) generated with clips[c]. `info` is copied from
 // `keyframes`. InputError when the counts disagree (keyframes vs indices vs clips, a clip's
-// frame count vs its keyframe distance) or the indices are not increasing from 0 to frame_count-1.
+// frame count vs its keyframe distance, a track's length vs its clip) or the indices are not
+// increasing from 0 to frame_count-1, or the keyframes differ in size or format.
 Video warp_between_keyframes(const Video& keyframes, const std::vector<int>& keyframe_indices,
                              const std::vector<ClipTrajectories>& clips, int frame_count,
                              const WarpOptions& options = {});

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "codecs/tgvc/torch/diffusion_request.h"
 #include "codecs/tgvc/tracking/tracks.h"
 #include "harness/core/frame.h"
 
@@ -52,6 +53,28 @@ class TorchTrackerModel {
   virtual Tracks track_from_first_frame(const Video& clip, const std::vector<TrackQuery>& points) const = 0;
 };
 
+// The four TorchScript modules of the diffusion generator (docs/diffusion.md, "Call contract").
+struct DiffusionModelFiles {
+  TorchModelFile vae_encoder;
+  TorchModelFile vae_decoder;
+  TorchModelFile conditioner;
+  TorchModelFile denoiser;
+  std::string device_where = "diffusion device";  // the device setting, for messages
+};
+
+// A latent video diffusion model (DynamiCrafter-512 interpolation's contract): DDIM sampling of
+// one pass between two condition frames with classifier-free guidance and trajectory guidance.
+class TorchDiffusionModel {
+ public:
+  virtual ~TorchDiffusionModel() = default;
+  // The four files' digests, "vae_encoder 0123456789ab, ..." (12 hex digits each).
+  virtual std::string digests() const = 0;
+  // InputError naming the module's file when a module breaks its contract (shape, type,
+  // non-finite output) or the request is malformed (sizes, step table, track lengths).
+  // Deterministic for a request. Thread-safe.
+  virtual DiffusionPassResult sample(const DiffusionPassRequest& request) const = 0;
+};
+
 class TgvcTorchBackend {
  public:
   virtual ~TgvcTorchBackend() = default;
@@ -64,13 +87,15 @@ class TgvcTorchBackend {
                                                              const std::string& device) const = 0;
   virtual std::shared_ptr<const TorchTrackerModel> tracker(const TorchModelFile& file,
                                                            const std::string& device) const = 0;
+  virtual std::shared_ptr<const TorchDiffusionModel> diffusion(const DiffusionModelFiles& files,
+                                                               const std::string& device) const = 0;
 };
 
 // The one symbol libtgvc_tgvc_torch.so exports for the loader. Bump the suffix whenever
 // TgvcTorchBackend or the model classes change so that a stale library is refused, not called.
-inline constexpr const char* kTgvcTorchBackendSymbol = "tgvc_tgvc_torch_backend_v1";
+inline constexpr const char* kTgvcTorchBackendSymbol = "tgvc_tgvc_torch_backend_v2";
 
 }  // namespace tgvc
 
 // Defined in libtgvc_tgvc_torch.so; returns a process-lifetime object.
-extern "C" const tgvc::TgvcTorchBackend* tgvc_tgvc_torch_backend_v1();
+extern "C" const tgvc::TgvcTorchBackend* tgvc_tgvc_torch_backend_v2();

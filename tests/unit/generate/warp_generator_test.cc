@@ -7,7 +7,8 @@
 
 #include "codecs/tgvc/blend_interpolation.h"
 #include "codecs/tgvc/generate/generators.h"
-#include "codecs/tgvc/generate/motion_field.h"
+#include "codecs/tgvc/generate/layered_composer.h"
+#include "codecs/tgvc/generate/motion_instances.h"
 #include "codecs/tgvc/generate/track_paths.h"
 #include "datasets/synthetic/synthetic_sequence.h"
 #include "harness/core/error.h"
@@ -16,12 +17,15 @@
 namespace tgvc {
 namespace {
 
-PixelFormat yuv420() { return PixelFormat{}; }
+PixelFormat yuv420() {
+  return PixelFormat{};
+}
 
 // A deterministic texture value at a continuous position: smooth enough that bilinear sampling
 // reproduces it closely, varied enough that a misplaced sample shows.
 double texture(double x, double y, double phase) {
-  return 128 + 50 * std::sin(0.21 * x + phase) * std::cos(0.17 * y - phase) + 25 * std::sin(0.05 * (x + 2 * y));
+  return 128 + 50 * std::sin(0.21 * x + phase) * std::cos(0.17 * y - phase) +
+         25 * std::sin(0.05 * (x + 2 * y));
 }
 
 // A 160x96 frame: a static background texture and a 40x40 square of another texture whose top-left
@@ -102,26 +106,6 @@ TEST(TrackPaths, FitRemovesMostOfTheGridRoundingAndFillsHiddenFrames) {
   EXPECT_TRUE(fit_track_paths(clip).empty());
 }
 
-TEST(MotionField, ExactAtAPointFadingToZeroAwayFromIt) {
-  MotionFieldOptions options;
-  options.sigma = 10;
-  options.background_weight = 0.25;
-  options.cell = 4;
-  const MotionField field({{40, 20, 6, -3, 1}}, 100, 60, options);
-  // On a lattice node at the point: w = 1 against the background's 0.25.
-  const FieldValue at = field.at(40, 20);
-  EXPECT_NEAR(at.dx, 6 / 1.25, 1e-5);
-  EXPECT_NEAR(at.dy, -3 / 1.25, 1e-5);
-  EXPECT_NEAR(at.hidden, 1 / 1.25, 1e-5);
-  // 12 px away (a lattice node): w = exp(-144 / 200).
-  const double w = std::exp(-144.0 / 200);
-  EXPECT_NEAR(field.at(52, 20).dx, 6 * w / (w + 0.25), 1e-5);
-  // Beyond 3 sigma nothing moves.
-  EXPECT_EQ(field.at(80, 20).dx, 0);
-  EXPECT_EQ(field.at(40, 56).dy, 0);
-  EXPECT_TRUE(MotionField({}, 100, 60, options).empty());
-}
-
 TEST(WarpGenerator, FollowsAMovingSquareWhereTheBlendGhosts) {
   // The square moves 3 px right and 1 px down per frame over 13 frames (12 steps).
   const int last = 12;
@@ -153,7 +137,8 @@ TEST(WarpGenerator, WithoutTrajectoriesItIsTheBlendDecoder) {
   const Video blended = blend_between_keyframes(keyframes, indices, 13);
   ASSERT_EQ(warped.frame_count(), 13);
   for (int f = 0; f < 13; ++f) {
-    for (int p = 0; p < 3; ++p) EXPECT_EQ(warped.frames[f].planes[p].samples, blended.frames[f].planes[p].samples);
+    for (int p = 0; p < 3; ++p)
+      EXPECT_EQ(warped.frames[f].planes[p].samples, blended.frames[f].planes[p].samples);
   }
 }
 
@@ -164,14 +149,39 @@ TEST(WarpGenerator, KeyframesAreKeptAndFarPixelsAreBlended) {
   keyframes.info.height = 96;
   const Video warped = warp_between_keyframes(keyframes, {0, 12}, {square_tracks(30, 20, 3, 1, 13)}, 13);
   const Video blended = blend_between_keyframes(keyframes, {0, 12}, 13);
+  // Frames are composed independently: any thread count gives the same video.
+  WarpOptions two_threads;
+  two_threads.threads = 2;
+  const Video parallel =
+      warp_between_keyframes(keyframes, {0, 12}, {square_tracks(30, 20, 3, 1, 13)}, 13, two_threads);
+  for (int f = 0; f < 13; ++f)
+    EXPECT_EQ(parallel.frames[f].planes[0].samples, warped.frames[f].planes[0].samples);
   for (int p = 0; p < 3; ++p) {
     EXPECT_EQ(warped.frames[0].planes[p].samples, keyframes.frames[0].planes[p].samples);
     EXPECT_EQ(warped.frames[12].planes[p].samples, keyframes.frames[1].planes[p].samples);
   }
-  // Column 150 is more than 3 sigma (8 px at this size) from every track: the blend, to rounding.
+  // Column 150 is far from the square in both keyframes and the camera does not move: the
+  // blend, to rounding.
   for (int f = 1; f < 12; ++f) {
-    for (int y = 0; y < 96; ++y) EXPECT_NEAR(warped.frames[f].planes[0].at(150, y), blended.frames[f].planes[0].at(150, y), 1);
+    for (int y = 0; y < 96; ++y)
+      EXPECT_NEAR(warped.frames[f].planes[0].at(150, y), blended.frames[f].planes[0].at(150, y), 1);
   }
+}
+
+// Decoded tracks far outside the frame, or with huge coordinates, change nothing and break nothing.
+TEST(WarpGenerator, ImpossiblePositionsAreHarmless) {
+  Video keyframes;
+  keyframes.frames = {square_frame(30, 20), square_frame(66, 32)};
+  keyframes.info.width = 160;
+  keyframes.info.height = 96;
+  ClipTrajectories clip = square_tracks(30, 20, 3, 1, 13);
+  for (CodedTrack& t : clip.tracks) {
+    for (float& x : t.x) x = x * 1e30f;
+    t.y[3] = -3e38f;
+  }
+  const Video warped = warp_between_keyframes(keyframes, {0, 12}, {clip}, 13);
+  ASSERT_EQ(warped.frame_count(), 13);
+  EXPECT_EQ(warped.frames[12].planes[0].samples, keyframes.frames[1].planes[0].samples);
 }
 
 TEST(WarpGenerator, RejectsCountsThatDisagree) {
@@ -182,7 +192,17 @@ TEST(WarpGenerator, RejectsCountsThatDisagree) {
   EXPECT_THROW(warp_between_keyframes(keyframes, {0, 12}, {}, 13), InputError);
   EXPECT_THROW(warp_between_keyframes(keyframes, {0, 12}, {clip}, 14), InputError);
   EXPECT_THROW(warp_between_keyframes(keyframes, {0, 11}, {clip}, 12), InputError);
-  EXPECT_THROW(check_generator("diffusion", "test"), InputError);
+  EXPECT_THROW(check_generator("no-such-generator", "test"), InputError);
+  // The parts check what they are given, too.
+  const std::vector<TrackPath> paths = fit_track_paths(clip);
+  const ClipModel model = build_clip_model(keyframes.frames[0], keyframes.frames[1], paths, 12);
+  EXPECT_THROW(compose_clip_frame(model, keyframes.frames[0], keyframes.frames[1], 13), InputError);
+  EXPECT_THROW(compose_clip_frame(model, keyframes.frames[0], Frame::allocate(80, 48, yuv420()), 5),
+               InputError);
+  EXPECT_THROW(build_clip_model(keyframes.frames[0], keyframes.frames[1], paths, 11), InputError);
+  std::vector<TrackPath> uneven = paths;
+  uneven[1].x.pop_back();
+  EXPECT_THROW(group_motion_instances(uneven, 160, 96), InputError);
   EXPECT_NO_THROW(check_generator("warp", "test"));
 }
 

@@ -1,14 +1,14 @@
 // The goal on the synthetic sequences: one .tgvc decoded by the blend and by the warp
 // generator; warp must follow the motion better (trajectory error against the generator's ground
-// truth) with PSNR and MS-SSIM no worse. crossing sends no trajectory at the default thresholds,
-// so it runs with min-importance-motion and min-motion lowered only.
+// truth) with PSNR and MS-SSIM no worse. crossing sends no trajectory at the default thresholds
+// (then warp is exactly blend), so its comparison runs with min-importance-motion and min-motion
+// lowered.
 #include <cstdio>
 
 #include <gtest/gtest.h>
 
 #include "codecs/tgvc/bitstream/tgvc_stream.h"
 #include "codecs/tgvc/tgvc_codec.h"
-#include "codecs/tgvc/tgvc_encoder.h"
 #include "datasets/synthetic/synthetic_sequence.h"
 #include "harness/metrics/metric.h"
 
@@ -34,11 +34,61 @@ double metric(const std::string& id, const std::string& name, const Video& ref, 
   const Metric* m = find_metric(id);
   EXPECT_NE(m, nullptr) << id;
   if (m == nullptr) return -1;
-  for (const MetricValue& v : m->compute_in_context(ref, dist, ParamSet::resolve(m->param_specs(), {}, id), context)) {
+  for (const MetricValue& v :
+       m->compute_in_context(ref, dist, ParamSet::resolve(m->param_specs(), {}, id), context)) {
     if (v.name == name) return v.value;
   }
   ADD_FAILURE() << id << " gives no " << name;
   return -1;
+}
+
+Video synthetic(const std::string& scene, uint32_t seed, int width, int height, int frames,
+                std::unique_ptr<SyntheticSequence>* keep) {
+  SyntheticSpec spec;
+  spec.scene = scene;
+  spec.seed = seed;
+  spec.width = width;
+  spec.height = height;
+  spec.frame_count = frames;
+  *keep = std::make_unique<SyntheticSequence>(spec);
+  return (*keep)->render_range(0, frames);
+}
+
+size_t track_count(const Encoded& encoded) {
+  size_t tracks = 0;
+  for (const ClipTrajectories& c : read_tgvc(encoded.bitstream, "test").clips) tracks += c.tracks.size();
+  return tracks;
+}
+
+TEST(WarpVsBlend, TheGeneratorIsADecoderChoiceOnly) {
+  std::unique_ptr<SyntheticSequence> sequence;
+  const Video source = synthetic("orbit", 1, 192, 128, 12, &sequence);
+  const TgvcCodec codec;
+  const Encoded blend =
+      codec.encode(source, ParamSet::resolve(codec.param_specs(), {{"generator", "blend"}}, "tgvc"));
+  const Encoded warp =
+      codec.encode(source, ParamSet::resolve(codec.param_specs(), {{"generator", "warp"}}, "tgvc"));
+  EXPECT_EQ(blend.bitstream, warp.bitstream);
+  EXPECT_EQ(blend.decoder_options.at("generator"), "blend");
+  EXPECT_EQ(warp.decoder_options.at("generator"), "warp");
+}
+
+TEST(WarpVsBlend, WithoutTrajectoriesWarpIsBlend) {
+  // crossing at the default thresholds: no motion instance is important enough to send.
+  std::unique_ptr<SyntheticSequence> sequence;
+  const Video source = synthetic("crossing", 2, 512, 320, 36, &sequence);
+  const TgvcCodec codec;
+  Encoded encoded = codec.encode(source, ParamSet::resolve(codec.param_specs(), {}, "tgvc"));
+  ASSERT_EQ(track_count(encoded), 0u);
+  encoded.decoder_options["generator"] = "blend";
+  const Video blend = codec.decode(encoded);
+  encoded.decoder_options["generator"] = "warp";
+  const Video warp = codec.decode(encoded);
+  ASSERT_EQ(blend.frame_count(), warp.frame_count());
+  for (int f = 0; f < blend.frame_count(); ++f) {
+    for (int p = 0; p < 3; ++p)
+      EXPECT_EQ(blend.frames[f].planes[p].samples, warp.frames[f].planes[p].samples) << f;
+  }
 }
 
 struct Case {
@@ -47,34 +97,21 @@ struct Case {
   std::map<std::string, std::string> params;
 };
 
-class WarpVsBlend : public testing::TestWithParam<Case> {};
+class WarpBeatsBlend : public testing::TestWithParam<Case> {};
 
-TEST_P(WarpVsBlend, SameBitstreamAndTheTrajectoriesChangeTheFrames) {
-  SyntheticSpec spec;
-  spec.scene = GetParam().scene;
-  spec.seed = GetParam().seed;
-  spec.width = 512;
-  spec.height = 320;
-  spec.frame_count = 36;
-  const SyntheticSequence sequence(spec);
-  const Video source = sequence.render_range(0, spec.frame_count);
+TEST_P(WarpBeatsBlend, LowerTrajectoryErrorAndNoWorsePsnrOrMsssim) {
+  std::unique_ptr<SyntheticSequence> sequence;
+  const Video source = synthetic(GetParam().scene, GetParam().seed, 512, 320, 36, &sequence);
   const TgvcCodec codec;
-  std::map<std::string, std::string> given = GetParam().params;
-  given["generator"] = "blend";
-  const Encoded blend_encoded = codec.encode(source, ParamSet::resolve(codec.param_specs(), given, "tgvc"));
-  given["generator"] = "warp";
-  const Encoded warp_encoded = codec.encode(source, ParamSet::resolve(codec.param_specs(), given, "tgvc"));
-  // The generator is a decoder choice: the same bitstream either way.
-  ASSERT_EQ(blend_encoded.bitstream, warp_encoded.bitstream);
-  EXPECT_EQ(warp_encoded.decoder_options.at("generator"), "warp");
-  const TgvcStream stream = read_tgvc(warp_encoded.bitstream, "test");
-  size_t tracks = 0;
-  for (const ClipTrajectories& c : stream.clips) tracks += c.tracks.size();
+  Encoded encoded = codec.encode(source, ParamSet::resolve(codec.param_specs(), GetParam().params, "tgvc"));
+  const size_t tracks = track_count(encoded);
   ASSERT_GT(tracks, 0u) << "no trajectories sent: nothing to guide";
+  encoded.decoder_options["generator"] = "blend";
+  const Video blend = codec.decode(encoded);
+  encoded.decoder_options["generator"] = "warp";
+  const Video warp = codec.decode(encoded);
 
-  const Video blend = codec.decode(blend_encoded);
-  const Video warp = codec.decode(warp_encoded);
-  const GeneratorTruth truth(sequence);
+  const GeneratorTruth truth(*sequence);
   MetricContext context;
   context.motion_truth = &truth;
   const double te_blend = metric("trajectory_error", "trajectory_error", source, blend, context);
@@ -83,21 +120,20 @@ TEST_P(WarpVsBlend, SameBitstreamAndTheTrajectoriesChangeTheFrames) {
   const double psnr_warp = metric("psnr", "psnr_y", source, warp);
   const double msssim_blend = metric("msssim", "msssim_rgb", source, blend);
   const double msssim_warp = metric("msssim", "msssim_rgb", source, warp);
-  std::printf("%s seed %u: %zu tracks in %zu clips, %zu bytes; trajectory error blend %.3f warp %.3f px; "
-              "PSNR-Y blend %.3f warp %.3f dB; MS-SSIM blend %.5f warp %.5f\n",
-              spec.scene.c_str(), spec.seed, tracks, stream.clips.size(), warp_encoded.bitstream.size(), te_blend,
-              te_warp, psnr_blend, psnr_warp, msssim_blend, msssim_warp);
-  // The goal (te_warp clearly below te_blend, PSNR and MS-SSIM no worse) is NOT met yet with
-  // the sparse trajectories the encoder sends (docs/tgvc.md, "Generators"): this test measures and
-  // prints; the guided warp is checked against ground-truth tracks in warp_generator_test.cc.
-  EXPECT_GT(te_warp, 0);
-  EXPECT_NE(warp.frames[1].planes[0].samples, blend.frames[1].planes[0].samples) << "trajectories were not used";
+  std::printf(
+      "%s seed %u: %zu tracks, %zu bytes; trajectory error blend %.3f warp %.3f px; "
+      "PSNR-Y blend %.3f warp %.3f dB; MS-SSIM blend %.5f warp %.5f\n",
+      GetParam().scene.c_str(), GetParam().seed, tracks, encoded.bitstream.size(), te_blend, te_warp,
+      psnr_blend, psnr_warp, msssim_blend, msssim_warp);
+  EXPECT_LT(te_warp, 0.8 * te_blend);
+  EXPECT_GT(psnr_warp, psnr_blend - 0.1);
+  EXPECT_GT(msssim_warp, msssim_blend - 0.002);
 }
 
-INSTANTIATE_TEST_SUITE_P(Synthetic, WarpVsBlend,
-                         testing::Values(Case{"orbit", 1, {}},
-                                         Case{"orbit", 1, {{"min-importance-motion", "0.05"}, {"min-motion", "1"}}},
-                                         Case{"crossing", 2, {{"min-importance-motion", "0.05"}, {"min-motion", "1"}}}));
+INSTANTIATE_TEST_SUITE_P(
+    Synthetic, WarpBeatsBlend,
+    testing::Values(Case{"orbit", 1, {}},
+                    Case{"crossing", 2, {{"min-importance-motion", "0.05"}, {"min-motion", "1"}}}));
 
 }  // namespace
 }  // namespace tgvc

@@ -35,7 +35,7 @@ TEST(TgvcCodec, RoundTripKeepsGeometryAndDecodesTheEncodersKeyframes) {
   EXPECT_EQ(coded.keyframe_indices.front(), 0);
   EXPECT_EQ(coded.keyframe_indices.back(), 39);
 
-  const Video decoded = tgvc_decode(coded.bytes, "test");
+  const Video decoded = tgvc_decode(coded.bytes, "test", "blend");
   ASSERT_EQ(decoded.frame_count(), 40);
   EXPECT_EQ(decoded.info.width, 320);
   EXPECT_EQ(decoded.info.height, 192);
@@ -108,7 +108,7 @@ TEST(TgvcCodec, TargetBppPicksTheFinestKeyframeQualityThatFits) {
 TEST(TgvcCodec, ShortSourcesAndBadInput) {
   for (int frames : {1, 2}) {
     const Video source = synthetic("orbit", 256, 160, frames);
-    const Video decoded = tgvc_decode(tgvc_encode(source, tgvc_params_from(params())).bytes, "short");
+    const Video decoded = tgvc_decode(tgvc_encode(source, tgvc_params_from(params())).bytes, "short", "blend");
     EXPECT_EQ(decoded.frame_count(), frames);
   }
   Video rgb = synthetic("orbit", 256, 160, 3);
@@ -118,7 +118,7 @@ TEST(TgvcCodec, ShortSourcesAndBadInput) {
                InputError);
   std::vector<uint8_t> bytes = tgvc_encode(synthetic("orbit", 256, 160, 6), tgvc_params_from(params())).bytes;
   bytes.resize(bytes.size() / 2);
-  EXPECT_THROW(tgvc_decode(bytes, "truncated.tgvc"), InputError);
+  EXPECT_THROW(tgvc_decode(bytes, "truncated.tgvc", "warp"), InputError);
 }
 
 // Documented behaviour for high-bit-depth and 4:4:4 sources: the keyframe codec codes them as
@@ -128,7 +128,7 @@ TEST(TgvcCodec, TenBitAndFourFourFourSourcesKeepTheirFormat) {
   for (const PixelFormat format : {PixelFormat{ChromaFormat::k420, 10, ColourFamily::kYuv},
                                    PixelFormat{ChromaFormat::k444, 8, ColourFamily::kYuv}}) {
     const Video converted = convert_pixel_format(source, format);
-    const Video decoded = tgvc_decode(tgvc_encode(converted, tgvc_params_from(params())).bytes, "format");
+    const Video decoded = tgvc_decode(tgvc_encode(converted, tgvc_params_from(params())).bytes, "format", "warp");
     ASSERT_EQ(decoded.frame_count(), 6);
     EXPECT_EQ(decoded.info.format, format);
     EXPECT_EQ(decoded.frames[0].planes[1].width, converted.frames[0].planes[1].width);

@@ -1,0 +1,44 @@
+// The background's (camera's) motion between two decoded keyframes, estimated by the decoder
+// from the keyframes themselves: block matching on a 4x reduced luma, refined at full size, and an
+// affine model fitted robustly (blocks on moving objects are outliers). The warp generator moves
+// the background of each in-between frame along it, linearly in time, instead of cross-fading two
+// misaligned backgrounds.
+#pragma once
+
+#include <array>
+
+#include "harness/core/frame.h"
+
+namespace tgvc {
+
+struct CameraMotion {
+  // A -> B: x' = m[0] x + m[1] y + m[2],  y' = m[3] x + m[4] y + m[5] (continuous coordinates).
+  std::array<double, 6> m = {1, 0, 0, 0, 1, 0};
+  bool identity = true;
+
+  // For the output position (px, py) of the frame at time t in [0, 1] (0: A, 1: B): the scene
+  // point's positions in A and in B, the point moving on a straight line from A to B.
+  void to_keyframes(double t, double px, double py, double* ax, double* ay, double* bx, double* by) const;
+  // B -> A (identity stays identity; a singular model gives the identity).
+  CameraMotion inverse() const;
+  // A -> B of one point.
+  void apply(double x, double y, double* ox, double* oy) const {
+    *ox = m[0] * x + m[1] * y + m[2];
+    *oy = m[3] * x + m[4] * y + m[5];
+  }
+};
+
+struct CameraMotionOptions {
+  int coarse_search = 8;          // search range on the 4x reduced luma, reduced pixels (32 px)
+  double min_inlier_share = 0.3;  // of the textured blocks; fewer: no camera motion (identity)
+  double min_motion_px = 0.5;     // largest corner displacement below which the model is identity
+  // Identity also when no motion explains (within fit_px) at least still_preference times as many
+  // full-size blocks as the model does.
+  double fit_px = 1.0;
+  double still_preference = 0.8;
+};
+
+// Identity when the frames differ in size, are too small (< 64 x 64) or do not support a model.
+CameraMotion estimate_camera_motion(const Frame& a, const Frame& b, const CameraMotionOptions& options = {});
+
+}  // namespace tgvc

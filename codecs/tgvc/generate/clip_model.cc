@@ -1,0 +1,86 @@
+#include "codecs/tgvc/generate/clip_model.h"
+
+#include <algorithm>
+#include <string>
+
+#include "harness/core/error.h"
+
+namespace tgvc {
+namespace {
+
+// Positions in keyframe `frame` of the instance's tracks visible there.
+std::vector<std::pair<double, double>> visible_points(const std::vector<TrackPath>& paths,
+                                                      const MotionInstance& m, size_t frame) {
+  std::vector<std::pair<double, double>> points;
+  for (int i : m.tracks) {
+    if (paths[i].visible[frame]) points.emplace_back(paths[i].x[frame], paths[i].y[frame]);
+  }
+  return points;
+}
+
+// into = max(into, mask grown by `grow` pixels (a square maximum filter)) over the box.
+void take_max(FloatImage& into, const FloatImage& mask, const PixelBox& box, int grow) {
+  const int x0 = std::max(0, box.x0 - grow), x1 = std::min(mask.width, box.x1 + grow);
+  const int y0 = std::max(0, box.y0 - grow), y1 = std::min(mask.height, box.y1 + grow);
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) {
+      float v = 0;
+      for (int dy = std::max(box.y0, y - grow); dy < std::min(box.y1, y + grow + 1); ++dy) {
+        for (int dx = std::max(box.x0, x - grow); dx < std::min(box.x1, x + grow + 1); ++dx)
+          v = std::max(v, mask.at(dx, dy));
+      }
+      into.at(x, y) = std::max(into.at(x, y), v);
+    }
+  }
+}
+
+}  // namespace
+
+ClipModel build_clip_model(const Frame& a, const Frame& b, const std::vector<TrackPath>& paths, int last,
+                           const ClipModelOptions& options) {
+  if (last < 1 || a.width() != b.width() || a.height() != b.height() || a.width() <= 0 || a.height() <= 0) {
+    throw InputError("warp clip model", "two keyframes of one size and a clip of at least 2 frames",
+                     std::to_string(last + 1) + " frames");
+  }
+  for (const TrackPath& t : paths) {
+    if (t.x.size() != static_cast<size_t>(last) + 1) {
+      throw InputError("warp clip model track", std::to_string(last + 1) + " positions",
+                       std::to_string(t.x.size()));
+    }
+  }
+  ClipModel model;
+  model.last = last;
+  if (options.camera_motion) model.camera = estimate_camera_motion(a, b, options.camera);
+  const CameraMotion back = model.camera.inverse();
+  model.camera_share_a = camera_share(a, b, model.camera, options.background);
+  model.camera_share_b = camera_share(b, a, back, options.background);
+  if (options.steady_background && model.camera.identity) {
+    model.agreement_a = keyframe_agreement(a, b, model.camera, options.background);
+    model.agreement_b = keyframe_agreement(b, a, back, options.background);
+  }
+  model.occupied_a = FloatImage(a.width(), a.height(), 0);
+  model.occupied_b = FloatImage(b.width(), b.height(), 0);
+  std::vector<MotionInstance> instances =
+      group_motion_instances(paths, a.width(), a.height(), options.instances);
+  // Back to front: the instance hidden most often first; ties keep the grouping order.
+  std::stable_sort(instances.begin(), instances.end(), [](const MotionInstance& p, const MotionInstance& q) {
+    return p.hidden_share > q.hidden_share;
+  });
+  for (MotionInstance& m : instances) {
+    InstanceLayer layer;
+    layer.support_a =
+        instance_support(a, b, model.camera, m.from_a[last], visible_points(paths, m, 0), options.support);
+    layer.support_b =
+        instance_support(b, a, back, m.from_b[0], visible_points(paths, m, last), options.support);
+    layer.box_a = nonzero_box(layer.support_a);
+    layer.box_b = nonzero_box(layer.support_b);
+    if (layer.box_a.empty() && layer.box_b.empty()) continue;  // nothing of it found in either keyframe
+    take_max(model.occupied_a, layer.support_a, layer.box_a, options.occupied_margin);
+    take_max(model.occupied_b, layer.support_b, layer.box_b, options.occupied_margin);
+    layer.motion = std::move(m);
+    model.layers.push_back(std::move(layer));
+  }
+  return model;
+}
+
+}  // namespace tgvc

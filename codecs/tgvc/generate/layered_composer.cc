@@ -1,0 +1,144 @@
+#include "codecs/tgvc/generate/layered_composer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "codecs/tgvc/generate/plane_sampling.h"
+#include "harness/core/error.h"
+
+namespace tgvc {
+namespace {
+
+bool inside(const Frame& f, double x, double y) {
+  return x >= 0 && y >= 0 && x <= f.width() && y <= f.height();
+}
+
+// The luma-pixel box of frame j that a layer can cover: its keyframe boxes moved to frame j.
+PixelBox frame_box(const InstanceLayer& layer, int j, int width, int height) {
+  double minx = width, miny = height, maxx = 0, maxy = 0;
+  const auto add = [&](const PixelBox& box, const SimilarityMotion& s) {
+    if (box.empty()) return;
+    for (double x : {static_cast<double>(box.x0), static_cast<double>(box.x1)}) {
+      for (double y : {static_cast<double>(box.y0), static_cast<double>(box.y1)}) {
+        double ox = 0, oy = 0;
+        s.apply(x, y, &ox, &oy);
+        minx = std::min(minx, ox), maxx = std::max(maxx, ox);
+        miny = std::min(miny, oy), maxy = std::max(maxy, oy);
+      }
+    }
+  };
+  add(layer.box_a, layer.motion.from_a[j]);
+  add(layer.box_b, layer.motion.from_b[j]);
+  PixelBox out;
+  out.x0 = clamped_floor(minx - 1, 0, width);
+  out.x1 = clamped_floor(maxx + 2, 0, width);
+  out.y0 = clamped_floor(miny - 1, 0, height);
+  out.y1 = clamped_floor(maxy + 2, 0, height);
+  return out;
+}
+
+}  // namespace
+
+Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b, int j) {
+  const int width = a.width(), height = a.height();
+  if (j < 0 || j > model.last || model.last <= 0) {
+    throw InputError("warp compose", "a clip frame in 0.." + std::to_string(model.last), std::to_string(j));
+  }
+  if (b.width() != width || b.height() != height || model.occupied_a.width != width ||
+      model.occupied_a.height != height || model.occupied_b.width != width ||
+      model.occupied_b.height != height) {
+    throw InputError("warp compose", "keyframes of the clip model's size", "frames of another size");
+  }
+  const double t = static_cast<double>(j) / model.last;
+  const double max_value = a.max_value();
+  // Where neither keyframe shows the background, the temporal blend decides.
+  constexpr double kFloor = 1e-3;
+  std::vector<double> planes[3];
+  for (int p = 0; p < 3; ++p) {
+    const Plane& pa = a.planes[p];
+    const Plane& pb = b.planes[p];
+    const double sx = static_cast<double>(width) / pa.width, sy = static_cast<double>(height) / pa.height;
+    std::vector<double>& out = planes[p];
+    out.resize(static_cast<size_t>(pa.width) * pa.height);
+    for (int y = 0; y < pa.height; ++y) {
+      const double py = (y + 0.5) * sy;
+      for (int x = 0; x < pa.width; ++x) {
+        const double px = (x + 0.5) * sx;
+        double ax = px, ay = py, bx = px, by = py;
+        model.camera.to_keyframes(t, px, py, &ax, &ay, &bx, &by);
+        // Where the keyframes agree, their average in every frame; elsewhere the cross-fade.
+        const double agree =
+            model.agreement_a.empty()
+                ? 0
+                : 0.5 * (model.agreement_a.nearest(ax, ay) + model.agreement_b.nearest(bx, by));
+        const double ta = (1 - agree) * (1 - t) + 0.5 * agree, tb = 1 - ta;
+        const auto reading = [&](double ra, double rb, double rc, double rd) {
+          const double free_a = inside(a, ra, rb) ? 1 - model.occupied_a.nearest(ra, rb) : 0;
+          const double free_b = inside(b, rc, rd) ? 1 - model.occupied_b.nearest(rc, rd) : 0;
+          const double wa = ta * (kFloor + free_a), wb = tb * (kFloor + free_b);
+          return (wa * bilinear(pa, ra / sx - 0.5, rb / sy - 0.5) +
+                  wb * bilinear(pb, rc / sx - 0.5, rd / sy - 0.5)) /
+                 (wa + wb);
+        };
+        double v = reading(ax, ay, bx, by);
+        if (!model.camera_share_a.empty()) {
+          // The camera's reading where the keyframes follow the camera, the frame-fixed one elsewhere.
+          const double w_camera =
+              (1 - t) * model.camera_share_a.nearest(ax, ay) + t * model.camera_share_b.nearest(bx, by);
+          const double w_fixed = (1 - t) * (1 - model.camera_share_a.nearest(px, py)) +
+                                 t * (1 - model.camera_share_b.nearest(px, py));
+          if (w_fixed > 1e-6) v = (w_camera * v + w_fixed * reading(px, py, px, py)) / (w_camera + w_fixed);
+        }
+        out[static_cast<size_t>(y) * pa.width + x] = v;
+      }
+    }
+  }
+  for (const InstanceLayer& layer : model.layers) {
+    const PixelBox box = frame_box(layer, j, width, height);
+    if (box.empty()) continue;
+    const SimilarityMotion to_a = layer.motion.from_a[j].inverse(), to_b = layer.motion.from_b[j].inverse();
+    const double trust_a = layer.motion.confidence_a[j], trust_b = layer.motion.confidence_b[j];
+    for (int p = 0; p < 3; ++p) {
+      const Plane& pa = a.planes[p];
+      const Plane& pb = b.planes[p];
+      const double sx = static_cast<double>(width) / pa.width, sy = static_cast<double>(height) / pa.height;
+      const int cx0 = static_cast<int>(box.x0 / sx),
+                cx1 = std::min(pa.width, static_cast<int>(std::ceil(box.x1 / sx)));
+      const int cy0 = static_cast<int>(box.y0 / sy),
+                cy1 = std::min(pa.height, static_cast<int>(std::ceil(box.y1 / sy)));
+      for (int y = cy0; y < cy1; ++y) {
+        const double py = (y + 0.5) * sy;
+        for (int x = cx0; x < cx1; ++x) {
+          const double px = (x + 0.5) * sx;
+          double ax = 0, ay = 0, bx = 0, by = 0;
+          to_a.apply(px, py, &ax, &ay);
+          to_b.apply(px, py, &bx, &by);
+          const bool in_a = inside(a, ax, ay), in_b = inside(b, bx, by);
+          if (!in_a && !in_b) continue;
+          const double sa = in_a ? trust_a * layer.support_a.sample(ax, ay) : 0;
+          const double sb = in_b ? trust_b * layer.support_b.sample(bx, by) : 0;
+          // A keyframe that cannot see the place does not vote: the other decides alone.
+          const double ka = in_a ? (in_b ? 1 - t : 1.0) : 0.0, kb = in_b ? (in_a ? t : 1.0) : 0.0;
+          const double wa = ka * sa, wb = kb * sb, alpha = wa + wb;
+          if (alpha <= 1e-6) continue;
+          const double colour = (wa * bilinear(pa, ax / sx - 0.5, ay / sy - 0.5) +
+                                 wb * bilinear(pb, bx / sx - 0.5, by / sy - 0.5)) /
+                                alpha;
+          double& o = planes[p][static_cast<size_t>(y) * pa.width + x];
+          o = alpha * colour + (1 - alpha) * o;
+        }
+      }
+    }
+  }
+  Frame frame = a;
+  for (int p = 0; p < 3; ++p) {
+    std::vector<uint16_t>& s = frame.planes[p].samples;
+    for (size_t i = 0; i < s.size(); ++i) {
+      s[i] = static_cast<uint16_t>(std::clamp(std::lround(planes[p][i]), 0L, static_cast<long>(max_value)));
+    }
+  }
+  return frame;
+}
+
+}  // namespace tgvc

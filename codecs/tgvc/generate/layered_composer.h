@@ -1,0 +1,22 @@
+// One in-between frame of a clip from its ClipModel, as layers (docs/tgvc.md, "Generators"):
+// 1. the background: both keyframes moved by the camera motion (linear in time), and read at the
+//    same place where they do not follow the camera (background_choice.h); where an instance
+//    covers a keyframe, the other keyframe's background is used there (the object has left that
+//    place in it), else the two are blended with the temporal weights, or averaged where a still
+//    camera's keyframes agree;
+// 2. each instance, back to front: both keyframes read through the instance's motion (frame j ->
+//    A, frame j -> B), each weighted by its temporal weight times its (feathered) support there,
+//    laid over the frame with the weighted support as opacity. A keyframe whose read position is
+//    outside the frame does not vote (the object is outside it there).
+#pragma once
+
+#include "codecs/tgvc/generate/clip_model.h"
+#include "harness/core/frame.h"
+
+namespace tgvc {
+
+// Clip frame j (0 <= j <= model.last) between keyframes a and b (same size and format as the
+// model was built from; InputError otherwise).
+Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b, int j);
+
+}  // namespace tgvc
