@@ -6,6 +6,8 @@
 #include <map>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "harness/core/error.h"
 #include "reports/metric_direction.h"
 
@@ -21,14 +23,9 @@ struct Reported {
   std::string reason;  // when n/a
 };
 
-std::vector<Reported> reported_values(const CellResult& cell) {
-  std::vector<Reported> values = {{"bits", "bit", true, static_cast<double>(cell.bits), ""},
-                                  {"bpp", "bpp", true, cell.bpp, ""},
-                                  {"kbps", "kbit/s", true, cell.kbps, ""}};
-  for (const auto& [component, bits] : cell.rate_components) {
-    values.push_back({"bits_" + component, "bit", true, static_cast<double>(bits), ""});
-  }
-  for (const MetricValue& m : cell.metrics) {
+std::vector<Reported> metric_values(const std::vector<MetricValue>& metrics) {
+  std::vector<Reported> values;
+  for (const MetricValue& m : metrics) {
     Reported r{m.name, m.unit, m.available, m.value, m.reason};
     if (r.available && !std::isfinite(r.value)) {
       r.available = false;
@@ -36,6 +33,18 @@ std::vector<Reported> reported_values(const CellResult& cell) {
     }
     values.push_back(r);
   }
+  return values;
+}
+
+std::vector<Reported> reported_values(const CellResult& cell) {
+  std::vector<Reported> values = {{"bits", "bit", true, static_cast<double>(cell.bits), ""},
+                                  {"bpp", "bpp", true, cell.bpp, ""},
+                                  {"kbps", "kbit/s", true, cell.kbps, ""}};
+  for (const auto& [component, bits] : cell.rate_components) {
+    values.push_back({"bits_" + component, "bit", true, static_cast<double>(bits), ""});
+  }
+  const std::vector<Reported> metrics = metric_values(cell.metrics);
+  values.insert(values.end(), metrics.begin(), metrics.end());
   return values;
 }
 
@@ -96,10 +105,8 @@ ValueDiff judge(const std::string& name, const Reported* base, const Reported* c
   return d;
 }
 
-std::vector<ValueDiff> compare_values(const CellResult& base, const CellResult& current,
-                                      const Tolerances& tolerances) {
-  const std::vector<Reported> base_values = reported_values(base);
-  const std::vector<Reported> current_values = reported_values(current);
+std::vector<ValueDiff> compare_values(const std::vector<Reported>& base_values,
+                                      const std::vector<Reported>& current_values, const Tolerances& tolerances) {
   std::vector<ValueDiff> diffs;
   for (const Reported& b : base_values) {
     if (is_ignored(tolerances, b.name) || find_reported(base_values, b.name) != &b) continue;
@@ -114,6 +121,31 @@ std::vector<ValueDiff> compare_values(const CellResult& base, const CellResult& 
 
 CellKey key_of(const CellResult& cell) {
   return {cell.dataset, cell.sequence, cell.codec, cell.rate_point};
+}
+
+// A per-set metric's set is gated like a cell whose "sequence" is every sequence of the run.
+CellKey key_of(const SetResult& set) {
+  return {kAllSequences, set.metric, set.codec, set.rate_point};
+}
+
+std::map<CellKey, const SetResult*> index_sets(const RunResults& run) {
+  std::map<CellKey, const SetResult*> index;
+  for (const SetResult& set : run.sets) index.emplace(key_of(set), &set);
+  return index;
+}
+
+// Sets of two runs compare only over the same sequences: otherwise the values differ by design.
+CellDiff compare_set(const SetResult& base, const SetResult& current, const Tolerances& tolerances) {
+  CellDiff diff;
+  diff.key = key_of(base);
+  if (base.sequences != current.sequences) {
+    diff.status = CellStatus::kFailedInCurrent;
+    diff.message = fmt::format("the set's sequences changed ({} in base, {} now)", base.sequences.size(),
+                               current.sequences.size());
+    return diff;
+  }
+  diff.values = compare_values(metric_values(base.values), metric_values(current.values), tolerances);
+  return diff;
 }
 
 std::map<CellKey, const CellResult*> index_cells(const RunResults& run) {
@@ -137,7 +169,7 @@ CellDiff compare_cell(const CellResult& base, const CellResult& current, const T
   diff.key = key_of(base);
   if (base.ok() && current.ok()) {
     diff.status = CellStatus::kCompared;
-    diff.values = compare_values(base, current, tolerances);
+    diff.values = compare_values(reported_values(base), reported_values(current), tolerances);
   } else if (base.ok()) {
     diff.status = CellStatus::kFailedInCurrent;
     diff.message = failure_text(current);
@@ -291,6 +323,26 @@ Comparison compare_runs(const RunResults& base, const RunResults& current, const
   }
   for (const CellResult& c : current.cells) {
     if (base_index.count(key_of(c))) continue;
+    CellDiff added;
+    added.key = key_of(c);
+    added.status = CellStatus::kNewInCurrent;
+    out.cells.push_back(added);
+  }
+  const std::map<CellKey, const SetResult*> current_sets = index_sets(current);
+  for (const SetResult& b : base.sets) {
+    const auto match = current_sets.find(key_of(b));
+    CellDiff diff;
+    if (match == current_sets.end()) {
+      diff.key = key_of(b);
+      diff.status = CellStatus::kMissingInCurrent;
+    } else {
+      diff = compare_set(b, *match->second, tolerances);
+    }
+    out.cells.push_back(diff);
+  }
+  const std::map<CellKey, const SetResult*> base_sets = index_sets(base);
+  for (const SetResult& c : current.sets) {
+    if (base_sets.count(key_of(c))) continue;
     CellDiff added;
     added.key = key_of(c);
     added.status = CellStatus::kNewInCurrent;

@@ -12,6 +12,10 @@
 
 namespace tgvc {
 
+// The dataset of a per-set metric's "cell" (FVD over every sequence of a codec and rate point):
+// its sequence is the metric's id.
+inline constexpr const char* kAllSequences = "(all sequences)";
+
 // Cells of two runs are the same cell when these four match.
 struct CellKey {
   std::string dataset;

@@ -181,6 +181,41 @@ TEST(CompareRuns, CodecVersionChangeIsReportedOncePerCodec) {
   EXPECT_FALSE(c.regressed());
 }
 
+SetResult fvd_set(const std::string& rate_point, double fvd) {
+  SetResult s;
+  s.metric = "fvd";
+  s.codec = "x265";
+  s.rate_point = rate_point;
+  s.sequences = {"d/a", "d/b"};
+  MetricValue v;
+  v.name = "fvd";
+  v.value = fvd;
+  s.values = {v};
+  return s;
+}
+
+TEST(CompareRuns, PerSetValuesAreGatedLikeCells) {
+  RunResults base = run(), current = run();
+  base.sets = {fvd_set("qp=30", 100), fvd_set("qp=40", 200)};
+  current.sets = {fvd_set("qp=30", 99), fvd_set("qp=40", 230)};
+  Tolerances t;
+  t.rules = {{"fvd", false, 0, true, 0.1}};  // 10 % worse allowed
+  Comparison c = compare_runs(base, current, t);
+  EXPECT_EQ(find_value(find_cell(c, "fvd", "qp=30"), "fvd").verdict, Verdict::kImproved);
+  EXPECT_EQ(find_value(find_cell(c, "fvd", "qp=40"), "fvd").verdict, Verdict::kRegressed);  // lower is better
+  EXPECT_EQ(find_cell(c, "fvd", "qp=40").key.dataset, kAllSequences);
+  EXPECT_EQ(c.counts.regressions, 1);
+
+  current.sets[1].sequences.pop_back();  // a set over other sequences is not comparable
+  current.sets[1].values[0].value = 200;
+  c = compare_runs(base, current, t);
+  EXPECT_EQ(find_cell(c, "fvd", "qp=40").status, CellStatus::kFailedInCurrent);
+  current.sets.pop_back();
+  c = compare_runs(base, current, t);
+  EXPECT_EQ(find_cell(c, "fvd", "qp=40").status, CellStatus::kMissingInCurrent);
+  EXPECT_TRUE(c.regressed());
+}
+
 TEST(CompareRuns, DuplicateCellsAreAnInputErrorNamingTheRun) {
   RunResults current = run();
   current.run_dir = "runs/current";
