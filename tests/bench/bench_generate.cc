@@ -13,6 +13,7 @@
 
 #include "codecs/tgvc/generate/layered_composer.h"
 #include "codecs/tgvc/generate/warp_generator.h"
+#include "tests/unit/generate/value_noise.h"
 
 namespace tgvc {
 namespace {
@@ -20,21 +21,7 @@ namespace {
 constexpr int kWidth = 512, kHeight = 320, kFrames = 36;
 const std::vector<int> kKeyframes = {0, 23, 35};
 
-double value_noise(double x, double y, double cell, uint32_t salt) {
-  const auto node = [salt](int64_t i, int64_t j) {
-    uint32_t h = static_cast<uint32_t>(i * 73856093) ^ static_cast<uint32_t>(j * 19349663) ^ salt;
-    h ^= h >> 13;
-    h *= 0x5bd1e995u;
-    h ^= h >> 15;
-    return (h & 0xffff) / 65535.0;
-  };
-  const double u = x / cell, v = y / cell;
-  const int64_t i = static_cast<int64_t>(std::floor(u)), j = static_cast<int64_t>(std::floor(v));
-  const double fx = u - i, fy = v - j;
-  const double sx = fx * fx * (3 - 2 * fx), sy = fy * fy * (3 - 2 * fy);
-  return (node(i, j) * (1 - sx) + node(i + 1, j) * sx) * (1 - sy) +
-         (node(i, j + 1) * (1 - sx) + node(i + 1, j + 1) * sx) * sy;
-}
+using generate_test::value_noise;
 
 struct Object {
   double x0, y0, vx, vy, radius;

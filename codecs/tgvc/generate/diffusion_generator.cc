@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "codecs/tgvc/generate/diffusion_passes.h"
+#include "codecs/tgvc/generate/generators.h"
 #include "codecs/tgvc/torch/api/tgvc_torch_loader.h"
 #include "codecs/tgvc/torch/api/torch_model_file.h"
 #include "harness/core/colour.h"
@@ -61,20 +62,7 @@ std::string DiffusionGenerator::version() const {
 Video DiffusionGenerator::between_keyframes(const Video& keyframes, const std::vector<int>& indices,
                                             const std::vector<ClipTrajectories>& clips, int frame_count,
                                             std::vector<DiffusionPassReport>* reports) const {
-  const std::string where = "diffusion generator";
-  if (indices.empty() || keyframes.frame_count() != static_cast<int>(indices.size())) {
-    throw InputError(where + " keyframes",
-                     std::to_string(indices.size()) + " decoded keyframes (one per index)",
-                     std::to_string(keyframes.frame_count()));
-  }
-  if (clips.size() + 1 != indices.size()) {
-    throw InputError(where + " clips", std::to_string(indices.size() - 1) + " clips",
-                     std::to_string(clips.size()));
-  }
-  if (indices.front() != 0 || indices.back() != frame_count - 1) {
-    throw InputError(where + " keyframe indices", "first 0 and last " + std::to_string(frame_count - 1),
-                     std::to_string(indices.front()) + " .. " + std::to_string(indices.back()));
-  }
+  check_generator_inputs(keyframes, indices, clips, frame_count, "diffusion generator");
   const VideoInfo& info = keyframes.info;
   const bool rgb = info.format.family == ColourFamily::kRgb;
   const auto to_rgb_frame = [&](const Frame& f) { return rgb ? f : yuv_to_rgb(f, info.colour); };
@@ -95,18 +83,6 @@ Video DiffusionGenerator::between_keyframes(const Video& keyframes, const std::v
   out.frames.reserve(static_cast<size_t>(frame_count));
   for (size_t c = 0; c < clips.size(); ++c) {
     const int frames = indices[c + 1] - indices[c] + 1;
-    if (frames < 2 || clips[c].frames != frames) {
-      throw InputError(where + " clip " + std::to_string(c),
-                       std::to_string(frames) + " frames (increasing keyframes)",
-                       std::to_string(clips[c].frames));
-    }
-    for (const CodedTrack& t : clips[c].tracks) {
-      if (t.x.size() != static_cast<size_t>(frames) || t.y.size() != t.x.size() ||
-          t.visible.size() != t.x.size()) {
-        throw InputError(where + " clip " + std::to_string(c) + " track",
-                         std::to_string(frames) + " positions", std::to_string(t.x.size()));
-      }
-    }
     // Clip frames: the keyframes as decoded, the rest filled pass by pass.
     std::vector<Frame> clip(static_cast<size_t>(frames));
     clip.front() = keyframes.frames[c];

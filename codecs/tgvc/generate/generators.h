@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "codecs/tgvc/bitstream/trajectory_set.h"
+#include "harness/core/frame.h"
+
 namespace tgvc {
 
 // "blend": temporal blend of the two keyframes, no guidance (blend_interpolation.h).
@@ -15,5 +18,12 @@ const std::string& default_generator();
 
 // InputError(where, one of the names, generator) unless the name is known.
 void check_generator(const std::string& generator, const std::string& where);
+
+// What every generator needs of its input: one decoded keyframe per index, all of one size and
+// format, increasing indices from 0 to frame_count - 1, and between each two keyframes one clip
+// of that many frames whose tracks have a position per frame. InputError naming `where` otherwise.
+void check_generator_inputs(const Video& keyframes, const std::vector<int>& indices,
+                            const std::vector<ClipTrajectories>& clips, int frame_count,
+                            const std::string& where);
 
 }  // namespace tgvc

@@ -5,6 +5,7 @@
 #include <string>
 #include <thread>
 
+#include "codecs/tgvc/generate/generators.h"
 #include "codecs/tgvc/generate/layered_composer.h"
 #include "codecs/tgvc/generate/plane_sampling.h"
 #include "harness/core/error.h"
@@ -23,18 +24,6 @@ Frame blend_frame(const Frame& a, const Frame& b, int j, int last) {
       s[i] = static_cast<uint16_t>(((last - j) * s[i] + j * sb[i] + last / 2) / last);
   }
   return f;
-}
-
-bool same_layout(const Frame& a, const Frame& b) {
-  if (!(a.format == b.format)) return false;
-  for (int p = 0; p < 3; ++p) {
-    if (a.planes[p].width != b.planes[p].width || a.planes[p].height != b.planes[p].height ||
-        a.planes[p].samples.size() != static_cast<size_t>(a.planes[p].width) * a.planes[p].height ||
-        b.planes[p].samples.size() != a.planes[p].samples.size()) {
-      return false;
-    }
-  }
-  return a.width() > 0 && a.height() > 0;
 }
 
 }  // namespace
@@ -70,45 +59,15 @@ Frame warp_clip_frame(const Frame& a, const Frame& b, const std::vector<TrackPat
 Video warp_between_keyframes(const Video& keyframes, const std::vector<int>& indices,
                              const std::vector<ClipTrajectories>& clips, int frame_count,
                              const WarpOptions& options) {
-  const std::string where = "warp generator";
-  if (indices.empty() || keyframes.frame_count() != static_cast<int>(indices.size())) {
-    throw InputError(where + " keyframes",
-                     std::to_string(indices.size()) + " decoded keyframes (one per index)",
-                     std::to_string(keyframes.frame_count()));
-  }
-  if (clips.size() + 1 != indices.size()) {
-    throw InputError(where + " clips", std::to_string(indices.size() - 1) + " clips",
-                     std::to_string(clips.size()));
-  }
-  if (indices.front() != 0 || indices.back() != frame_count - 1) {
-    throw InputError(where + " keyframe indices", "first 0 and last " + std::to_string(frame_count - 1),
-                     std::to_string(indices.front()) + " .. " + std::to_string(indices.back()));
-  }
-  for (const Frame& f : keyframes.frames) {
-    if (!same_layout(f, keyframes.frames.front())) {
-      throw InputError(where + " keyframes", "keyframes of one size and format", "keyframes that differ");
-    }
-  }
+  check_generator_inputs(keyframes, indices, clips, frame_count, "warp generator");
   Video out;
   out.info = keyframes.info;
   out.frames.reserve(static_cast<size_t>(frame_count));
   for (size_t k = 0; k + 1 < indices.size(); ++k) {
     const int last = indices[k + 1] - indices[k];
-    if (last <= 0 || clips[k].frames != last + 1) {
-      throw InputError(where + " clip " + std::to_string(k),
-                       std::to_string(last + 1) + " frames (increasing keyframes)",
-                       std::to_string(clips[k].frames));
-    }
     const Frame& a = keyframes.frames[k];
     const Frame& b = keyframes.frames[k + 1];
-    std::vector<TrackPath> paths = fit_track_paths(clips[k], options.paths);
-    for (const TrackPath& path : paths) {
-      if (static_cast<int>(path.x.size()) != last + 1) {
-        throw InputError(where + " clip " + std::to_string(k) + " track",
-                         std::to_string(last + 1) + " positions", std::to_string(path.x.size()));
-      }
-    }
-    paths = keep_consistent_paths(a, b, std::move(paths), options);
+    const std::vector<TrackPath> paths = keep_consistent_paths(a, b, fit_track_paths(clips[k], options.paths), options);
     out.frames.push_back(a);
     if (paths.empty()) {
       for (int j = 1; j < last; ++j) out.frames.push_back(blend_frame(a, b, j, last));
