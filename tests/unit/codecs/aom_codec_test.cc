@@ -27,16 +27,11 @@ using testing_support::moving_pattern;
 using testing_support::plane_psnr;
 using testing_support::yuv;
 
-constexpr int kWidth = 128, kHeight = 96, kFrames = 16;
-
-const Video& source8() {
-  static const Video video = moving_pattern(kWidth, kHeight, kFrames, yuv(ChromaFormat::k420, 8));
-  return video;
-}
-
-double bpp(const Encoded& e) {
-  return e.bitstream.size() * 8.0 / (double(kWidth) * kHeight * kFrames);
-}
+using testing_support::bpp;
+using testing_support::kFrames;
+using testing_support::kHeight;
+using testing_support::kWidth;
+using testing_support::source8;
 
 // (type, offset, total size) of each OBU, parsed here independently of codecs/aom/obu_stream.
 struct TestObu {

@@ -35,5 +35,17 @@ inline PixelFormat yuv(ChromaFormat chroma, int bit_depth) {
   return {chroma, bit_depth, ColourFamily::kYuv};
 }
 
+// The clip most codec tests encode: the moving pattern, 8-bit 4:2:0, 128x96, 16 frames.
+constexpr int kWidth = 128, kHeight = 96, kFrames = 16;
+inline const Video& source8() {
+  static const Video video = moving_pattern(kWidth, kHeight, kFrames, yuv(ChromaFormat::k420, 8));
+  return video;
+}
+
+// Bits per pixel of a stream of source8()'s size.
+inline double bpp(const Encoded& e) {
+  return e.bitstream.size() * 8.0 / (double(kWidth) * kHeight * kFrames);
+}
+
 }  // namespace testing_support
 }  // namespace tgvc
