@@ -12,6 +12,7 @@
 #include "codecs/tgvc/generate/track_paths.h"
 #include "datasets/synthetic/synthetic_sequence.h"
 #include "harness/core/error.h"
+#include "harness/core/lcg.h"
 #include "harness/metrics/metric.h"
 
 namespace tgvc {
@@ -182,6 +183,45 @@ TEST(WarpGenerator, ImpossiblePositionsAreHarmless) {
   const Video warped = warp_between_keyframes(keyframes, {0, 12}, {clip}, 13);
   ASSERT_EQ(warped.frame_count(), 13);
   EXPECT_EQ(warped.frames[12].planes[0].samples, keyframes.frames[1].planes[0].samples);
+}
+
+TEST(WarpGenerator, AClipWithTooManyTracksUsesAnEvenlySpacedCap) {
+  std::vector<TrackPath> many(10);
+  for (size_t i = 0; i < many.size(); ++i) many[i].x = {static_cast<double>(i)};
+  const std::vector<TrackPath> spaced = thin_paths(many, 4);
+  ASSERT_EQ(spaced.size(), 4u);
+  for (size_t i = 0; i < 4; ++i) EXPECT_EQ(spaced[i].x[0], static_cast<double>(i * 10 / 4));  // 0, 2, 5, 7
+  EXPECT_EQ(thin_paths(many, 10).size(), 10u);
+
+  // A forged clip of 20 000 tracks (the square's lattice, then static points all over the frame)
+  // decodes exactly as its evenly spaced max_tracks do: the cap applies before any pairwise work.
+  // Without it the full set would give other frames (the square's instance has 9 tracks there,
+  // 1 in the thinned set).
+  const int last = 6;
+  Video keyframes{{}, {square_frame(30, 20), square_frame(30 + 2 * last, 20)}};
+  keyframes.info.width = 160;
+  keyframes.info.height = 96;
+  ClipTrajectories forged = square_tracks(30, 20, 2, 0, last + 1);
+  Lcg rng(7);
+  while (forged.tracks.size() < 20000) {
+    CodedTrack t;
+    const float x = static_cast<float>(rng.next() % 1600) / 10, y = static_cast<float>(rng.next() % 960) / 10;
+    t.x.assign(last + 1, x);
+    t.y.assign(last + 1, y);
+    t.visible.assign(last + 1, 1);
+    forged.tracks.push_back(t);
+  }
+  WarpOptions options;
+  options.max_tracks = 64;
+  const Video decoded = warp_between_keyframes(keyframes, {0, last}, {forged}, last + 1, options);
+  const std::vector<TrackPath> kept =
+      keep_consistent_paths(keyframes.frames[0], keyframes.frames[1], fit_track_paths(forged), options);
+  ASSERT_GT(kept.size(), options.max_tracks);
+  const std::vector<TrackPath> capped = thin_paths(kept, options.max_tracks);
+  for (int j = 1; j < last; ++j) {
+    const Frame expected = warp_clip_frame(keyframes.frames[0], keyframes.frames[1], capped, j, last, options);
+    EXPECT_EQ(decoded.frames[j].planes[0].samples, expected.planes[0].samples) << j;
+  }
 }
 
 TEST(WarpGenerator, RejectsCountsThatDisagree) {
