@@ -95,7 +95,7 @@ Video DiffusionGenerator::between_keyframes(const Video& keyframes, const std::v
       const DiffusionPassPlan& plan = passes[p];
       request.first =
           clip_rgb[static_cast<size_t>(plan.times.front())];  // the keyframe, or the previous pass's
-      request.tracks = tracks_at_times(clips[c], plan.times);
+      request.tracks = keep_evenly_spaced(tracks_at_times(clips[c], plan.times), kMaxGeneratorTracks);
       request.seed = pass_seed(options_.seed, c, p);
       const DiffusionPassResult result = model_->sample(request);
       for (const auto& [k, j] : plan.keep) {

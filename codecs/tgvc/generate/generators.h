@@ -2,6 +2,7 @@
 // not part of the bitstream: the same .tgvc decodes with any of them.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,22 @@ const std::string& default_generator();
 
 // InputError(where, one of the names, generator) unless the name is known.
 void check_generator(const std::string& generator, const std::string& where);
+
+// The tracks a generator uses per clip at most. Grouping (warp) compares every pair and guidance
+// (diffusion) holds a latent window per track and frame, so a forged file with a million tracks in
+// a clip must not hang the decoder or exhaust its memory. The encoder sends at most 15 per kept
+// motion instance, a few hundred per clip; beyond this the motion is dense anyway.
+inline constexpr size_t kMaxGeneratorTracks = 1024;
+
+// At most `max` of `items`, evenly spaced in their order (the first always kept).
+template <typename T>
+std::vector<T> keep_evenly_spaced(std::vector<T> items, size_t max) {
+  if (items.size() <= max) return items;
+  std::vector<T> kept;
+  kept.reserve(max);
+  for (size_t i = 0; i < max; ++i) kept.push_back(std::move(items[i * items.size() / max]));
+  return kept;
+}
 
 // What every generator needs of its input: one decoded keyframe per index, all of one size and
 // format, increasing indices from 0 to frame_count - 1, and between each two keyframes one clip

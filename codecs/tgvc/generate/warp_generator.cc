@@ -50,14 +50,6 @@ std::vector<TrackPath> keep_consistent_paths(const Frame& a, const Frame& b, std
   return kept;
 }
 
-std::vector<TrackPath> thin_paths(std::vector<TrackPath> paths, size_t max_tracks) {
-  if (paths.size() <= max_tracks) return paths;
-  std::vector<TrackPath> kept;
-  kept.reserve(max_tracks);
-  for (size_t i = 0; i < max_tracks; ++i) kept.push_back(std::move(paths[i * paths.size() / max_tracks]));
-  return kept;
-}
-
 Frame warp_clip_frame(const Frame& a, const Frame& b, const std::vector<TrackPath>& paths, int j, int last,
                       const WarpOptions& options) {
   if (paths.empty()) return blend_frame(a, b, j, last);
@@ -76,7 +68,7 @@ Video warp_between_keyframes(const Video& keyframes, const std::vector<int>& ind
     const Frame& a = keyframes.frames[k];
     const Frame& b = keyframes.frames[k + 1];
     const std::vector<TrackPath> paths =
-        thin_paths(keep_consistent_paths(a, b, fit_track_paths(clips[k], options.paths), options), options.max_tracks);
+        keep_evenly_spaced(keep_consistent_paths(a, b, fit_track_paths(clips[k], options.paths), options), options.max_tracks);
     out.frames.push_back(a);
     if (paths.empty()) {
       for (int j = 1; j < last; ++j) out.frames.push_back(blend_frame(a, b, j, last));

@@ -19,6 +19,7 @@
 
 #include "codecs/tgvc/bitstream/trajectory_set.h"
 #include "codecs/tgvc/generate/clip_model.h"
+#include "codecs/tgvc/generate/generators.h"
 #include "codecs/tgvc/generate/track_paths.h"
 #include "harness/core/frame.h"
 
@@ -31,10 +32,8 @@ struct WarpOptions {
   // differs by more than this share of the sample range (mean absolute difference over a
   // 9x9 window): its end points do not show the same scene point.
   double max_end_mismatch = 0.08;
-  // Tracks used per clip at most: grouping them into instances compares every pair, so a forged
-  // file with a million tracks in a clip must not hang the decoder. The encoder sends at most 15
-  // per kept motion instance (a few hundred per clip); beyond this the motion is dense anyway.
-  size_t max_tracks = 1024;
+  // Tracks used per clip at most, evenly spaced in coding order (generators.h).
+  size_t max_tracks = kMaxGeneratorTracks;
   // Threads composing a clip's frames (each frame is independent, so the output is the same for
   // any count). 1 by default: the harness already runs cells in parallel.
   int threads = 1;
@@ -44,10 +43,6 @@ struct WarpOptions {
 // paths hidden in either keyframe are kept.
 std::vector<TrackPath> keep_consistent_paths(const Frame& a, const Frame& b, std::vector<TrackPath> paths,
                                              const WarpOptions& options = {});
-
-// At most `max_tracks` of `paths`, evenly spaced in coding order (the first always kept); all of
-// them when there are no more.
-std::vector<TrackPath> thin_paths(std::vector<TrackPath> paths, size_t max_tracks);
 
 // One in-between frame: clip frame j (0 < j < last) between keyframes a (clip frame 0) and
 // b (clip frame last) guided by `paths` (fit_track_paths of the clip, last + 1 frames each).

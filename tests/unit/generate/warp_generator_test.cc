@@ -188,10 +188,10 @@ TEST(WarpGenerator, ImpossiblePositionsAreHarmless) {
 TEST(WarpGenerator, AClipWithTooManyTracksUsesAnEvenlySpacedCap) {
   std::vector<TrackPath> many(10);
   for (size_t i = 0; i < many.size(); ++i) many[i].x = {static_cast<double>(i)};
-  const std::vector<TrackPath> spaced = thin_paths(many, 4);
+  const std::vector<TrackPath> spaced = keep_evenly_spaced(many, 4);
   ASSERT_EQ(spaced.size(), 4u);
   for (size_t i = 0; i < 4; ++i) EXPECT_EQ(spaced[i].x[0], static_cast<double>(i * 10 / 4));  // 0, 2, 5, 7
-  EXPECT_EQ(thin_paths(many, 10).size(), 10u);
+  EXPECT_EQ(keep_evenly_spaced(many, 10).size(), 10u);
 
   // A forged clip of 20 000 tracks (the square's lattice, then static points all over the frame)
   // decodes exactly as its evenly spaced max_tracks do: the cap applies before any pairwise work.
@@ -217,7 +217,7 @@ TEST(WarpGenerator, AClipWithTooManyTracksUsesAnEvenlySpacedCap) {
   const std::vector<TrackPath> kept =
       keep_consistent_paths(keyframes.frames[0], keyframes.frames[1], fit_track_paths(forged), options);
   ASSERT_GT(kept.size(), options.max_tracks);
-  const std::vector<TrackPath> capped = thin_paths(kept, options.max_tracks);
+  const std::vector<TrackPath> capped = keep_evenly_spaced(kept, options.max_tracks);
   for (int j = 1; j < last; ++j) {
     const Frame expected = warp_clip_frame(keyframes.frames[0], keyframes.frames[1], capped, j, last, options);
     EXPECT_EQ(decoded.frames[j].planes[0].samples, expected.planes[0].samples) << j;
