@@ -14,6 +14,7 @@
 #include "harness/core/error.h"
 #include "harness/core/lcg.h"
 #include "harness/metrics/metric.h"
+#include "harness/run/synthetic_truth.h"
 
 namespace tgvc {
 namespace {
@@ -246,20 +247,6 @@ TEST(WarpGenerator, RejectsCountsThatDisagree) {
   EXPECT_NO_THROW(check_generator("warp", "test"));
 }
 
-class SequenceTruth final : public MotionTruth {
- public:
-  explicit SequenceTruth(const SyntheticSequence& s) : sequence_(s) {}
-  bool track(double x, double y, int from, int to, double* ox, double* oy) const override {
-    const TrackPoint p = sequence_.track(x, y, from, to);
-    *ox = p.x;
-    *oy = p.y;
-    return p.visible;
-  }
-
- private:
-  const SyntheticSequence& sequence_;
-};
-
 // With dense, exact trajectories (the synthetic generator's own, 16x16 points from frame 0) the
 // warp reproduces the motion: the trajectory error of the decoded clip falls several-fold
 // against the blend of the same two keyframes.
@@ -291,7 +278,7 @@ TEST(WarpGenerator, GroundTruthTrajectoriesRestoreTheMotion) {
   const Video blended = blend_between_keyframes(keyframes, {0, 24}, 25);
   const Metric* metric = find_metric("trajectory_error");
   ASSERT_NE(metric, nullptr);
-  const SequenceTruth truth(sequence);
+  const SyntheticTruth truth(spec, 0);
   MetricContext context;
   context.motion_truth = &truth;
   const ParamSet options = ParamSet::resolve(metric->param_specs(), {}, "trajectory_error");

@@ -11,23 +11,10 @@
 #include "codecs/tgvc/tgvc_codec.h"
 #include "datasets/synthetic/synthetic_sequence.h"
 #include "harness/metrics/metric.h"
+#include "harness/run/synthetic_truth.h"
 
 namespace tgvc {
 namespace {
-
-class GeneratorTruth final : public MotionTruth {
- public:
-  explicit GeneratorTruth(const SyntheticSequence& s) : sequence_(s) {}
-  bool track(double x, double y, int from, int to, double* ox, double* oy) const override {
-    const TrackPoint p = sequence_.track(x, y, from, to);
-    *ox = p.x;
-    *oy = p.y;
-    return p.visible;
-  }
-
- private:
-  const SyntheticSequence& sequence_;
-};
 
 double metric(const std::string& id, const std::string& name, const Video& ref, const Video& dist,
               const MetricContext& context = {}) {
@@ -111,7 +98,7 @@ TEST_P(WarpBeatsBlend, LowerTrajectoryErrorAndNoWorsePsnrOrMsssim) {
   encoded.decoder_options["generator"] = "warp";
   const Video warp = codec.decode(encoded);
 
-  const GeneratorTruth truth(*sequence);
+  const SyntheticTruth truth(sequence->spec(), 0);
   MetricContext context;
   context.motion_truth = &truth;
   const double te_blend = metric("trajectory_error", "trajectory_error", source, blend, context);

@@ -5,23 +5,10 @@
 #include <gtest/gtest.h>
 
 #include "datasets/synthetic/synthetic_sequence.h"
+#include "harness/run/synthetic_truth.h"
 
 namespace tgvc {
 namespace {
-
-class GeneratorTruth final : public MotionTruth {
- public:
-  explicit GeneratorTruth(const SyntheticSequence& s) : sequence_(s) {}
-  bool track(double x, double y, int from, int to, double* ox, double* oy) const override {
-    const TrackPoint p = sequence_.track(x, y, from, to);
-    *ox = p.x;
-    *oy = p.y;
-    return p.visible;
-  }
-
- private:
-  const SyntheticSequence& sequence_;
-};
 
 double value_of(const std::vector<MetricValue>& values, const std::string& name) {
   for (const MetricValue& v : values) {
@@ -43,7 +30,7 @@ TEST(TrajectoryErrorMetric, SeparatesFaithfulFromFrozenMotion) {
   for (Frame& f : frozen.frames) f = source.frames[0];
   const TrajectoryErrorMetric metric;
   const ParamSet options = ParamSet::resolve(metric.param_specs(), {}, "trajectory_error");
-  const GeneratorTruth truth(sequence);
+  const SyntheticTruth truth(spec, 0);
   MetricContext context;
   context.motion_truth = &truth;
 
