@@ -6,6 +6,7 @@
 #include <limits>
 #include <vector>
 
+#include "harness/core/error.h"
 #include "harness/core/lcg.h"
 
 namespace tgvc {
@@ -127,6 +128,24 @@ bool identical(const Video& a, const Video& b) {
     }
   }
   return true;
+}
+
+int decode_damaged_copies(const Codec& codec, const Encoded& good, int frames) {
+  Lcg lcg(7);
+  int errors = 0;
+  for (int trial = 0; trial < 24; ++trial) {
+    Encoded damaged = good;
+    for (int flips = 0; flips < 1 + trial % 4; ++flips) {
+      damaged.bitstream[lcg.next() % damaged.bitstream.size()] ^= static_cast<uint8_t>(1 + lcg.next() % 255);
+    }
+    if (trial % 3 == 0) damaged.bitstream.resize(lcg.next() % damaged.bitstream.size());
+    try {
+      EXPECT_EQ(codec.decode(damaged).frame_count(), frames);
+    } catch (const Error&) {
+      ++errors;
+    }
+  }
+  return errors;
 }
 
 }  // namespace testing_support

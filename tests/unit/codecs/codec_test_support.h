@@ -28,6 +28,11 @@ Encoded encode_with(const Codec& codec, const Video& source, const std::map<std:
 // Asserts geometry, format and frame count of a decode against its source (gtest failures).
 void expect_same_shape(const Video& source, const Video& decoded);
 
+// Decodes 24 seeded damaged copies of `good` (random byte flips, a third also truncated): each
+// must either decode to `frames` frames (gtest failure otherwise) or throw Error. Returns how
+// many threw.
+int decode_damaged_copies(const Codec& codec, const Encoded& good, int frames);
+
 // True when every sample of every plane is equal.
 bool identical(const Video& a, const Video& b);
 
