@@ -125,6 +125,7 @@ void print_table(const BdArgs& a, const BdRun& run) {
     line.erase(line.find_last_not_of(' ') + 1);
     fmt::print("{}\n", line);
   }
+  fmt::print("mean: {}\n", kBdMeanRule);
   for (const std::string& u : c.unmatched) fmt::print("not compared: {}\n", u);
   for (const auto* skipped : {&run.anchor.skipped, &run.test.skipped}) {
     for (const std::string& s : *skipped) fmt::print("skipped {}\n", s);
