@@ -43,6 +43,8 @@ json cell_to_json(const CellResult& c) {
     for (const SetContribution& sc : c.set_contributions) contributions.push_back(contribution_to_json(sc));
     j["set_contributions"] = std::move(contributions);
   }
+  if (!c.headline_values.empty()) j["headline_values"] = c.headline_values;
+  if (c.still_frame >= 0) j["still"] = {{"frame", c.still_frame}, {"metric", c.still_metric}};
   if (!c.ok()) {
     j["stage"] = c.stage;
     j["error"] = c.error;
@@ -80,6 +82,11 @@ CellResult cell_from_json(const json& j, const std::string& where) {
       c.rate_components.emplace_back(rc.at("name").get<std::string>(), rc.at("bits").get<uint64_t>());
     }
     for (const json& m : j.at("metrics")) c.metrics.push_back(metric_from_json(m));
+    c.headline_values = j.value("headline_values", std::vector<std::string>{});
+    if (j.contains("still")) {
+      c.still_frame = j.at("still").at("frame").get<int>();
+      c.still_metric = j.at("still").value("metric", "");
+    }
     for (const json& sc : j.value("set_contributions", json::array())) {
       c.set_contributions.push_back(contribution_from_json(sc));
     }

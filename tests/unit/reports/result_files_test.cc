@@ -56,6 +56,17 @@ TEST(CellJson, RoundTripKeepsEveryFieldAndNaN) {
   EXPECT_FALSE(back.metrics[1].available);
   EXPECT_TRUE(std::isnan(back.metrics[1].value));
   EXPECT_EQ(back.metrics[1].reason, "too small");
+  // Old results have no still or headlines; new ones keep both.
+  EXPECT_EQ(back.still_frame, -1);
+  EXPECT_TRUE(back.headline_values.empty());
+  CellResult with_still = c;
+  with_still.still_frame = 5;
+  with_still.still_metric = "psnr_y";
+  with_still.headline_values = {"psnr_y", "trajectory_error"};
+  const CellResult again = cell_from_json(nlohmann::json::parse(cell_to_json(with_still).dump()), "x.json");
+  EXPECT_EQ(again.still_frame, 5);
+  EXPECT_EQ(again.still_metric, "psnr_y");
+  EXPECT_EQ(again.headline_values, with_still.headline_values);
 }
 
 TEST(CellJson, SetContributionsRoundTripExactly) {
@@ -94,8 +105,9 @@ TEST(CsvTables, RowsQuoteFieldsAndMarkNa) {
   EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
   EXPECT_EQ(csv_number(0.1), "0.1");
   const std::string frames = frames_csv({sample_cell()});
-  EXPECT_EQ(frames, "dataset,sequence,codec,rate_point,frame,psnr_y\nd,\"s, with comma\",c,qp=1,0,35\n"
-                    "d,\"s, with comma\",c,qp=1,1,35.5\n");
+  EXPECT_EQ(frames,
+            "dataset,sequence,codec,rate_point,frame,psnr_y\nd,\"s, with comma\",c,qp=1,0,35\n"
+            "d,\"s, with comma\",c,qp=1,1,35.5\n");
 }
 
 }  // namespace
@@ -116,6 +128,7 @@ TEST(RunResults, ReadsBackWhatResultsJsonWrote) {
   Provenance p;
   p.git_commit = "abc123";
   p.jobs = 2;
+  p.cells_reused = 1;
   p.libraries = {{"x265", "3.5"}};
   CellResult with_features = sample_cell();
   with_features.set_contributions.push_back({"fvd", "1", "m", true, "", 1, 1, {0.5}, {0.25}});
@@ -153,6 +166,7 @@ TEST(RunResults, ReadsBackWhatResultsJsonWrote) {
   EXPECT_EQ(run.experiment, "exp");
   EXPECT_EQ(run.provenance.git_commit, "abc123");
   EXPECT_EQ(run.provenance.jobs, 2);
+  EXPECT_EQ(run.provenance.cells_reused, 1);
   EXPECT_EQ(run.provenance.libraries.at("x265"), "3.5");
   ASSERT_EQ(run.cells.size(), 2u);
   EXPECT_EQ(run.cells[1].sequence, "s, with comma");
@@ -171,8 +185,10 @@ namespace tgvc {
 namespace {
 
 TEST(MetricDirection, DistortionsAndRateAreLowerIsBetter) {
-  for (const char* name : {"psnr_y", "msssim_rgb", "ssim_y", "clip_sim"}) EXPECT_TRUE(metric_higher_is_better(name));
-  for (const char* name : {"lpips_alex", "fvd", "trajectory_error_micro", "bpp", "bits", "bits_video", "kbps"}) {
+  for (const char* name : {"psnr_y", "msssim_rgb", "ssim_y", "clip_sim"})
+    EXPECT_TRUE(metric_higher_is_better(name));
+  for (const char* name :
+       {"lpips_alex", "fvd", "trajectory_error_micro", "bpp", "bits", "bits_video", "kbps"}) {
     EXPECT_FALSE(metric_higher_is_better(name)) << name;
   }
   EXPECT_TRUE(is_rate_value("bits_headers"));
