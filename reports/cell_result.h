@@ -51,7 +51,7 @@ struct CellResult {
   // The headline of each metric the config listed: the first value it returned (metric.h), e.g.
   // psnr_y, trajectory_error. Reports show these among their main metrics.
   std::vector<std::string> headline_values;
-  // The frame saved as cells/<cell_id>.png (and its source as still_source_path), chosen by
+  // The frame saved as cells/<cell_id>.png (and its source as still_source_file()), chosen by
   // reports/still_frame.h: nearest the median of `still_metric`'s per-frame values. -1 in results
   // written before the rule: the middle frame, with the source still of the sequence.
   int still_frame = -1;
