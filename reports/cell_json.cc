@@ -25,6 +25,8 @@ json cell_to_json(const CellResult& c) {
             {"params", c.params},
             {"width", c.width},
             {"height", c.height},
+            {"coded_width", c.coded_width},
+            {"coded_height", c.coded_height},
             {"frames", c.frames},
             {"fps", json_number(c.fps)},
             {"bits", c.bits},
@@ -38,6 +40,7 @@ json cell_to_json(const CellResult& c) {
               {"decode_s", c.timing.decode_s},
               {"metrics_s", c.timing.metrics_s},
               {"total_s", c.timing.total_s}}}};
+  if (!c.colour_conversion.empty()) j["colour_conversion"] = c.colour_conversion;
   if (!c.set_contributions.empty()) {
     json contributions = json::array();
     for (const SetContribution& sc : c.set_contributions) contributions.push_back(contribution_to_json(sc));
@@ -73,6 +76,9 @@ CellResult cell_from_json(const json& j, const std::string& where) {
     c.params = j.at("params").get<std::map<std::string, std::string>>();
     c.width = j.at("width").get<int>();
     c.height = j.at("height").get<int>();
+    c.coded_width = j.value("coded_width", c.width);  // absent in results written before padding
+    c.coded_height = j.value("coded_height", c.height);
+    c.colour_conversion = j.value("colour_conversion", "");
     c.frames = j.at("frames").get<int>();
     c.fps = read_json_number(j.at("fps"));
     c.bits = j.at("bits").get<uint64_t>();

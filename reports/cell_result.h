@@ -38,8 +38,15 @@ struct CellResult {
   std::string rate_point;
   std::map<std::string, std::string> params;  // every resolved parameter, defaults included
 
-  int width = 0;
+  int width = 0;  // the source's (and the decode's) size; bpp divides by width * height
   int height = 0;
+  // The picture size the codec's library coded: width x height unless the adapter padded the
+  // source (edge replication) to a size the library takes. The bits are those of the coded size.
+  int coded_width = 0;
+  int coded_height = 0;
+  // How an RGB source was coded as YUV and brought back (codecs/source_colour.h); empty: the
+  // source was coded as it is.
+  std::string colour_conversion;
   int frames = 0;
   double fps = 0;
   uint64_t bits = 0;

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "codecs/codec.h"
+#include "codecs/source_colour.h"
 #include "harness/core/error.h"
 #include "harness/io/png_writer.h"
 #include "harness/metrics/metric.h"
@@ -89,16 +90,19 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
 
     stage = "encode";
     auto t = Clock::now();
-    const Encoded encoded = codec->encode(*source, params);
+    const Encoded encoded = encode_source(*codec, *source, params);
     r.timing.encode_s = seconds_since(t);
 
     stage = "decode";
     t = Clock::now();
-    const Video decoded = codec->decode(encoded);
+    const Video decoded = decode_for_source(*codec, encoded);
     r.timing.decode_s = seconds_since(t);
 
     r.width = encoded.info.width;
     r.height = encoded.info.height;
+    r.coded_width = encoded.coded_width;
+    r.coded_height = encoded.coded_height;
+    r.colour_conversion = describe(encoded.conversion);
     r.frames = encoded.frame_count;
     r.fps = encoded.info.fps.value();
     const Rate rate = compute_rate(encoded.bitstream.size(), r.width, r.height, r.frames, r.fps);

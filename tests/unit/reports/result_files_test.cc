@@ -69,6 +69,27 @@ TEST(CellJson, RoundTripKeepsEveryFieldAndNaN) {
   EXPECT_EQ(again.headline_values, with_still.headline_values);
 }
 
+TEST(CellJson, CodedSizeAndColourConversionRoundTrip) {
+  CellResult c = sample_cell();
+  c.width = 203;
+  c.height = 181;
+  c.coded_width = 204;
+  c.coded_height = 182;
+  c.colour_conversion = "RGB 8-bit -> YUV 4:4:4 8-bit (bt709 limited range) -> RGB 8-bit";
+  const CellResult back = cell_from_json(nlohmann::json::parse(cell_to_json(c).dump()), "x.json");
+  EXPECT_EQ(back.coded_width, 204);
+  EXPECT_EQ(back.coded_height, 182);
+  EXPECT_EQ(back.colour_conversion, c.colour_conversion);
+  // A result written before these fields existed: coded as the source's size, nothing converted.
+  nlohmann::json old = cell_to_json(sample_cell());
+  old.erase("coded_width");
+  old.erase("coded_height");
+  const CellResult read = cell_from_json(old, "old.json");
+  EXPECT_EQ(read.coded_width, 64);
+  EXPECT_EQ(read.coded_height, 48);
+  EXPECT_EQ(read.colour_conversion, "");
+}
+
 TEST(CellJson, SetContributionsRoundTripExactly) {
   CellResult c = sample_cell();
   SetContribution f;
