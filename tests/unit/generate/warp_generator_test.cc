@@ -220,7 +220,8 @@ TEST(WarpGenerator, AClipWithTooManyTracksUsesAnEvenlySpacedCap) {
   ASSERT_GT(kept.size(), options.max_tracks);
   const std::vector<TrackPath> capped = keep_evenly_spaced(kept, options.max_tracks);
   for (int j = 1; j < last; ++j) {
-    const Frame expected = warp_clip_frame(keyframes.frames[0], keyframes.frames[1], capped, j, last, options);
+    const Frame expected =
+        warp_clip_frame(keyframes.frames[0], keyframes.frames[1], capped, j, last, options);
     EXPECT_EQ(decoded.frames[j].planes[0].samples, expected.planes[0].samples) << j;
   }
 }

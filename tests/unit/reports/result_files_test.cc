@@ -94,8 +94,9 @@ TEST(CsvTables, RowsQuoteFieldsAndMarkNa) {
   EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
   EXPECT_EQ(csv_number(0.1), "0.1");
   const std::string frames = frames_csv({sample_cell()});
-  EXPECT_EQ(frames, "dataset,sequence,codec,rate_point,frame,psnr_y\nd,\"s, with comma\",c,qp=1,0,35\n"
-                    "d,\"s, with comma\",c,qp=1,1,35.5\n");
+  EXPECT_EQ(frames,
+            "dataset,sequence,codec,rate_point,frame,psnr_y\nd,\"s, with comma\",c,qp=1,0,35\n"
+            "d,\"s, with comma\",c,qp=1,1,35.5\n");
 }
 
 }  // namespace
@@ -171,8 +172,17 @@ namespace tgvc {
 namespace {
 
 TEST(MetricDirection, DistortionsAndRateAreLowerIsBetter) {
-  for (const char* name : {"psnr_y", "msssim_rgb", "ssim_y", "clip_sim"}) EXPECT_TRUE(metric_higher_is_better(name));
-  for (const char* name : {"lpips_alex", "fvd", "trajectory_error_micro", "bpp", "bits", "bits_video", "kbps"}) {
+  for (const char* name : {"psnr_y", "msssim_rgb", "ssim_y", "clip_sim"})
+    EXPECT_TRUE(metric_higher_is_better(name));
+  // The trajectory metric's shares (its headline delta_avg first) rise with quality, its errors fall.
+  for (const char* name : {"trajectory_delta_avg", "trajectory_within_1px", "trajectory_followed_share"}) {
+    EXPECT_TRUE(metric_higher_is_better(name)) << name;
+  }
+  for (const char* name : {"trajectory_error", "trajectory_error_macro", "trajectory_error_median"}) {
+    EXPECT_FALSE(metric_higher_is_better(name)) << name;
+  }
+  for (const char* name :
+       {"lpips_alex", "fvd", "trajectory_error_micro", "bpp", "bits", "bits_video", "kbps"}) {
     EXPECT_FALSE(metric_higher_is_better(name)) << name;
   }
   EXPECT_TRUE(is_rate_value("bits_headers"));
