@@ -73,43 +73,20 @@ std::string TrajectoryErrorMetric::description() const {
 }
 
 const std::vector<ParamSpec>& TrajectoryErrorMetric::param_specs() const {
+  // clang-format off
   static const std::vector<ParamSpec> specs = {
-      {"grid",
-       ParamType::kInt,
-       "16",
-       2,
-       128,
-       {},
-       "queries: a grid x grid lattice of pixel centres on the first frame of each scene",
-       ""},
-      {"truth",
-       ParamType::kString,
-       "auto",
-       0,
-       -1,
-       {"auto", "tracker"},
+      {"grid", ParamType::kInt, "16", 2, 128, {},
+       "queries: a grid x grid lattice of pixel centres on the first frame of each scene", ""},
+      {"truth", ParamType::kString, "auto", 0, -1, {"auto", "tracker"},
        "auto: the synthetic generator's ground truth when the source has one, else the tracker on the "
-       "source; "
-       "tracker: always the tracker",
-       ""},
-      {"include-first-frame",
-       ParamType::kBool,
-       "false",
-       0,
-       -1,
-       {},
-       "count each scene's first frame, where tracked points start exactly at their queries",
-       ""},
-      {"cut-threshold",
-       ParamType::kReal,
-       "0.15",
-       0,
-       1,
-       {},
-       "a scene cut lies where the luma histograms of two source frames differ by more than this (total "
-       "variation; 1: none)",
-       ""},
+       "source; tracker: always the tracker", ""},
+      {"include-first-frame", ParamType::kBool, "false", 0, -1, {},
+       "count each scene's first frame, where tracked points start exactly at their queries", ""},
+      {"cut-threshold", ParamType::kReal, "0.15", 0, 1, {},
+       "a scene cut lies where the luma histograms of two source frames differ by more than this "
+       "(total variation; 1: none)", ""},
   };
+  // clang-format on
   return specs;
 }
 
@@ -145,17 +122,12 @@ std::vector<MetricValue> TrajectoryErrorMetric::compute_in_context(const Video& 
   const TrajectorySummary s = tally.summary();
 
   const std::string convention = fmt::format(
-      "TAP-Vid rule at the coded resolution; reference: {}; decoded side: the dense-flow tracker (DIS flow "
-      "chained "
-      "frame to frame, a point failing its forward-backward check is lost); {}x{} lattice of pixel centres "
-      "on the "
-      "first frame of each scene, restarted after each scene cut (luma-histogram total variation > {}; {}); "
-      "{} "
-      "counted; scored: (point, frame) visible on the source side; a point lost on the decoded side is a "
-      "miss at "
-      "every threshold and has no end-point error; delta_avg: mean over 1, 2, 4, 8, 16 px of the share "
-      "within; "
-      "end-point error: mean over pairs followed on both sides",
+      "TAP-Vid rule at the coded resolution; reference: {}; decoded side: the dense-flow tracker (DIS "
+      "flow chained frame to frame, a point failing its forward-backward check is lost); {}x{} lattice "
+      "of pixel centres on the first frame of each scene, restarted after each scene cut (luma-histogram "
+      "total variation > {}; {}); {} counted; scored: (point, frame) visible on the source side; a point "
+      "lost on the decoded side is a miss at every threshold and has no end-point error; delta_avg: mean "
+      "over 1, 2, 4, 8, 16 px of the share within; end-point error: mean over pairs followed on both sides",
       use_truth ? "synthetic ground truth" : "the dense-flow tracker on the source", grid, grid,
       option("cut-threshold"), cut_list(cuts),
       include_query_frame ? "each scene's first frame" : "no query frame");

@@ -97,9 +97,8 @@ void expect_ranked_by_rate(const Video& source, const char* label) {
     const MetricValue& delta = named(values, "trajectory_delta_avg");
     const MetricValue& error = named(values, "trajectory_error");
     std::printf(
-        "[ %s 256x192x24 ] x265 qp %d: delta_avg %.4f, end-point error %.3f px (median %.3f, within 1 px "
-        "%.4f, "
-        "2/4/8/16 px %.4f %.4f %.4f %.4f, followed %.4f, worst frame mean %.3f px)\n",
+        "[ %s 256x192x24 ] x265 qp %d: delta_avg %.4f, end-point error %.3f px (median %.3f, "
+        "within 1/2/4/8/16 px %.4f %.4f %.4f %.4f %.4f, followed %.4f, worst frame mean %.3f px)\n",
         label, qp, delta.value, error.value, named(values, "trajectory_error_median").value,
         named(values, "trajectory_within_1px").value, named(values, "trajectory_within_2px").value,
         named(values, "trajectory_within_4px").value, named(values, "trajectory_within_8px").value,
