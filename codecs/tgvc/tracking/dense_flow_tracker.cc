@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include <opencv2/imgproc.hpp>
 #include <opencv2/video/tracking.hpp>
 
 #include "codecs/tgvc/tracking/luma_image.h"
@@ -69,7 +70,16 @@ cv::Vec2f flow_at(const cv::Mat& flow, float x, float y) {
 class PairFlows {
  public:
   explicit PairFlows(std::vector<cv::Mat> lumas)
-      : lumas_(std::move(lumas)), forward_(lumas_.size()), backward_(lumas_.size()) {}
+      : lumas_(std::move(lumas)), forward_(lumas_.size()), backward_(lumas_.size()) {
+    // DIS refuses images under 12 px on both sides: tiny frames get their edges repeated to
+    // kMinSide, and the flows are cut back to the frame.
+    for (cv::Mat& luma : lumas_) {
+      if (luma.cols >= kMinSide && luma.rows >= kMinSide) continue;
+      size_ = luma.size();
+      cv::copyMakeBorder(luma, luma, 0, std::max(0, kMinSide - luma.rows), 0,
+                         std::max(0, kMinSide - luma.cols), cv::BORDER_REPLICATE);
+    }
+  }
 
   // The flow from frame `from` to frame `to` (neighbours).
   const cv::Mat& flow(int from, int to) {
@@ -86,12 +96,18 @@ class PairFlows {
       dis->setPatchStride(6);
       dis->calc(lumas_[pair], lumas_[pair + 1], forward_[pair]);
       dis->calc(lumas_[pair + 1], lumas_[pair], backward_[pair]);
+      if (!size_.empty()) {
+        forward_[pair] = forward_[pair](cv::Rect(cv::Point(0, 0), size_)).clone();
+        backward_[pair] = backward_[pair](cv::Rect(cv::Point(0, 0), size_)).clone();
+      }
     }
     return to > from ? forward_[pair] : backward_[pair];
   }
 
  private:
+  static constexpr int kMinSide = 16;
   std::vector<cv::Mat> lumas_;
+  cv::Size size_;  // the frame size when the lumas are padded; empty otherwise
   std::vector<cv::Mat> forward_, backward_;
 };
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <opencv2/core/utility.hpp>
+#include <utility>
 
 #include "codecs/tgvc/tracking/track_accuracy.h"
 #include "datasets/synthetic/synthetic_sequence.h"
@@ -161,6 +162,17 @@ TEST(DenseFlowTracker, DefinedOnOddInput) {
   one.frames.resize(1);
   const Tracks still = tracker.track(one, {{10.5f, 20.5f, 0}});
   EXPECT_EQ(still[0].visible, std::vector<uint8_t>{1});
+  // Frames smaller than DIS accepts (12 px) are padded for the flow: still points stay put.
+  for (const auto& [w, h] : {std::pair{1, 1}, std::pair{4, 6}, std::pair{9, 40}}) {
+    Video tiny;
+    tiny.info.width = w;
+    tiny.info.height = h;
+    tiny.info.format = clip.info.format;
+    tiny.frames.assign(3, Frame::allocate(w, h, clip.info.format, 90));
+    const Tracks t = tracker.track(tiny, {{0.5f, 0.5f, 0}});
+    EXPECT_EQ(t[0].visible, (std::vector<uint8_t>{1, 1, 1})) << w << "x" << h;
+    EXPECT_EQ(t[0].x, (std::vector<float>{0.5f, 0.5f, 0.5f})) << w << "x" << h;
+  }
   Video mixed = clip;
   mixed.frames[3] = Frame::allocate(80, 48, clip.info.format);
   EXPECT_THROW(tracker.track(mixed, {{1, 1, 0}}), InputError);
