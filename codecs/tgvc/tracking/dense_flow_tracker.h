@@ -14,7 +14,8 @@
 // Each query is followed from its query frame to the clip's last frame and, separately, back to
 // frame 0 (the same two flows per frame pair serve both directions). A query outside the frame is
 // kept where it is and is invisible in every frame. Queries: frame in [0, frame_count), finite
-// coordinates (InputError otherwise); frames of one size (InputError). No queries give an empty
+// coordinates (InputError otherwise); frames of one size (InputError), any size (frames under
+// 16 px are edge-padded for the flow, which DIS needs). No queries give an empty
 // result. Deterministic, whatever OpenCV's thread count; track() keeps no state and may run
 // concurrently.
 //
