@@ -208,6 +208,13 @@ namespace {
 TEST(MetricDirection, DistortionsAndRateAreLowerIsBetter) {
   for (const char* name : {"psnr_y", "msssim_rgb", "ssim_y", "clip_sim"})
     EXPECT_TRUE(metric_higher_is_better(name));
+  // The trajectory metric's shares (its headline delta_avg first) rise with quality, its errors fall.
+  for (const char* name : {"trajectory_delta_avg", "trajectory_within_1px", "trajectory_followed_share"}) {
+    EXPECT_TRUE(metric_higher_is_better(name)) << name;
+  }
+  for (const char* name : {"trajectory_error", "trajectory_error_macro", "trajectory_error_median"}) {
+    EXPECT_FALSE(metric_higher_is_better(name)) << name;
+  }
   for (const char* name :
        {"lpips_alex", "fvd", "trajectory_error_micro", "bpp", "bits", "bits_video", "kbps"}) {
     EXPECT_FALSE(metric_higher_is_better(name)) << name;

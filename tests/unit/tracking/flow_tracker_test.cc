@@ -8,68 +8,12 @@
 
 #include "codecs/tgvc/tracking/flow_tracker.h"
 #include "harness/core/error.h"
-#include "harness/core/lcg.h"
+#include "tests/unit/tracking/panning_clip.h"
 
 namespace tgvc {
 namespace {
 
 constexpr PixelFormat kYuv8{ChromaFormat::k420, 8, ColourFamily::kYuv};
-
-// A smooth random texture: three octaves of bilinearly interpolated noise (cells of 3, 7, 17 px).
-std::vector<uint8_t> texture(int width, int height, uint32_t seed) {
-  Lcg lcg(seed);
-  std::vector<double> value(static_cast<size_t>(width) * height, 0);
-  for (int cell : {3, 7, 17}) {
-    const int gw = width / cell + 2, gh = height / cell + 2;
-    std::vector<double> grid(static_cast<size_t>(gw) * gh);
-    for (double& g : grid) g = lcg.uniform();
-    for (int y = 0; y < height; ++y) {
-      for (int x = 0; x < width; ++x) {
-        const double fx = static_cast<double>(x) / cell, fy = static_cast<double>(y) / cell;
-        const int ix = static_cast<int>(fx), iy = static_cast<int>(fy);
-        const double ax = fx - ix, ay = fy - iy;
-        const double v = grid[iy * gw + ix] * (1 - ax) * (1 - ay) + grid[iy * gw + ix + 1] * ax * (1 - ay) +
-                         grid[(iy + 1) * gw + ix] * (1 - ax) * ay + grid[(iy + 1) * gw + ix + 1] * ax * ay;
-        value[static_cast<size_t>(y) * width + x] += v;
-      }
-    }
-  }
-  std::vector<uint8_t> out(value.size());
-  for (size_t i = 0; i < value.size(); ++i) out[i] = static_cast<uint8_t>(16 + 70 * value[i]);
-  return out;
-}
-
-// `frames` frames of a width x height window moving over `tex` (tex_width wide) by (dx, dy) whole
-// pixels per frame: frame k shows texel (x + k*dx, y + k*dy) at pixel (x, y), so a point seen at p
-// in frame j is at p - (k - j) * (dx, dy) in frame k, exactly.
-Video panning_clip(int width, int height, int frames, int dx, int dy, int tex_width,
-                   const std::vector<uint8_t>& tex, int bit_depth = 8) {
-  Video clip;
-  clip.info.width = width;
-  clip.info.height = height;
-  clip.info.format = {ChromaFormat::k420, bit_depth, ColourFamily::kYuv};
-  const int scale = bit_depth == 16 ? 257 : 1;
-  for (int k = 0; k < frames; ++k) {
-    Frame f = Frame::allocate(width, height, clip.info.format, static_cast<uint16_t>(128 * scale));
-    for (int y = 0; y < height; ++y) {
-      for (int x = 0; x < width; ++x) {
-        f.planes[0].at(x, y) =
-            static_cast<uint16_t>(tex[static_cast<size_t>(y + k * dy) * tex_width + x + k * dx] * scale);
-      }
-    }
-    clip.frames.push_back(std::move(f));
-  }
-  return clip;
-}
-
-struct Panning {
-  int width = 160, height = 96, frames = 8, dx = 2, dy = 1;
-  int tex_width = 200, tex_height = 120;
-  std::vector<uint8_t> tex = texture(200, 120, 5);
-  Video clip(int bit_depth = 8) const {
-    return panning_clip(width, height, frames, dx, dy, tex_width, tex, bit_depth);
-  }
-};
 
 TEST(FlowTracker, FollowsAPanExactlyAndDropsPointsThatLeave) {
   const Panning pan;
