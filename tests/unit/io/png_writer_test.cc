@@ -79,12 +79,13 @@ TEST(PngWriter, SixteenBitSamples) {
 }
 
 TEST(PngWriter, TenBitYuvIsConvertedAndRounded) {
-  Frame yuv = Frame::allocate(4, 4, {ChromaFormat::k420, 10, ColourFamily::kYuv}, 512);
-  yuv.planes[0].samples.assign(16, 940);  // limited-range white
+  Frame yuv = Frame::allocate(5, 3, {ChromaFormat::k420, 10, ColourFamily::kYuv}, 512);  // odd: chroma 3x2
+  yuv.planes[0].samples.assign(15, 940);  // limited-range white
   const std::string path = ::testing::TempDir() + "tgvc_png_white.png";
   const std::string raw = ::testing::TempDir() + "tgvc_png_white.rgb";
   write_png(path, yuv, {Matrix::kBt709, Range::kLimited});
   run_ffmpeg({"-i", path, "-f", "rawvideo", "-pix_fmt", "rgb24", raw});
+  ASSERT_EQ(read_bytes(raw).size(), 5u * 3 * 3);
   for (uint8_t v : read_bytes(raw)) EXPECT_EQ(v, 255);
 }
 
