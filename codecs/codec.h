@@ -18,12 +18,26 @@ struct RateComponent {
   uint64_t bytes = 0;
 };
 
+// The colour conversion between a source and what its codec coded, when there is one: an RGB
+// source is coded as YUV and its decode converted back (codecs/source_colour.h).
+struct ColourConversion {
+  bool applied = false;
+  PixelFormat source_format;  // RGB 4:4:4 at the source's bit depth
+  PixelFormat coded_format;   // the YUV the codec was given
+  ColourSpec spec;            // matrix and range of both directions
+};
+
 // What an encoder produced: the real bitstream bytes, headers included, and what a decoder
 // needs to know that the elementary stream does not say (the source's colour description).
 struct Encoded {
   std::string codec_id;
   VideoInfo info;  // geometry, format and fps of the coded video
   int frame_count = 0;
+  // Size of the pictures the library coded: info.width x info.height unless the adapter padded
+  // the source (edge replication) to a size the library takes; decode() crops back.
+  int coded_width = 0;
+  int coded_height = 0;
+  ColourConversion conversion;  // set by encode_source() for an RGB source
   std::vector<uint8_t> bitstream;
   std::vector<RateComponent> components;
   // Choices of the decoder that the bitstream does not carry (tgvc: "generator"), set by
@@ -42,6 +56,8 @@ class Codec {
   virtual std::string description() const = 0;
   // The keys `params:` and `sweep:` accept for this codec.
   virtual const std::vector<ParamSpec>& param_specs() const = 0;
+  // The YUV bit depths encode() takes, ascending; an RGB source is converted to one of them.
+  virtual std::vector<int> yuv_bit_depths() const { return {8, 10}; }
 
   // Both are thread-safe: each call owns its encoder or decoder instance.
   // Throw InputError for a source the codec cannot take, Error when the library fails.

@@ -136,12 +136,20 @@ BdCurveSelection select_bd_curves(const CsvTable& table, const BdCurveQuery& que
     }
     require_value(table, sequence, query.sequence, "--sequence");
   }
+  if (!query.dataset.empty()) {
+    if (dataset < 0) {
+      throw InputError(table.source, "a 'dataset' column to choose rows by --dataset",
+                       "the columns " + join(table.header));
+    }
+    require_value(table, dataset, query.dataset, "--dataset");
+  }
   const int status = table.column("status");
   std::map<std::pair<std::string, std::string>, size_t> curve_of;
   for (size_t r = 0; r < table.rows.size(); ++r) {
     const std::vector<std::string>& row = table.rows[r];
     if (codec >= 0 && row[codec] != out.codec) continue;
     if (!query.sequence.empty() && row[sequence] != query.sequence) continue;
+    if (!query.dataset.empty() && row[dataset] != query.dataset) continue;
     if (status >= 0 && trimmed(row[status]) != "ok") {
       out.skipped.push_back(table.where(r) + ": status is '" + row[status] + "'");
       continue;

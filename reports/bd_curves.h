@@ -21,6 +21,7 @@ struct BdCurveQuery {
   std::string codec;                   // rows of this codec; "" = the only codec (tables with a codec column)
   std::string sequence;                // only this sequence; "" = every sequence
   std::string codec_flag = "--codec";  // the option that sets `codec`, for messages
+  std::string dataset = {};            // only this dataset; "" = every dataset (report.html: one each)
 };
 
 // One curve per (dataset, sequence); a column the table lacks leaves its field empty.

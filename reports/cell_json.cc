@@ -25,6 +25,8 @@ json cell_to_json(const CellResult& c) {
             {"params", c.params},
             {"width", c.width},
             {"height", c.height},
+            {"coded_width", c.coded_width},
+            {"coded_height", c.coded_height},
             {"frames", c.frames},
             {"fps", json_number(c.fps)},
             {"bits", c.bits},
@@ -38,11 +40,14 @@ json cell_to_json(const CellResult& c) {
               {"decode_s", c.timing.decode_s},
               {"metrics_s", c.timing.metrics_s},
               {"total_s", c.timing.total_s}}}};
+  if (!c.colour_conversion.empty()) j["colour_conversion"] = c.colour_conversion;
   if (!c.set_contributions.empty()) {
     json contributions = json::array();
     for (const SetContribution& sc : c.set_contributions) contributions.push_back(contribution_to_json(sc));
     j["set_contributions"] = std::move(contributions);
   }
+  if (!c.headline_values.empty()) j["headline_values"] = c.headline_values;
+  if (c.still_frame >= 0) j["still"] = {{"frame", c.still_frame}, {"metric", c.still_metric}};
   if (!c.ok()) {
     j["stage"] = c.stage;
     j["error"] = c.error;
@@ -71,6 +76,9 @@ CellResult cell_from_json(const json& j, const std::string& where) {
     c.params = j.at("params").get<std::map<std::string, std::string>>();
     c.width = j.at("width").get<int>();
     c.height = j.at("height").get<int>();
+    c.coded_width = j.value("coded_width", c.width);  // absent in results written before padding
+    c.coded_height = j.value("coded_height", c.height);
+    c.colour_conversion = j.value("colour_conversion", "");
     c.frames = j.at("frames").get<int>();
     c.fps = read_json_number(j.at("fps"));
     c.bits = j.at("bits").get<uint64_t>();
@@ -80,6 +88,11 @@ CellResult cell_from_json(const json& j, const std::string& where) {
       c.rate_components.emplace_back(rc.at("name").get<std::string>(), rc.at("bits").get<uint64_t>());
     }
     for (const json& m : j.at("metrics")) c.metrics.push_back(metric_from_json(m));
+    c.headline_values = j.value("headline_values", std::vector<std::string>{});
+    if (j.contains("still")) {
+      c.still_frame = j.at("still").at("frame").get<int>();
+      c.still_metric = j.at("still").value("metric", "");
+    }
     for (const json& sc : j.value("set_contributions", json::array())) {
       c.set_contributions.push_back(contribution_from_json(sc));
     }

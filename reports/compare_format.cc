@@ -71,4 +71,16 @@ std::string compare_console_summary(const Comparison& comparison, int max_regres
   return out;
 }
 
+std::string compare_bd_number(double value, int decimals) {
+  return std::isfinite(value) ? fmt::format("{:.{}f}", value, decimals) : "n/a";
+}
+
+std::string compare_bd_caption() {
+  return std::string("Each codec's curves in current against its curves in base (") +
+         to_string(kCompareBdMethod) + ", log10 of bpp, per sequence); the mean is " + kBdMeanRule +
+         ", as in report.html and `tgvc-bench bd`. Negative BD-rate: current needs fewer bits for the same "
+         "quality; positive BD-quality: current is better at the same rate. Information only: the gate "
+         "judges the values above.";
+}
+
 }  // namespace tgvc

@@ -25,6 +25,12 @@ std::string compare_values_line(const CompareCounts& counts);
 // "x265: 3.5 -> 3.6 (12 cells)".
 std::string codec_version_text(const CodecVersionChange& change);
 
+// A BD value as `tgvc-bench bd` prints it: fixed `decimals`, "n/a" when undefined.
+std::string compare_bd_number(double value, int decimals);
+
+// The sentence under the BD tables of compare.md and compare.html: method, axis and mean rule.
+std::string compare_bd_caption();
+
 // The few lines `tgvc-bench compare` prints: verdict, counts, codec version changes and the first
 // `max_regressions` regressions, one per line.
 std::string compare_console_summary(const Comparison& comparison, int max_regressions = 10);

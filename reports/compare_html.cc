@@ -1,5 +1,7 @@
 #include "reports/compare_html.h"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "reports/compare_format.h"
@@ -27,7 +29,6 @@ td small { color: #555; }
 .legend span { display: inline-block; padding: 2px 8px; margin-right: 6px; border: 1px solid #ccc; }
 </style>
 )";
-
 
 const char* verdict_class(Verdict verdict) {
   switch (verdict) {
@@ -62,8 +63,8 @@ std::string value_td(const ValueDiff& v) {
   const std::string delta = compare_delta(v);
   if (!delta.empty() && v.verdict != Verdict::kSame) body += "<br><small>" + html_escape(delta) + "</small>";
   if (!v.note.empty()) body += "<br><small>" + html_escape(v.note) + "</small>";
-  return fmt::format("<td class=\"num {}\" title=\"{}\">{}</td>", verdict_class(v.verdict), html_escape(title),
-                     body);
+  return fmt::format("<td class=\"num {}\" title=\"{}\">{}</td>", verdict_class(v.verdict),
+                     html_escape(title), body);
 }
 
 void append_runs(std::string& out, const Comparison& c) {
@@ -90,8 +91,9 @@ void append_matrix(std::string& out, const Comparison& c) {
                             : regression                         ? "c-regression"
                                                                  : "c-info";
     out += fmt::format("<tr><td>{}/{}</td><td>{}</td><td>{}</td><td class=\"{}\">{}</td>",
-                       html_escape(cell.key.dataset), html_escape(cell.key.sequence), html_escape(cell.key.codec),
-                       html_escape(cell.key.rate_point), row_class, cell_status_name(cell.status));
+                       html_escape(cell.key.dataset), html_escape(cell.key.sequence),
+                       html_escape(cell.key.codec), html_escape(cell.key.rate_point), row_class,
+                       cell_status_name(cell.status));
     if (cell.status == CellStatus::kCompared) {
       for (const std::string& name : c.value_names) {
         const ValueDiff* v = find_value(cell, name);
@@ -102,6 +104,34 @@ void append_matrix(std::string& out, const Comparison& c) {
                          std::max<size_t>(c.value_names.size(), 1), html_escape(cell.message));
     }
     out += "</tr>\n";
+  }
+  out += "</table>\n";
+}
+
+// data-v holds the exact mean, the number report.html and `tgvc-bench bd` give for the same curves.
+void append_bd_table(std::string& out, const Comparison& c) {
+  if (c.bd.empty()) return;
+  out += "<h2>BD of current against base</h2>\n<p>" + html_escape(compare_bd_caption()) + "</p>\n";
+  out +=
+      "<table class=\"bd\"><tr><th>dataset</th><th>codec</th><th>metric</th><th>BD-rate %</th>"
+      "<th>BD-quality</th><th>sequences</th></tr>\n";
+  const auto value = [](double v, int decimals) {
+    return std::isfinite(v)
+               ? fmt::format("<td class=\"num\" data-v=\"{}\">{}</td>", v, compare_bd_number(v, decimals))
+               : std::string("<td class=\"num\">n/a</td>");
+  };
+  for (const CodecBdChange& b : c.bd) {
+    std::string notes;
+    for (const BdSequenceResult& r : b.bd.sequences) {
+      for (const std::string* note : {&r.bd.reason, &r.bd.warning}) {
+        if (!note->empty()) notes += (notes.empty() ? "" : "\n") + r.sequence + ": " + *note;
+      }
+    }
+    out += "<tr><td>" + html_escape(b.dataset) + "</td><td>" + html_escape(b.codec) + "</td><td>" +
+           html_escape(b.metric) + "</td>" + value(b.bd.mean_bd_rate_pct, 3) +
+           value(b.bd.mean_bd_quality, 4) +
+           fmt::format("<td class=\"num\" title=\"{}\">{}/{}</td></tr>\n", html_escape(notes),
+                       b.bd.mean_count, b.bd.sequences.size());
   }
   out += "</table>\n";
 }
@@ -120,8 +150,8 @@ std::string compare_html(const Comparison& c) {
     out += "<div class=\"banner\"><strong>Codec version changed:</strong> " +
            html_escape(codec_version_text(change)) + ". Its values were compared across versions.</div>\n";
   }
-  out += "<p>" + html_escape(compare_cells_line(c.counts)) + "<br>" + html_escape(compare_values_line(c.counts)) +
-         "</p>\n";
+  out += "<p>" + html_escape(compare_cells_line(c.counts)) + "<br>" +
+         html_escape(compare_values_line(c.counts)) + "</p>\n";
   out +=
       "<p class=\"legend\"><span class=\"v-improved\">improved</span><span class=\"v-same\">same</span>"
       "<span class=\"v-within\">within tolerance</span><span class=\"v-regressed\">regressed</span>"
@@ -131,6 +161,7 @@ std::string compare_html(const Comparison& c) {
       "<p>Each value cell shows the current value and its change from base; hover for base, tolerance and "
       "verdict.</p>\n";
   append_matrix(out, c);
+  append_bd_table(out, c);
   out += "</body></html>\n";
   return out;
 }

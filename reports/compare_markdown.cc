@@ -46,6 +46,22 @@ void append_table(std::string& out, const std::string& title, const std::vector<
     out += fmt::format("\n... and {} more rows: see compare.html\n", rows.size() - shown);
 }
 
+void append_bd_table(std::string& out, const std::vector<CodecBdChange>& bd, int max_rows) {
+  if (bd.empty()) return;
+  out += "\n### BD of current against base\n\n" + markdown_cell(compare_bd_caption()) + "\n\n";
+  out += "| dataset | codec | metric | BD-rate % | BD-quality | sequences |\n";
+  out += "| --- | --- | --- | ---: | ---: | ---: |\n";
+  const size_t shown = std::min(bd.size(), static_cast<size_t>(std::max(max_rows, 0)));
+  for (size_t i = 0; i < shown; ++i) {
+    const CodecBdChange& b = bd[i];
+    out += "| " + markdown_cell(b.dataset) + " | " + markdown_cell(b.codec) + " | " +
+           markdown_cell(b.metric) + " | " + compare_bd_number(b.bd.mean_bd_rate_pct, 3) + " | " +
+           compare_bd_number(b.bd.mean_bd_quality, 4) +
+           fmt::format(" | {}/{} |\n", b.bd.mean_count, b.bd.sequences.size());
+  }
+  if (shown < bd.size()) out += fmt::format("\n... and {} more rows: see compare.html\n", bd.size() - shown);
+}
+
 void append_run_row(std::string& out, const char* side, const RunInfo& run) {
   out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", side, markdown_cell(run.run_dir),
                      markdown_cell(run.experiment), markdown_cell(run.git_commit),
@@ -114,6 +130,7 @@ std::string compare_markdown(const Comparison& comparison, int max_rows) {
   }
   append_table(out, "Regressions", regressions, max_rows);
   append_table(out, "Notable changes", notable, max_rows);
+  append_bd_table(out, comparison.bd, max_rows);
   return out;
 }
 

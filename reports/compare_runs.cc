@@ -106,7 +106,8 @@ ValueDiff judge(const std::string& name, const Reported* base, const Reported* c
 }
 
 std::vector<ValueDiff> compare_values(const std::vector<Reported>& base_values,
-                                      const std::vector<Reported>& current_values, const Tolerances& tolerances) {
+                                      const std::vector<Reported>& current_values,
+                                      const Tolerances& tolerances) {
   std::vector<ValueDiff> diffs;
   for (const Reported& b : base_values) {
     if (is_ignored(tolerances, b.name) || find_reported(base_values, b.name) != &b) continue;
@@ -348,6 +349,7 @@ Comparison compare_runs(const RunResults& base, const RunResults& current, const
     added.status = CellStatus::kNewInCurrent;
     out.cells.push_back(added);
   }
+  out.bd = compare_run_bd(base, current);
   for (const CellDiff& cell : out.cells) {
     count(out.counts, cell);
     for (const ValueDiff& v : cell.values) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/compare_bd.h"
 #include "reports/compare_tolerance_rules.h"
 #include "reports/run_results.h"
 
@@ -107,6 +108,7 @@ struct Comparison {
   std::vector<CodecVersionChange> codec_versions;
   std::vector<std::string> value_names;  // every compared name, in order of first appearance
   CompareCounts counts;
+  std::vector<CodecBdChange> bd;  // each codec's curves, current against base (no verdict)
 
   bool regressed() const { return counts.regressions > 0; }
 };

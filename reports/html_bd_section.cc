@@ -1,20 +1,15 @@
 // BD table of one dataset: every codec against the anchor, per metric, computed per sequence
-// and averaged over the sequences where it could be computed (the JVET CTC practice).
+// and averaged by kBdMeanRule (the JVET CTC practice) with compare_bd_curves, as `bd` does.
 #include <cmath>
 
 #include <fmt/format.h>
 
+#include "reports/bd_comparison.h"
 #include "reports/html_sections.h"
 #include "reports/metric_direction.h"
 
 namespace tgvc {
 namespace {
-
-struct BdCell {
-  double rate_sum = 0, quality_sum = 0;
-  size_t rate_count = 0, quality_count = 0;
-  std::vector<std::string> notes;  // "sequence: reason or warning"
-};
 
 std::vector<RdPoint> curve(const RunView& view, const DatasetView& d, size_t s, size_t c,
                            const std::string& metric) {
@@ -26,6 +21,15 @@ std::vector<RdPoint> curve(const RunView& view, const DatasetView& d, size_t s, 
     if (std::isfinite(v) && std::isfinite(rate) && rate > 0) points.push_back({rate, v});
   }
   return points;
+}
+
+// One curve per sequence of the dataset (empty when the codec has no usable point there, so that
+// the reason still reaches the notes).
+std::vector<BdCurve> curves(const RunView& view, const DatasetView& d, size_t c, const std::string& metric) {
+  std::vector<BdCurve> out;
+  for (size_t s = 0; s < d.sequences.size(); ++s)
+    out.push_back({d.name, d.sequences[s], curve(view, d, s, c, metric)});
+  return out;
 }
 
 // Decimals of a BD-quality value: hundredths of a dB, thousandths of a unitless score.
@@ -47,21 +51,24 @@ std::string signed_text(double value, int decimals) {
                                          : fmt::format("{:+.{}f}", value, decimals);
 }
 
-void value_cell(Html& html, double sum, size_t count, size_t expected, int decimals,
+void value_cell(Html& html, double mean, size_t count, size_t expected, int decimals,
                 const std::string& notes) {
   const bool percent = decimals < 0;
-  const double mean = count > 0 ? sum / static_cast<double>(count) : std::nan("");
   // Negative BD-rate and positive BD-quality mean the test codec is better (direction applied).
   const bool better = percent ? mean < 0 : mean > 0;
   std::string cls = "n";
   if (std::isfinite(mean) && !rounds_to_zero(mean, decimals)) cls += better ? " good" : " bad";
   if (!std::isfinite(mean)) cls += " na";
-  const std::string text = signed_text(mean, decimals);
-  if (notes.empty()) {
-    html.open("td", {{"class", cls}}).text(text);
+  // data-v: the exact mean, the number `tgvc-bench bd` and `compare` print for the same curves.
+  const std::string exact = fmt::format("{}", mean);
+  if (!std::isfinite(mean)) {
+    notes.empty() ? html.open("td", {{"class", cls}}) : html.open("td", {{"class", cls}, {"title", notes}});
+  } else if (notes.empty()) {
+    html.open("td", {{"class", cls}, {"data-v", exact}});
   } else {
-    html.open("td", {{"class", cls}, {"title", notes}}).text(text);
+    html.open("td", {{"class", cls}, {"data-v", exact}, {"title", notes}});
   }
+  html.text(signed_text(mean, decimals));
   if (count < expected) html.element("span", fmt::format(" ({}/{})", count, expected), {{"class", "cnt"}});
   if (!notes.empty()) html.element("sup", "!", {{"class", "warn"}});
   html.close("td");
@@ -86,33 +93,14 @@ void write_bd_section(const RunView& view, const DatasetView& d, BdMethod method
   }
   const size_t metrics = view.shown_metrics;
   const size_t sequences = d.sequences.size();
-  // results[c][m] over sequences; per-sequence rows kept for the detail table.
-  std::vector<std::vector<BdCell>> results(d.codecs.size(), std::vector<BdCell>(metrics));
-  struct Row {
-    size_t s, c, m;
-    BdResult r;
-  };
-  std::vector<Row> rows;
+  // results[c][m]: per-sequence BD and the mean by kBdMeanRule, the same function as `bd` and compare.
+  std::vector<std::vector<BdComparison>> results(d.codecs.size(), std::vector<BdComparison>(metrics));
   for (size_t c = 0; c < d.codecs.size(); ++c) {
     if (c == anchor) continue;
     for (size_t m = 0; m < metrics; ++m) {
       const std::string& metric = view.metrics[m];
-      BdCell& cell = results[c][m];
-      for (size_t s = 0; s < sequences; ++s) {
-        BdResult r = bd_metrics(curve(view, d, s, anchor, metric), curve(view, d, s, c, metric), method,
-                                metric_higher_is_better(metric));
-        if (std::isfinite(r.bd_rate_pct)) {
-          cell.rate_sum += r.bd_rate_pct;
-          ++cell.rate_count;
-        }
-        if (std::isfinite(r.bd_quality)) {
-          cell.quality_sum += r.bd_quality;
-          ++cell.quality_count;
-        }
-        if (!r.reason.empty()) cell.notes.push_back(d.sequences[s] + ": " + r.reason);
-        if (!r.warning.empty()) cell.notes.push_back(d.sequences[s] + ": " + r.warning);
-        rows.push_back({s, c, m, std::move(r)});
-      }
+      results[c][m] = compare_bd_curves(curves(view, d, anchor, metric), curves(view, d, c, metric), method,
+                                        metric_higher_is_better(metric));
     }
   }
 
@@ -131,24 +119,30 @@ void write_bd_section(const RunView& view, const DatasetView& d, BdMethod method
     if (c == anchor) continue;
     html.open("tr").element("td", view.codecs[d.codecs[c]]);
     for (size_t m = 0; m < metrics; ++m) {
-      const BdCell& cell = results[c][m];
+      const BdComparison& bd = results[c][m];
       std::string notes;
-      for (const std::string& n : cell.notes) notes += (notes.empty() ? "" : "\n") + n;
-      value_cell(html, cell.rate_sum, cell.rate_count, sequences, -1, notes);
-      value_cell(html, cell.quality_sum, cell.quality_count, sequences,
-                 quality_decimals(view, view.metrics[m]), notes);
+      for (const BdSequenceResult& r : bd.sequences) {
+        for (const std::string* note : {&r.bd.reason, &r.bd.warning}) {
+          if (!note->empty()) notes += (notes.empty() ? "" : "\n") + r.sequence + ": " + *note;
+        }
+      }
+      value_cell(html, bd.mean_bd_rate_pct, bd.mean_count, sequences, -1, notes);
+      value_cell(html, bd.mean_bd_quality, bd.mean_count, sequences, quality_decimals(view, view.metrics[m]),
+                 notes);
     }
     html.close("tr");
   }
   html.close("tbody").close("table").close("div");
   html.element(
       "p",
-      fmt::format("Method: {}. Each value is the mean over sequences of the per-sequence BD value, "
-                  "integrated in log10({}) over the overlap of the two curves. BD-rate: negative means fewer "
-                  "bits than {} at equal quality. BD-quality: positive means better at equal rate, in "
-                  "the metric's units (the sign is flipped for lower-is-better metrics such as LPIPS). "
-                  "(k/N): computed for k of N sequences; ! marks notes (hover, or see below).",
-                  to_string(method), rate_axis_name(view.rate_axis), view.anchor),
+      fmt::format(
+          "Method: {}. Each value is {} of the per-sequence BD values (the same rule as "
+          "`tgvc-bench bd` and `tgvc-bench compare`), each integrated in log10({}) over the overlap of "
+          "the two curves. BD-rate: negative means fewer "
+          "bits than {} at equal quality. BD-quality: positive means better at equal rate, in "
+          "the metric's units (the sign is flipped for lower-is-better metrics such as LPIPS). "
+          "(k/N): computed for k of N sequences; ! marks notes (hover, or see below).",
+          to_string(method), kBdMeanRule, rate_axis_name(view.rate_axis), view.anchor),
       {{"class", "caption"}});
 
   html.open("details").element("summary", "Per-sequence BD values and notes");
@@ -156,21 +150,25 @@ void write_bd_section(const RunView& view, const DatasetView& d, BdMethod method
   html.element("th", "Sequence").element("th", "Codec").element("th", "Metric");
   html.element("th", "BD-rate", {{"class", "num"}}).element("th", "BD-quality", {{"class", "num"}});
   html.element("th", "Note").close("tr").close("thead").open("tbody");
-  for (const Row& row : rows) {
-    html.open("tr").element("td", d.sequences[row.s]).element("td", view.codecs[d.codecs[row.c]]);
-    html.element("td", view.metrics[row.m]);
-    for (const bool percent : {true, false}) {
-      const double v = percent ? row.r.bd_rate_pct : row.r.bd_quality;
-      const int decimals = percent ? -1 : quality_decimals(view, view.metrics[row.m]);
-      if (std::isfinite(v)) {
-        html.element("td", signed_text(v, decimals), {{"class", "n"}, {"data-v", fmt::format("{}", v)}});
-      } else {
-        html.element("td", "n/a", {{"class", "n na"}});
+  for (size_t c = 0; c < d.codecs.size(); ++c) {
+    for (size_t m = 0; m < metrics && c != anchor; ++m) {
+      for (const BdSequenceResult& row : results[c][m].sequences) {
+        html.open("tr").element("td", row.sequence).element("td", view.codecs[d.codecs[c]]);
+        html.element("td", view.metrics[m]);
+        for (const bool percent : {true, false}) {
+          const double v = percent ? row.bd.bd_rate_pct : row.bd.bd_quality;
+          const int decimals = percent ? -1 : quality_decimals(view, view.metrics[m]);
+          if (std::isfinite(v)) {
+            html.element("td", signed_text(v, decimals), {{"class", "n"}, {"data-v", fmt::format("{}", v)}});
+          } else {
+            html.element("td", "n/a", {{"class", "n na"}});
+          }
+        }
+        std::string note = row.bd.reason;
+        if (!row.bd.warning.empty()) note += (note.empty() ? "" : "; ") + row.bd.warning;
+        html.element("td", note, {{"class", "wrap"}}).close("tr");
       }
     }
-    std::string note = row.r.reason;
-    if (!row.r.warning.empty()) note += (note.empty() ? "" : "; ") + row.r.warning;
-    html.element("td", note, {{"class", "wrap"}}).close("tr");
   }
   html.close("tbody").close("table").close("div").close("details");
 }

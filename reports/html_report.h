@@ -21,9 +21,10 @@ struct HtmlReportOptions {
   bool embed_frames = true;  // the visual strip of decoded frames (PNGs under the run directory)
 };
 
-// The page as a string. Frames are read from run.run_dir (cells/<cell_id>.png and
-// sources/<dataset>__<sequence>.png); a missing one is noted in the page. Throws InputError
-// for an anchor or metric the run does not have, or an unreadable paper CSV.
+// The page as a string. Frames are read from run.run_dir (cells/<cell_id>.png and the source
+// frame of the same index, still_source_file() in reports/still_frame.h; results from before
+// still frames were recorded: sources/<dataset>__<sequence>.png); a missing one is noted in the page. Throws
+// InputError for an anchor or metric the run does not have, or an unreadable paper CSV.
 std::string html_report(const RunResults& run, const HtmlReportOptions& options);
 
 // html_report() written atomically to `path`.

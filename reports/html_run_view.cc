@@ -5,19 +5,10 @@
 #include <unordered_map>
 
 #include "harness/core/error.h"
+#include "reports/main_metrics.h"
 
 namespace tgvc {
 namespace {
-
-// Primary metrics open the report; these patterns give their order.
-int primary_rank(const std::string& metric) {
-  if (metric == "psnr_y") return 0;
-  if (metric == "psnr_rgb") return 1;
-  if (metric == "msssim_rgb") return 2;
-  if (metric.rfind("lpips", 0) == 0) return 3;
-  if (metric.rfind("clip", 0) == 0) return 4;
-  return -1;
-}
 
 template <typename T>
 size_t index_of(std::vector<T>& list, const T& value) {
@@ -75,9 +66,11 @@ RunView make_run_view(const RunResults& run, const HtmlReportOptions& options) {
 
   std::vector<std::string> seen_metrics;  // every value name, in order of first appearance
   std::vector<std::string> numeric;       // those with at least one usable number
+  std::vector<std::string> headlines;     // each metric's headline value, as the runner recorded it
   std::unordered_map<std::string, size_t> dataset_index;
   for (const CellResult& cell : run.cells) {
     index_of(view.codecs, cell.codec);
+    for (const std::string& h : cell.headline_values) index_of(headlines, h);
     cell.ok() ? ++view.ok_count : ++view.failed_count;
     for (const MetricValue& v : cell.metrics) {
       index_of(seen_metrics, v.name);
@@ -154,12 +147,12 @@ RunView make_run_view(const RunResults& run, const HtmlReportOptions& options) {
     view.shown_metrics = view.metrics.size();
     return view;
   }
-  std::vector<std::string> primary;
+  // Main metrics (reports/main_metrics.h): the table's names and every metric's headline.
+  const std::vector<std::string> primary = order_main_metrics(numeric, headlines);
   std::vector<std::string> others;
-  for (const std::string& m : numeric) (primary_rank(m) >= 0 ? primary : others).push_back(m);
-  std::stable_sort(primary.begin(), primary.end(), [](const std::string& a, const std::string& b) {
-    return primary_rank(a) != primary_rank(b) ? primary_rank(a) < primary_rank(b) : a < b;
-  });
+  for (const std::string& m : numeric) {
+    if (std::find(primary.begin(), primary.end(), m) == primary.end()) others.push_back(m);
+  }
   view.metrics = primary;
   view.metrics.insert(view.metrics.end(), others.begin(), others.end());
   // Without any primary metric, the first few give the main plots.

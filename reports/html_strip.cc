@@ -1,5 +1,7 @@
-// The visual strip: each sequence's source middle frame next to every codec's decoded middle
-// frame at matched bpp, embedded as PNG data URIs read from the run directory.
+// The visual strip: every codec's decoded frame at matched bpp, each the frame nearest its median
+// of the report's first main metric (reports/still_frame.h), after the source frames of the same
+// indices, embedded as PNG data URIs read from the run directory.
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
@@ -11,6 +13,7 @@
 #include "reports/html_base64.h"
 #include "reports/html_matched_rate.h"
 #include "reports/html_sections.h"
+#include "reports/still_frame.h"
 
 namespace tgvc {
 namespace {
@@ -37,7 +40,7 @@ Image load_png(const std::filesystem::path& path) {
 }
 
 void figure(Html& html, const Image& image, const std::string& alt, const std::string& title,
-            const std::string& line2, const std::string& line3) {
+            const std::string& line2, const std::string& line3, const std::string& line4 = "") {
   html.open("figure");
   if (image.data_uri.empty()) {
     html.element("div", image.problem, {{"class", "missing"}});
@@ -47,7 +50,20 @@ void figure(Html& html, const Image& image, const std::string& alt, const std::s
   html.open("figcaption").element("b", title);
   if (!line2.empty()) html.empty("br", {}, false).text(line2);
   if (!line3.empty()) html.empty("br", {}, false).text(line3);
+  if (!line4.empty()) html.empty("br", {}, false).text(line4);
   html.close("figcaption").close("figure");
+}
+
+// The frame a cell's still shows: as recorded, or the middle one in results from before the rule.
+int shown_frame(const CellResult& cell) {
+  return cell.still_frame >= 0 ? cell.still_frame : cell.frames / 2;
+}
+
+std::string frame_note(const CellResult& cell) {
+  const std::string index = "frame " + std::to_string(shown_frame(cell));
+  if (cell.still_frame < 0) return index + ": the middle frame (result stored before the median rule)";
+  if (cell.still_metric.empty()) return index + ": the middle frame (no per-frame values)";
+  return index + ": nearest the median " + cell.still_metric;
 }
 
 }  // namespace
@@ -59,17 +75,23 @@ void write_visual_strip(const RunView& view, const DatasetView& d, Html& html) {
   for (size_t s = 0; s < d.sequences.size(); ++s) {
     const MatchedCells matched = match_bpp(d.cells[s]);
     if (matched.target_bpp == 0) continue;
-    int frames = 0;
-    for (const CellResult* cell : matched.cells) {
-      if (cell != nullptr) frames = cell->frames;
-    }
     html.open("div", {{"class", "strip-seq"}})
-        .element("h4", fmt::format("{} — middle frame (index {}), target {} bpp", d.sequences[s], frames / 2,
-                                   format_number(matched.target_bpp, 3)));
+        .element("h4",
+                 fmt::format("{} — target {} bpp", d.sequences[s], format_number(matched.target_bpp, 3)));
     html.open("div", {{"class", "strip"}});
-    const std::string source_file = file_safe(d.name) + "__" + file_safe(d.sequences[s]) + ".png";
-    figure(html, load_png(dir / "sources" / source_file), "source frame of " + d.sequences[s], "source", "",
-           "");
+    // One source frame per distinct frame the codecs show, before the codecs' frames.
+    std::vector<int> source_frames;
+    for (const CellResult* cell : matched.cells) {
+      if (cell == nullptr) continue;
+      const int frame = shown_frame(*cell);
+      if (std::find(source_frames.begin(), source_frames.end(), frame) != source_frames.end()) continue;
+      source_frames.push_back(frame);
+      const std::string file =
+          cell->still_frame >= 0 ? still_source_file(d.name, d.sequences[s], cell->still_frame)
+                                 : "sources/" + file_safe(d.name) + "__" + file_safe(d.sequences[s]) + ".png";
+      figure(html, load_png(dir / file), "source frame " + std::to_string(frame) + " of " + d.sequences[s],
+             "source", "frame " + std::to_string(frame), "");
+    }
     for (size_t c = 0; c < d.codecs.size(); ++c) {
       const CellResult* cell = matched.cells[c];
       const std::string& codec = view.codecs[d.codecs[c]];
@@ -89,16 +111,20 @@ void write_visual_strip(const RunView& view, const DatasetView& d, Html& html) {
             primary + " " + format_number(v) +
             (std::isfinite(v) && unit != view.units.end() && !unit->second.empty() ? " " + unit->second : "");
       }
-      figure(html, image, codec + " at " + cell->rate_point, codec,
-             cell->rate_point + " · " + format_number(cell->bpp, 3) + " bpp", quality);
+      figure(html, image, codec + " at " + cell->rate_point + ", frame " + std::to_string(shown_frame(*cell)),
+             codec, cell->rate_point + " · " + format_number(cell->bpp, 3) + " bpp", quality,
+             frame_note(*cell));
     }
     html.close("div").close("div");
   }
   html.element(
       "p",
       "Target: the median over codecs of each codec's lowest bpp on this sequence; each codec shows its "
-      "rate point closest to the target on a log scale. Frames are the decoded frames at coded size, as "
-      "the run saved them.",
+      "rate point closest to the target on a log scale. Frame: each cell shows its frame whose value of the "
+      "report's first main metric is nearest that cell's median over its frames (the lowest index on a "
+      "tie), so the picture is a typical frame of the cell, not one chosen for all codecs; its index and "
+      "metric are under each frame, with the source frame of the same index first. Frames are the decoded "
+      "frames at coded size, as the run saved them.",
       {{"class", "caption"}});
 }
 

@@ -7,16 +7,22 @@
 
 namespace tgvc {
 
-std::string results_json(const std::string& experiment, const Provenance& p, const std::vector<CellResult>& cells,
-                         const std::vector<SetResult>& sets) {
+std::string results_json(const std::string& experiment, const Provenance& p,
+                         const std::vector<CellResult>& cells, const std::vector<SetResult>& sets) {
   nlohmann::json doc;
   doc["schema_version"] = kResultSchemaVersion;
   doc["experiment"] = experiment;
-  doc["provenance"] = {{"tool_version", p.tool_version}, {"git_commit", p.git_commit},
-                       {"config_path", p.config_path},   {"config_sha256", p.config_sha256},
-                       {"host", p.host},                 {"started_utc", p.started_utc},
-                       {"wall_s", p.wall_s},             {"jobs", p.jobs},
-                       {"command_line", p.command_line}, {"libraries", p.libraries}};
+  doc["provenance"] = {{"tool_version", p.tool_version},
+                       {"git_commit", p.git_commit},
+                       {"config_path", p.config_path},
+                       {"config_sha256", p.config_sha256},
+                       {"host", p.host},
+                       {"started_utc", p.started_utc},
+                       {"wall_s", p.wall_s},
+                       {"jobs", p.jobs},
+                       {"cells_reused", p.cells_reused},
+                       {"command_line", p.command_line},
+                       {"libraries", p.libraries}};
   int failed = 0;
   nlohmann::json list = nlohmann::json::array();
   for (const CellResult& c : cells) {
@@ -24,7 +30,8 @@ std::string results_json(const std::string& experiment, const Provenance& p, con
     list.push_back(cell_to_json(c));
     list.back().erase("set_contributions");  // features stay in cells/*.json; the sets below hold the values
   }
-  doc["summary"] = {{"cells", cells.size()}, {"ok", static_cast<int>(cells.size()) - failed}, {"failed", failed}};
+  doc["summary"] = {
+      {"cells", cells.size()}, {"ok", static_cast<int>(cells.size()) - failed}, {"failed", failed}};
   doc["cells"] = std::move(list);
   nlohmann::json set_list = nlohmann::json::array();
   for (const SetResult& s : sets) set_list.push_back(set_to_json(s));

@@ -13,13 +13,14 @@ namespace tgvc {
 
 struct Provenance {
   std::string tool_version;
-  std::string git_commit;   // of the tgvc-bench build
+  std::string git_commit;  // of the tgvc-bench build
   std::string config_path;
   std::string config_sha256;
   std::string host;
   std::string started_utc;  // ISO 8601
-  double wall_s = 0;
+  double wall_s = 0;        // this run's wall time; reused cells took none of it
   int jobs = 1;
+  int cells_reused = 0;  // cells whose stored result from an earlier run was kept, not recomputed
   std::string command_line;
   std::map<std::string, std::string> libraries;  // name -> version
 };

@@ -38,6 +38,7 @@ RunResults load_run_results(const std::string& run_dir) {
     out.started_utc = p.value("started_utc", "");
     out.wall_s = p.value("wall_s", 0.0);
     out.jobs = p.value("jobs", 1);
+    out.cells_reused = p.value("cells_reused", 0);
     out.command_line = p.value("command_line", "");
     out.libraries = p.value("libraries", std::map<std::string, std::string>{});
     for (const nlohmann::json& cell : doc.at("cells")) run.cells.push_back(cell_from_json(cell, path));

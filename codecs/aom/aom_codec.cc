@@ -159,6 +159,9 @@ Encoded AomCodec::encode(const Video& source, const ParamSet& params) const {
   out.codec_id = id();
   out.info = source.info;
   out.frame_count = source.frame_count();
+  // AV1 codes any size (frame_width_minus_1), odd ones included: nothing is padded.
+  out.coded_width = source.info.width;
+  out.coded_height = source.info.height;
   // libaom copies each input image into its lookahead, so one image serves every frame.
   for (int i = 0; i < source.frame_count(); ++i) {
     fill_image(source.frames[i], image.get());

@@ -22,6 +22,8 @@ Encoded RawCodec::encode(const Video& source, const ParamSet& params) const {
   out.codec_id = id();
   out.info = source.info;
   out.frame_count = source.frame_count();
+  out.coded_width = source.info.width;
+  out.coded_height = source.info.height;
   for (const Frame& frame : source.frames) {
     for (const Plane& plane : frame.planes) {
       for (uint16_t s : plane.samples) {

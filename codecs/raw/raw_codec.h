@@ -12,6 +12,8 @@ class RawCodec final : public Codec {
   std::string version() const override { return "1"; }
   std::string description() const override;
   const std::vector<ParamSpec>& param_specs() const override;
+  // Any depth is stored verbatim: a 16-bit RGB source is converted to 16-bit YUV.
+  std::vector<int> yuv_bit_depths() const override { return {8, 9, 10, 11, 12, 13, 14, 15, 16}; }
   Encoded encode(const Video& source, const ParamSet& params) const override;
   Video decode(const Encoded& encoded) const override;
 };

@@ -23,6 +23,10 @@ Encoded TgvcCodec::encode(const Video& source, const ParamSet& params) const {
   out.codec_id = id();
   out.info = source.info;
   out.frame_count = source.frame_count();
+  // The keyframe codec pads what it needs itself (x265: odd 4:2:0 sizes); the clips are generated
+  // at the source size.
+  out.coded_width = source.info.width;
+  out.coded_height = source.info.height;
   out.bitstream = coded.bytes;
   out.components = {{"header", coded.sizes.header_bytes},
                     {"keyframes", coded.sizes.keyframe_bytes},

@@ -28,8 +28,9 @@ struct TgvcEncoded {
   std::vector<int> keyframe_indices;
 };
 
-// Encodes a whole sequence. Throws InputError for a source the keyframe codec cannot take
-// (RGB, odd 4:2:0 sizes) or parameters out of range.
+// Encodes a whole sequence of any size (the keyframe codec pads what it needs). Throws InputError
+// for a source the keyframe codec cannot take (RGB: codecs/source_colour.h converts it first;
+// smaller than one x265 CTU) or parameters out of range.
 TgvcEncoded tgvc_encode(const Video& source, const TgvcParams& params, TgvcEncodeStats* stats = nullptr);
 
 // Decodes a .tgvc file: keyframes through their codec, the frames between them made by

@@ -9,6 +9,7 @@
 #include "codecs/x265/hevc_decoder.h"
 #include "codecs/x265/x265_params.h"
 #include "harness/core/error.h"
+#include "harness/core/frame_padding.h"
 
 namespace tgvc {
 namespace {
@@ -20,7 +21,8 @@ std::string size_text(int width, int height) {
   return std::to_string(width) + "x" + std::to_string(height);
 }
 
-// What libx265 (and the HEVC profiles it writes) can take; checked before any allocation.
+// What libx265 (and the HEVC profiles it writes) can take; checked before any allocation. Odd
+// sizes are taken: encode() pads them (coded_size).
 void check_source(const Video& source) {
   const VideoInfo& info = source.info;
   if (info.format.family != ColourFamily::kYuv) {
@@ -33,13 +35,6 @@ void check_source(const Video& source) {
     throw InputError(kSourceWhere, "a positive size and frame rate",
                      size_text(info.width, info.height) + " at " + std::to_string(info.fps.num) + "/" +
                          std::to_string(info.fps.den) + " fps");
-  }
-  const bool odd_width = info.width % 2 != 0 && info.format.chroma != ChromaFormat::k444;
-  const bool odd_height = info.height % 2 != 0 && info.format.chroma == ChromaFormat::k420;
-  if (odd_width || odd_height) {
-    const char* chroma = info.format.chroma == ChromaFormat::k420 ? "4:2:0" : "4:2:2";
-    throw InputError(kSourceWhere, std::string("even dimensions for ") + chroma + " chroma",
-                     size_text(info.width, info.height));
   }
   if (source.frames.empty()) throw InputError(kSourceWhere, "at least one frame", "an empty video");
   for (const Frame& frame : source.frames) {
@@ -102,6 +97,15 @@ void append_nals(const x265_nal* nals, uint32_t count, std::vector<uint8_t>* out
     out->insert(out->end(), nals[i].payload, nals[i].payload + nals[i].sizeBytes);
 }
 
+// The size x265 is given for a source: libx265 refuses a 4:2:0 width or height (a 4:2:2 width)
+// that is not a whole number of chroma samples ("Picture width must be an integer multiple of
+// the specified chroma subsampling"), as HEVC's conformance window crops in chroma units. Such a
+// source is padded by one replicated column or row. Sizes that are not a multiple of the minimum
+// CU (8) libx265 pads itself and crops with the conformance window.
+PictureSize coded_size(const VideoInfo& info) {
+  return whole_chroma_size(info.width, info.height, info.format.chroma);
+}
+
 }  // namespace
 
 std::string X265Codec::version() const {
@@ -118,13 +122,17 @@ const std::vector<ParamSpec>& X265Codec::param_specs() const {
 
 Encoded X265Codec::encode(const Video& source, const ParamSet& params) const {
   check_source(source);
+  const PictureSize size = coded_size(source.info);
+  const bool padded = size.width != source.info.width || size.height != source.info.height;
+  const Video padded_source = padded ? pad_video(source, size.width, size.height) : Video{};
+  const Video& input = padded ? padded_source : source;
   const int depth = source.info.format.bit_depth;
   const x265_api* api = x265_api_get(depth);
   if (!api) throw Error("libx265 was built without " + std::to_string(depth) + "-bit support");
 
   std::unique_ptr<x265_param, void (*)(x265_param*)> param(api->param_alloc(), api->param_free);
   if (!param) throw Error("libx265: out of memory");
-  configure_x265(*api, params, source.info, param.get());
+  configure_x265(*api, params, input.info, param.get());
   std::unique_ptr<x265_encoder, void (*)(x265_encoder*)> encoder(api->encoder_open(param.get()),
                                                                  api->encoder_close);
   if (!encoder) throw Error("libx265 refused to open an encoder with these parameters");
@@ -133,6 +141,8 @@ Encoded X265Codec::encode(const Video& source, const ParamSet& params) const {
   out.codec_id = id();
   out.info = source.info;
   out.frame_count = source.frame_count();
+  out.coded_width = size.width;
+  out.coded_height = size.height;
   x265_nal* nals = nullptr;
   uint32_t nal_count = 0;
   if (api->encoder_headers(encoder.get(), &nals, &nal_count) < 0) throw Error("libx265: no stream headers");
@@ -140,11 +150,11 @@ Encoded X265Codec::encode(const Video& source, const ParamSet& params) const {
   const uint64_t header_bytes = out.bitstream.size();
 
   // x265 copies each input picture, so one buffer serves every frame.
-  PictureBuffer buffer(source.info, *api, param.get());
+  PictureBuffer buffer(input.info, *api, param.get());
   int coded = 0;
   for (int i = 0; i < source.frame_count(); ++i) {
     const int r =
-        api->encoder_encode(encoder.get(), &nals, &nal_count, buffer.fill(source.frames[i], i), nullptr);
+        api->encoder_encode(encoder.get(), &nals, &nal_count, buffer.fill(input.frames[i], i), nullptr);
     if (r < 0) throw Error("libx265 failed on frame " + std::to_string(i));
     coded += r;
     append_nals(nals, nal_count, &out.bitstream);
@@ -174,7 +184,15 @@ Video X265Codec::decode(const Encoded& encoded) const {
         kStreamWhere, "a positive size and frame count",
         size_text(info.width, info.height) + ", " + std::to_string(encoded.frame_count) + " frames");
   }
-  return decode_hevc_annexb(encoded.bitstream, info, encoded.frame_count, kStreamWhere);
+  const PictureSize size = coded_size(info);
+  if (size.width == info.width && size.height == info.height) {
+    return decode_hevc_annexb(encoded.bitstream, info, encoded.frame_count, kStreamWhere);
+  }
+  VideoInfo coded_info = info;
+  coded_info.width = size.width;
+  coded_info.height = size.height;
+  return crop_video(decode_hevc_annexb(encoded.bitstream, coded_info, encoded.frame_count, kStreamWhere),
+                    info.width, info.height);
 }
 
 }  // namespace tgvc

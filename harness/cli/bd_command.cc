@@ -26,6 +26,7 @@ struct BdArgs {
   std::string anchor_codec;
   std::string test_codec;
   std::string sequence;
+  std::string dataset;
   bool json = false;
 };
 
@@ -66,7 +67,7 @@ BdRun compute(const BdArgs& a) {
     run.metric = metrics.front();
   }
   run.higher_is_better = metric_higher_is_better(run.metric);
-  BdCurveQuery query{run.metric, a.rate, a.anchor_codec, a.sequence, "--anchor-codec"};
+  BdCurveQuery query{run.metric, a.rate, a.anchor_codec, a.sequence, "--anchor-codec", a.dataset};
   run.anchor = select_bd_curves(anchor, query);
   // The test is read in the anchor's rate unit: BD-rate compares rates, so they must agree.
   query.rate_column = run.anchor.rate_column;
@@ -125,6 +126,7 @@ void print_table(const BdArgs& a, const BdRun& run) {
     line.erase(line.find_last_not_of(' ') + 1);
     fmt::print("{}\n", line);
   }
+  fmt::print("mean: {}\n", kBdMeanRule);
   for (const std::string& u : c.unmatched) fmt::print("not compared: {}\n", u);
   for (const auto* skipped : {&run.anchor.skipped, &run.test.skipped}) {
     for (const std::string& s : *skipped) fmt::print("skipped {}\n", s);
@@ -183,6 +185,8 @@ void add_bd_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--anchor-codec", args->anchor_codec, "Anchor rows of this codec (results.csv)");
   cmd->add_option("--test-codec", args->test_codec, "Test rows of this codec (results.csv)");
   cmd->add_option("--sequence", args->sequence, "Only this sequence");
+  cmd->add_option("--dataset", args->dataset,
+                  "Only this dataset (report.html shows one BD mean per dataset)");
   cmd->add_flag("--json", args->json, "Machine-readable output");
   cmd->callback([args, &exit_code] {
     const BdRun run = compute(*args);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "codecs/codec.h"
+#include "codecs/source_colour.h"
 #include "codecs/tgvc/generate/diffusion_options.h"
 #include "codecs/tgvc/generate/generators.h"
 #include "codecs/tgvc/tgvc_encoder.h"
@@ -40,7 +41,12 @@ std::map<std::string, std::string> parse_params(const std::vector<std::string>& 
 
 int encode(const EncodeArgs& a) {
   const ParamSet set = ParamSet::resolve(tgvc_param_specs(), parse_params(a.params), "--param");
-  const Video source = read_video(a.input, {a.start, a.frames});
+  Video source = read_video(a.input, {a.start, a.frames});
+  if (source.info.format.family == ColourFamily::kRgb) {  // coded as the runner codes it
+    ColourConversion conversion;
+    source = rgb_source_as_yuv(*find_codec("tgvc"), source, &conversion);
+    fmt::print("{}: {}; decode writes the YUV\n", a.input, describe(conversion));
+  }
   const auto start = std::chrono::steady_clock::now();
   TgvcEncodeStats stats;
   const TgvcEncoded coded = tgvc_encode(source, tgvc_params_from(set), &stats);

@@ -38,27 +38,29 @@ int chroma_shift_y(ChromaFormat c) { return c == ChromaFormat::k420 ? 1 : 0; }
 
 // Per-code-value contributions to R, G, B in 16.16 fixed point (already scaled to the output
 // range), so that a pixel costs five table reads and integer adds. Rounding the table entries
-// moves a result by at most 3/65536 of a code value.
+// moves a result by at most 3/65536 of a code value. 64-bit: a 16-bit output times 2^16
+// overflows 32 bits.
 constexpr int kFractionBits = 16;
 
 struct YuvToRgbTables {
-  std::vector<int32_t> luma, r_from_cr, g_from_cb, g_from_cr, b_from_cb;
+  std::vector<int64_t> luma, r_from_cr, g_from_cb, g_from_cr, b_from_cb;
 
-  YuvToRgbTables(ColourSpec spec, int bit_depth) {
+  // Indexed by YUV code values of `yuv_bit_depth`; entries scaled to RGB codes of `rgb_max`.
+  YuvToRgbTables(ColourSpec spec, int yuv_bit_depth, double rgb_max) {
     const Coefficients k = coefficients(spec.matrix);
-    const Quantiser q = quantiser(spec.range, bit_depth);
+    const Quantiser q = quantiser(spec.range, yuv_bit_depth);
     const double kg = 1 - k.kr - k.kb;
-    const size_t codes = size_t{1} << bit_depth;
+    const size_t codes = size_t{1} << yuv_bit_depth;
     const double one = 1 << kFractionBits;
-    const auto fixed = [one](double v) { return static_cast<int32_t>(std::lround(v * one)); };
+    const auto fixed = [one](double v) { return static_cast<int64_t>(std::llround(v * one)); };
     for (size_t v = 0; v < codes; ++v) {
       const double c = (static_cast<double>(v) - q.c_offset) / q.c_scale;
       // The half for rounding rides on the luma entry.
-      luma.push_back(fixed((static_cast<double>(v) - q.y_offset) / q.y_scale * q.max + 0.5));
-      r_from_cr.push_back(fixed(2 * (1 - k.kr) * c * q.max));
-      b_from_cb.push_back(fixed(2 * (1 - k.kb) * c * q.max));
-      g_from_cb.push_back(fixed(-k.kb * 2 * (1 - k.kb) * c / kg * q.max));
-      g_from_cr.push_back(fixed(-k.kr * 2 * (1 - k.kr) * c / kg * q.max));
+      luma.push_back(fixed((static_cast<double>(v) - q.y_offset) / q.y_scale * rgb_max + 0.5));
+      r_from_cr.push_back(fixed(2 * (1 - k.kr) * c * rgb_max));
+      b_from_cb.push_back(fixed(2 * (1 - k.kb) * c * rgb_max));
+      g_from_cb.push_back(fixed(-k.kb * 2 * (1 - k.kb) * c / kg * rgb_max));
+      g_from_cr.push_back(fixed(-k.kr * 2 * (1 - k.kr) * c / kg * rgb_max));
     }
   }
 };
@@ -66,15 +68,21 @@ struct YuvToRgbTables {
 }  // namespace
 
 Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec) {
+  return yuv_to_rgb(yuv, spec, yuv.format.bit_depth);
+}
+
+Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec, int rgb_bit_depth) {
   assert(yuv.format.family == ColourFamily::kYuv);
-  const YuvToRgbTables t(spec, yuv.format.bit_depth);
-  const int32_t max = yuv.max_value();
+  const int64_t max = (int64_t{1} << rgb_bit_depth) - 1;
+  const YuvToRgbTables t(spec, yuv.format.bit_depth, static_cast<double>(max));
   const size_t mask = t.luma.size() - 1;  // guards the tables against out-of-range samples
   const int sx = chroma_shift_x(yuv.format.chroma);
   const int sy = chroma_shift_y(yuv.format.chroma);
-  Frame rgb = Frame::allocate(yuv.width(), yuv.height(),
-                              {ChromaFormat::k444, yuv.format.bit_depth, ColourFamily::kRgb});
-  const auto code = [max](int32_t v) { return static_cast<uint16_t>(std::clamp(v >> kFractionBits, 0, max)); };
+  Frame rgb =
+      Frame::allocate(yuv.width(), yuv.height(), {ChromaFormat::k444, rgb_bit_depth, ColourFamily::kRgb});
+  const auto code = [max](int64_t v) {
+    return static_cast<uint16_t>(std::clamp<int64_t>(v >> kFractionBits, 0, max));
+  };
   for (int y = 0; y < yuv.height(); ++y) {
     const uint16_t* luma = yuv.planes[0].row(y);
     const uint16_t* cb = yuv.planes[1].row(y >> sy);
@@ -83,7 +91,7 @@ Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec) {
     uint16_t* g = rgb.planes[1].row(y);
     uint16_t* b = rgb.planes[2].row(y);
     for (int x = 0; x < yuv.width(); ++x) {
-      const int32_t l = t.luma[luma[x] & mask];
+      const int64_t l = t.luma[luma[x] & mask];
       const size_t u = cb[x >> sx] & mask;
       const size_t v = cr[x >> sx] & mask;
       r[x] = code(l + t.r_from_cr[v]);
@@ -95,12 +103,17 @@ Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec) {
 }
 
 Frame rgb_to_yuv(const Frame& rgb, ColourSpec spec, ChromaFormat chroma) {
+  return rgb_to_yuv(rgb, spec, chroma, rgb.format.bit_depth);
+}
+
+Frame rgb_to_yuv(const Frame& rgb, ColourSpec spec, ChromaFormat chroma, int yuv_bit_depth) {
   assert(rgb.format.family == ColourFamily::kRgb);
   const Coefficients k = coefficients(spec.matrix);
-  const Quantiser q = quantiser(spec.range, rgb.format.bit_depth);
+  const Quantiser q = quantiser(spec.range, yuv_bit_depth);
+  const double rgb_max = rgb.max_value();
   const int w = rgb.width();
   const int h = rgb.height();
-  Frame yuv = Frame::allocate(w, h, {chroma, rgb.format.bit_depth, ColourFamily::kYuv});
+  Frame yuv = Frame::allocate(w, h, {chroma, yuv_bit_depth, ColourFamily::kYuv});
   const int sx = chroma_shift_x(chroma);
   const int sy = chroma_shift_y(chroma);
   const double kg = 1 - k.kr - k.kb;
@@ -108,9 +121,9 @@ Frame rgb_to_yuv(const Frame& rgb, ColourSpec spec, ChromaFormat chroma) {
   std::vector<double> cb(static_cast<size_t>(w) * h), cr(cb.size());
   for (int y = 0; y < h; ++y) {
     for (int x = 0; x < w; ++x) {
-      const double r = rgb.planes[0].at(x, y) / q.max;
-      const double g = rgb.planes[1].at(x, y) / q.max;
-      const double b = rgb.planes[2].at(x, y) / q.max;
+      const double r = rgb.planes[0].at(x, y) / rgb_max;
+      const double g = rgb.planes[1].at(x, y) / rgb_max;
+      const double b = rgb.planes[2].at(x, y) / rgb_max;
       const double luma = k.kr * r + kg * g + k.kb * b;
       yuv.planes[0].at(x, y) = to_code(q.y_offset + q.y_scale * luma, q.max);
       cb[static_cast<size_t>(y) * w + x] = (b - luma) / (2 * (1 - k.kb));

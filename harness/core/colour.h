@@ -8,10 +8,14 @@ namespace tgvc {
 // RGB (4:4:4, same bit depth) from a YUV frame. Chroma is upsampled by sample replication
 // (each chroma sample covers its 2x2 / 2x1 luma block); results are rounded and clamped.
 Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec);
+// As above, into RGB of `rgb_bit_depth` (a 10-bit decode of a 16-bit RGB source).
+Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec, int rgb_bit_depth);
 
 // YUV in the given chroma format from an RGB frame. Subsampled chroma is the mean of the
 // covered luma positions' chroma (centre siting).
 Frame rgb_to_yuv(const Frame& rgb, ColourSpec spec, ChromaFormat chroma);
+// As above, into YUV of `yuv_bit_depth` (a 16-bit RGB source for a codec that takes 10 bits).
+Frame rgb_to_yuv(const Frame& rgb, ColourSpec spec, ChromaFormat chroma, int yuv_bit_depth);
 
 // Converts a whole video to RGB; a video already RGB is returned unchanged.
 Video to_rgb(const Video& video);

@@ -46,7 +46,8 @@ class Metric {
   virtual const std::vector<ParamSpec>& param_specs() const = 0;
 
   // Per-sequence values for `dist` against `ref`. Both have the same geometry, format and frame
-  // count (the runner guarantees it; InputError otherwise). Thread-safe.
+  // count (the runner guarantees it; InputError otherwise). Thread-safe. The first value is the
+  // metric's headline, which reports show among their main metrics (reports/main_metrics.h).
   virtual std::vector<MetricValue> compute(const Video& ref, const Video& dist,
                                            const ParamSet& options) const = 0;
   // The same with context; metrics that use none keep this default.

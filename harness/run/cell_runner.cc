@@ -3,12 +3,14 @@
 #include <chrono>
 
 #include "codecs/codec.h"
+#include "codecs/source_colour.h"
 #include "harness/core/error.h"
 #include "harness/io/png_writer.h"
 #include "harness/metrics/metric.h"
 #include "harness/metrics/per_set_metric.h"
 #include "harness/metrics/rate.h"
 #include "harness/run/synthetic_truth.h"
+#include "reports/still_frame.h"
 
 namespace tgvc {
 namespace {
@@ -37,22 +39,30 @@ void measure(const Experiment& e, const SequenceSpec& seq, const Video& source, 
     }
     const Metric* metric = find_metric(spec.id);
     const ParamSet options = ParamSet::resolve(metric->param_specs(), spec.options, "metrics." + spec.id);
-    for (MetricValue& v : metric->compute_in_context(source, decoded, options, context)) {
-      result.metrics.push_back(std::move(v));
-    }
+    std::vector<MetricValue> values = metric->compute_in_context(source, decoded, options, context);
+    if (!values.empty()) result.headline_values.push_back(values.front().name);  // metric.h: first = headline
+    for (MetricValue& v : values) result.metrics.push_back(std::move(v));
   }
 }
 
-const Frame& middle_frame(const Video& video) { return video.frames[video.frames.size() / 2]; }
+// The decoded frame and its source frame the report shows for this cell (reports/still_frame.h):
+// nearest the median of the report's first main metric, so that a frame beside a keyframe cannot
+// stand for a codec whose quality swings.
+void save_stills(const Experiment& e, const std::string& run_dir, const std::string& cell_id,
+                 const Video& source, const Video& decoded, CellResult& r) {
+  const StillChoice choice = choose_still_frame(r.metrics, r.headline_values, e.report.metrics);
+  const int frames = static_cast<int>(decoded.frames.size());
+  r.still_frame = choice.frame >= 0 && choice.frame < frames ? choice.frame : frames / 2;
+  r.still_metric = choice.frame >= 0 && choice.frame < frames ? choice.metric : "";
+  write_png(run_dir + "/cells/" + cell_id + ".png", decoded.frames[r.still_frame], decoded.info.colour);
+  write_png(run_dir + "/" + still_source_file(r.dataset, r.sequence, r.still_frame),
+            source.frames[r.still_frame], source.info.colour);
+}
 
 }  // namespace
 
-std::string source_still_path(const std::string& run_dir, const SequenceSpec& sequence) {
-  return run_dir + "/sources/" + file_safe(sequence.dataset) + "__" + file_safe(sequence.name) + ".png";
-}
-
-CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache, const std::string& inputs_hash,
-                    const std::string& run_dir) {
+CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
+                    const std::string& inputs_hash, const std::string& run_dir) {
   const auto cell_start = Clock::now();
   const SequenceSpec& seq = e.sequences[cell.sequence];
   const CodecSpec& codec_spec = e.codecs[cell.codec];
@@ -75,22 +85,24 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
   try {
     bool loaded_here = false;
     source = cache.acquire(cell.sequence, &loaded_here, &r.timing.load_s);
-    if (loaded_here) write_png(source_still_path(run_dir, seq), middle_frame(*source), source->info.colour);
     const ParamSet params = ParamSet::resolve(codec->param_specs(), point.params, codec_spec.name);
     r.params = params.values();
 
     stage = "encode";
     auto t = Clock::now();
-    const Encoded encoded = codec->encode(*source, params);
+    const Encoded encoded = encode_source(*codec, *source, params);
     r.timing.encode_s = seconds_since(t);
 
     stage = "decode";
     t = Clock::now();
-    const Video decoded = codec->decode(encoded);
+    const Video decoded = decode_for_source(*codec, encoded);
     r.timing.decode_s = seconds_since(t);
 
     r.width = encoded.info.width;
     r.height = encoded.info.height;
+    r.coded_width = encoded.coded_width;
+    r.coded_height = encoded.coded_height;
+    r.colour_conversion = describe(encoded.conversion);
     r.frames = encoded.frame_count;
     r.fps = encoded.info.fps.value();
     const Rate rate = compute_rate(encoded.bitstream.size(), r.width, r.height, r.frames, r.fps);
@@ -105,7 +117,7 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
     r.timing.metrics_s = seconds_since(t);
 
     stage = "still";
-    write_png(run_dir + "/cells/" + cell.id + ".png", middle_frame(decoded), decoded.info.colour);
+    save_stills(e, run_dir, cell.id, *source, decoded, r);
   } catch (const std::exception& ex) {
     r.status = "failed";
     r.stage = stage;

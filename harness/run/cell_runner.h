@@ -1,6 +1,7 @@
-// Runs one cell: encode, decode, check, measure, and save the stills the report shows (the
-// decoded middle frame as RUN_DIR/cells/<id>.png; the source's, once per load, as
-// RUN_DIR/sources/<dataset>__<sequence>.png). Never throws: a failure becomes a result row.
+// Runs one cell: encode, decode, check, measure, and save the stills the report shows: the decoded
+// frame nearest the median of the report's first main metric (reports/still_frame.h) as
+// RUN_DIR/cells/<id>.png and the source frame of the same index as RUN_DIR/still_source_file(...);
+// the index goes into the result. Never throws: a failure becomes a result row.
 #pragma once
 
 #include "harness/config/experiment.h"
@@ -12,8 +13,5 @@ namespace tgvc {
 
 CellResult run_cell(const Experiment& experiment, const Cell& cell, SequenceCache& cache,
                     const std::string& inputs_hash, const std::string& run_dir);
-
-// Where the report finds a sequence's source still.
-std::string source_still_path(const std::string& run_dir, const SequenceSpec& sequence);
 
 }  // namespace tgvc

@@ -136,6 +136,7 @@ RunSummary run_experiment(const Experiment& e, const RunOptions& options) {
   p.host = host_name();
   p.started_utc = started_utc;
   p.jobs = jobs;
+  p.cells_reused = summary.reused;
   p.command_line = options.command_line;
   p.libraries = library_versions();
   p.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

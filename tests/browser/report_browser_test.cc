@@ -12,6 +12,7 @@
 
 #include "harness/core/atomic_file.h"
 #include "reports/results_json.h"
+#include "reports/still_frame.h"
 #include "tests/browser/browser_support.h"
 #include "tests/unit/html/fake_run.h"
 #include "tests/unit/html/report_test_util.h"
@@ -65,12 +66,15 @@ RunResults make_run_dir(const fs::path& dir) {
         fake_file_safe(c.dataset) + "__" + fake_file_safe(c.sequence) + "__" + c.codec + "__" + c.rate_point;
   }
   int seed = 1;
-  for (const CellResult& c : run.cells) {
+  for (CellResult& c : run.cells) {
     if (!c.ok()) continue;
+    // Each codec's median frame is another frame, so each shown frame has its own source frame.
+    c.still_frame = c.codec == "x265" ? 20 : c.codec == "aom" ? 23 : 26;
+    c.still_metric = "psnr_y";
     const int quality = std::stoi(c.rate_point.substr(1));
     write_bytes(dir / "cells" / (c.cell_id + ".png"), test_frame(seed++, quality));
-    write_bytes(dir / "sources" / (fake_file_safe(c.dataset) + "__" + fake_file_safe(c.sequence) + ".png"),
-                test_frame(1000 + static_cast<int>(c.sequence.size()), 10));
+    write_bytes(dir / still_source_file(c.dataset, c.sequence, c.still_frame),
+                test_frame(1000 + static_cast<int>(c.sequence.size()) + c.still_frame, 10));
   }
   write_file_atomically((dir / "results.json").string(),
                         results_json(run.experiment, run.provenance, run.cells));
@@ -171,8 +175,9 @@ TEST_F(ReportInBrowser, RendersPlotsTablesAndFramesWithoutAnyFetch) {
   EXPECT_NE(dom.out.find("<table class=\"bd\">"), std::string::npos);
   EXPECT_NE(dom.out.find("Park&lt;Scene&gt; &amp; \"Co\""), std::string::npos);
   EXPECT_EQ(dom.out.find("Park<Scene>"), std::string::npos);
-  // The source and three codecs for each of the two sequences.
-  EXPECT_EQ(count_of(dom.out, "<img src=\"data:image/png;base64,"), 2u * 4);
+  // Three codecs, each after the source frame of its own median frame, for each of the two sequences.
+  EXPECT_EQ(count_of(dom.out, "<img src=\"data:image/png;base64,"), 2u * 6);
+  EXPECT_NE(dom.out.find("frame 23: nearest the median psnr_y"), std::string::npos);
   EXPECT_TRUE(page_requests(trap).empty()) << "the report fetched:\n" << joined(page_requests(trap));
 
   // The trap does catch a page that fetches: the same browser run on a page with a remote image.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "reports/still_frame.h"
 #include "tests/integration/test_util.h"
 
 namespace tgvc::testing {
@@ -56,7 +57,7 @@ TEST(EndToEnd, TinyConfigWritesResults) {
   const auto& raw = rows[0];
   EXPECT_EQ(raw.at("codec"), "raw");
   EXPECT_EQ(number(raw, "bits"), 128 * 80 * 1.5 * 8 * 2 * 8);  // 16-bit samples, 4:2:0, 8 frames
-  EXPECT_EQ(number(raw, "psnr_y"), 100);                         // exact: the capped value
+  EXPECT_EQ(number(raw, "psnr_y"), 100);                       // exact: the capped value
   const auto& q30 = rows[1];
   const auto& q51 = rows[2];
   EXPECT_EQ(q30.at("rate_point"), "qp=30");
@@ -89,11 +90,22 @@ TEST(EndToEnd, TinyConfigWritesResults) {
   EXPECT_FALSE(json["provenance"]["git_commit"].get<std::string>().empty());
   EXPECT_EQ(read_text(dir + "/run/config.yaml"), kTinyConfig);
   int cell_files = 0;
-  for (const auto& entry : fs::directory_iterator(dir + "/run/cells")) cell_files += entry.path().extension() == ".json";
+  for (const auto& entry : fs::directory_iterator(dir + "/run/cells"))
+    cell_files += entry.path().extension() == ".json";
   EXPECT_EQ(cell_files, 5);
-  // Stills for the report: each cell's decoded middle frame and the source's.
+  // Stills for the report: each cell's decoded frame nearest its median psnr_y, recorded in its
+  // result, and the source frame of the same index.
   EXPECT_TRUE(fs::exists(dir + "/run/cells/synthetic__orbit__hevc__qp=30.png"));
-  EXPECT_TRUE(fs::exists(dir + "/run/sources/synthetic__orbit.png"));
+  for (const auto& cell : json["cells"]) {
+    if (cell["status"] != "ok") continue;
+    ASSERT_TRUE(cell.contains("still")) << cell["cell_id"];
+    const int frame = cell["still"]["frame"].get<int>();
+    EXPECT_GE(frame, 0);
+    EXPECT_LT(frame, 8);
+    EXPECT_EQ(cell["still"]["metric"], "psnr_y");
+    EXPECT_TRUE(fs::exists(dir + "/run/cells/" + cell["cell_id"].get<std::string>() + ".png"));
+    EXPECT_TRUE(fs::exists(dir + "/run/" + still_source_file(cell["dataset"], cell["sequence"], frame)));
+  }
   fs::remove_all(dir);
 }
 

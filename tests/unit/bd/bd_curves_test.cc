@@ -128,6 +128,29 @@ TEST(BdCurves, SequenceFilterAndKbps) {
   EXPECT_NEAR(s.curves[0].points[0].quality, 0.5 - 40.121 / 100, 1e-12);
 }
 
+TEST(BdCurves, DatasetFilterKeepsOneDatasetAsTheReportAveragesIt) {
+  std::vector<CellResult> cells;
+  for (const char* dataset : {"uvg", "hevc-b"}) {
+    for (int r = 0; r < 2; ++r) {
+      cells.push_back(cell("Seq", "x265", r, 0.01 * (r + 1), 30 + r));
+      cells.back().dataset = dataset;
+    }
+  }
+  const CsvTable table = parse_csv(results_csv(cells), "results.csv");
+  BdCurveQuery query{"psnr_y", "", "x265", "", "--anchor-codec"};
+  EXPECT_EQ(select_bd_curves(table, query).curves.size(), 2u);
+  query.dataset = "hevc-b";
+  const BdCurveSelection s = select_bd_curves(table, query);
+  ASSERT_EQ(s.curves.size(), 1u);
+  EXPECT_EQ(s.curves[0].dataset, "hevc-b");
+  EXPECT_EQ(s.curves[0].points.size(), 2u);
+  query.dataset = "hevc_b";
+  EXPECT_THAT(error_of(table, query), HasSubstr("expected --dataset naming one of uvg, hevc-b"));
+  const BdCurveQuery plain{"psnr_y", "", "", "", "--anchor-codec", "uvg"};
+  EXPECT_THAT(error_of(parse_csv("bpp,psnr_y\n0.1,30\n", "p.csv"), plain),
+              HasSubstr("expected a 'dataset' column to choose rows by --dataset"));
+}
+
 TEST(BdCurves, BadQueriesNameFileColumnAndChoices) {
   const CsvTable table = results_table();
   EXPECT_THAT(error_of(table, {"psnr_y", "", "", "", "--anchor-codec"}),

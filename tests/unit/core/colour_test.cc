@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace tgvc {
 namespace {
 
@@ -38,6 +41,55 @@ TEST(Colour, TenBitLimitedWhite) {
   yuv.planes[0].samples.assign(4, 940);
   const Frame rgb = yuv_to_rgb(yuv, {Matrix::kBt709, Range::kLimited});
   EXPECT_EQ(rgb.planes[1].at(0, 0), 1023);
+}
+
+TEST(Colour, SixteenBitRgbToTenBitYuvUsesTheTenBitQuantiser) {
+  Frame rgb = Frame::allocate(1, 1, {ChromaFormat::k444, 16, ColourFamily::kRgb});
+  rgb.planes[0].at(0, 0) = 65535;  // red
+  const Frame yuv = rgb_to_yuv(rgb, {Matrix::kBt709, Range::kLimited}, ChromaFormat::k444, 10);
+  EXPECT_EQ(yuv.format.bit_depth, 10);
+  // Y = 64 + 876 * 0.2126 = 250.24; Cb = 512 - 896 * 0.2126 / 1.8556 = 409.34; Cr = 512 + 448.
+  EXPECT_EQ(yuv.planes[0].at(0, 0), 250);
+  EXPECT_EQ(yuv.planes[1].at(0, 0), 409);
+  EXPECT_EQ(yuv.planes[2].at(0, 0), 960);
+}
+
+TEST(Colour, SixteenBitWhiteDoesNotOverflow) {
+  Frame yuv = Frame::allocate(2, 2, {ChromaFormat::k444, 16, ColourFamily::kYuv}, 32768);
+  yuv.planes[0].samples.assign(4, 235 << 8);
+  const Frame rgb = yuv_to_rgb(yuv, {Matrix::kBt709, Range::kLimited});
+  for (int p = 0; p < 3; ++p) EXPECT_EQ(rgb.planes[p].at(1, 1), 65535);
+  const Frame from_ten = yuv_to_rgb(Frame::allocate(1, 1, {ChromaFormat::k444, 10, ColourFamily::kYuv}, 512),
+                                    {Matrix::kBt709, Range::kLimited}, 16);
+  EXPECT_EQ(from_ten.format.bit_depth, 16);
+  // Grey: Y 512 of 10-bit limited range is (512 - 64) / 876 of white, 33515.6 of 65535.
+  for (int p = 0; p < 3; ++p) EXPECT_EQ(from_ten.planes[p].at(0, 0), 33516);
+}
+
+// 16-bit RGB through 10-bit YUV 4:4:4 and back. Each step quantises: Y to 1/876, Cb and Cr to
+// 1/896 of the range, so R = Y + 1.5748 Cr is off by at most (0.5/876 + 1.5748 * 0.5/896) * 65535
+// = 95.0 before its own rounding (G: 61.4 with 0.1873 Cb + 0.4681 Cr; B: 105.3 with 1.8556 Cb).
+TEST(Colour, SixteenBitRgbThroughTenBitYuvIsWithinTheQuantisationBound) {
+  Frame rgb = Frame::allocate(64, 64, {ChromaFormat::k444, 16, ColourFamily::kRgb});
+  uint32_t state = 12345;
+  for (int p = 0; p < 3; ++p) {
+    for (uint16_t& s : rgb.planes[p].samples) {
+      state = state * 1664525u + 1013904223u;
+      s = static_cast<uint16_t>(state >> 16);
+    }
+  }
+  const ColourSpec spec{Matrix::kBt709, Range::kLimited};
+  const Frame back = yuv_to_rgb(rgb_to_yuv(rgb, spec, ChromaFormat::k444, 10), spec, 16);
+  const int bound[3] = {95, 61, 105};
+  for (int p = 0; p < 3; ++p) {
+    int worst = 0;
+    for (size_t i = 0; i < rgb.planes[p].samples.size(); ++i) {
+      worst =
+          std::max(worst, std::abs(static_cast<int>(back.planes[p].samples[i]) - rgb.planes[p].samples[i]));
+    }
+    EXPECT_LE(worst, bound[p]) << "plane " << p;
+    EXPECT_GT(worst, bound[p] / 4) << "plane " << p;  // a 10-bit step, not a 16-bit one
+  }
 }
 
 }  // namespace

@@ -87,7 +87,8 @@ TEST(HtmlReport, BdTableAgainstTheAnchorFromKnownCurves) {
       "good\"[^>]*>\\+2.00(<sup[^<]*</sup>)?</td>");
   EXPECT_TRUE(std::regex_search(html, row)) << html.substr(html.find("Bjontegaard"), 1500);
   // A copy of the anchor: zero both ways, shown unsigned and neither good nor bad.
-  EXPECT_TRUE(contains(html, "<tr><td>Same</td><td class=\"n\">0.0 %</td><td class=\"n\">0.00</td>"));
+  EXPECT_TRUE(std::regex_search(
+      html, std::regex("<tr><td>Same</td><td class=\"n\"[^>]*>0.0 %</td><td class=\"n\"[^>]*>0.00</td>")));
 
   options.anchor = "B";
   const std::string reversed = html_report(run, options);
@@ -247,12 +248,14 @@ TEST(HtmlReport, VisualStripEmbedsSavedFramesAndNotesMissingOnes) {
   const std::string html = html_report(run, {});
   const std::string uri = "data:image/png;base64," + base64_encode(png);
   EXPECT_EQ(count_of(html, "<img src=\"" + uri + "\""), 2u);
-  EXPECT_TRUE(contains(html, "alt=\"tgvc at q0\""));
+  EXPECT_TRUE(contains(html, "alt=\"tgvc at q0, frame 24\""));
   EXPECT_TRUE(contains(html, "the cell id is not a file name"));
   EXPECT_TRUE(contains(html, "no frame saved (hevc-b__Seq1.png missing)"));
   EXPECT_TRUE(contains(html, "hevc-b__Seq1__x265__q0.png is not a PNG file"));
-  EXPECT_TRUE(contains(html, "<h4>Seq0 — middle frame (index 24), target 0.00122 bpp</h4>"));
+  EXPECT_TRUE(contains(html, "<h4>Seq0 — target 0.00122 bpp</h4>"));
   EXPECT_TRUE(contains(html, "<b>tgvc</b><br>q0 · 0.0015 bpp<br>psnr_y "));
+  // Results stored before stills were chosen by the median rule say that they show the middle frame.
+  EXPECT_TRUE(contains(html, "<br>frame 24: the middle frame (result stored before the median rule)"));
   std::string why;
   EXPECT_TRUE(self_contained(html, &why)) << why;
 
@@ -260,6 +263,78 @@ TEST(HtmlReport, VisualStripEmbedsSavedFramesAndNotesMissingOnes) {
   options.embed_frames = false;
   EXPECT_FALSE(contains(html_report(run, options), "data:image/png"));
   std::filesystem::remove_all(dir);
+}
+
+TEST(HtmlReport, VisualStripShowsEachCellsMedianFrameBesideTheSameSourceFrame) {
+  const std::string dir = temp_dir("median_strip");
+  FakeRunSpec spec;
+  spec.sequences = 1;
+  spec.rate_points = 1;
+  RunResults run = fake_run(spec, dir);
+  ASSERT_EQ(run.cells.size(), 2u);
+  run.cells[0].still_frame = 7;  // x265
+  run.cells[0].still_metric = "psnr_y";
+  run.cells[1].still_frame = 30;  // tgvc
+  run.cells[1].still_metric = "psnr_y";
+  const std::string source7 = std::string("\x89PNG\r\n\x1a\n", 8) + "source 7";
+  const std::string source30 = std::string("\x89PNG\r\n\x1a\n", 8) + "source 30";
+  const std::string middle = std::string("\x89PNG\r\n\x1a\n", 8) + "middle";
+  write_bytes(dir + "/sources/hevc-b__Seq0__frame7.png", source7);
+  write_bytes(dir + "/sources/hevc-b__Seq0__frame30.png", source30);
+  write_bytes(dir + "/sources/hevc-b__Seq0.png", middle);  // the old middle still: no longer shown
+  write_bytes(dir + "/cells/" + run.cells[0].cell_id + ".png", source7);
+  const std::string html = html_report(run, {});
+  EXPECT_TRUE(contains(html, "data:image/png;base64," + base64_encode(source7)));
+  EXPECT_TRUE(contains(html, "data:image/png;base64," + base64_encode(source30)));
+  EXPECT_FALSE(contains(html, "data:image/png;base64," + base64_encode(middle)));
+  EXPECT_TRUE(contains(html, "<b>source</b><br>frame 7</figcaption>"));
+  EXPECT_TRUE(contains(html, "<b>source</b><br>frame 30</figcaption>"));
+  EXPECT_TRUE(contains(html, "alt=\"x265 at q0, frame 7\""));
+  EXPECT_TRUE(contains(html, "<br>frame 30: nearest the median psnr_y</figcaption>"));
+  EXPECT_TRUE(contains(html, "nearest that cell&#39;s median over its frames (the lowest index on a tie)"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(HtmlReport, HeaderSeparatesTheCellsComputeTimeFromTheRerunsWallTime) {
+  RunResults run = fake_run({});
+  run.provenance.wall_s = 0.06;
+  run.provenance.cells_reused = static_cast<int>(run.cells.size());
+  for (size_t i = 0; i < run.cells.size(); ++i) run.cells[i].timing.total_s = 0.5 + static_cast<double>(i);
+  const double sum = 0.5 * 16 + 120;  // 16 cells: 0.5 each plus 0 + 1 + ... + 15
+  ASSERT_EQ(run.cells.size(), 16u);
+  const std::string html = html_report(run, {});
+  EXPECT_TRUE(
+      contains(html, fmt::format("<dt>cell compute time</dt><dd>{:.2f} s: the sum of the 16 cells&#39; own "
+                                 "times",
+                                 sum)))
+      << html.substr(html.find("<dl"), 2000);
+  EXPECT_TRUE(contains(html,
+                       "<dt>this run&#39;s wall time</dt><dd>0.06 s with 2 jobs; 16 of 16 cells reused from "
+                       "an earlier run, not recomputed</dd>"));
+  EXPECT_FALSE(contains(html, "<dt>wall time</dt>"));
+}
+
+TEST(HtmlReport, EveryMetricsHeadlineIsAMainMetric) {
+  RunResults run = fake_run({});
+  for (CellResult& cell : run.cells) {
+    if (!cell.ok()) continue;
+    MetricValue v;
+    v.name = "trajectory_error";  // not in the main-metric table: main because it is a headline
+    v.unit = "px";
+    v.value = 10 - std::log2(cell.bpp / 0.001);
+    cell.metrics.push_back(v);
+    v.name = "trajectory_within_4px";  // the same metric's other values stay under "more metrics"
+    v.unit = "share";
+    v.value = 0.5;
+    cell.metrics.push_back(v);
+    cell.headline_values = {"psnr_y", "trajectory_error"};
+  }
+  const std::string html = html_report(run, {});
+  EXPECT_TRUE(contains(
+      html, "<dt>main metrics</dt><dd>psnr_y, psnr_rgb, msssim_rgb, lpips_alex, trajectory_error</dd>"))
+      << html.substr(html.find("main metrics"), 300);
+  EXPECT_TRUE(contains(html, "<dt>more metrics</dt><dd>trajectory_within_4px</dd>"));
+  EXPECT_TRUE(contains(html, ">BD-trajectory_error</th>"));
 }
 
 TEST(HtmlReport, RebuiltFromResultsJsonAloneAndWrittenAtomically) {

@@ -56,6 +56,38 @@ TEST(CellJson, RoundTripKeepsEveryFieldAndNaN) {
   EXPECT_FALSE(back.metrics[1].available);
   EXPECT_TRUE(std::isnan(back.metrics[1].value));
   EXPECT_EQ(back.metrics[1].reason, "too small");
+  // Old results have no still or headlines; new ones keep both.
+  EXPECT_EQ(back.still_frame, -1);
+  EXPECT_TRUE(back.headline_values.empty());
+  CellResult with_still = c;
+  with_still.still_frame = 5;
+  with_still.still_metric = "psnr_y";
+  with_still.headline_values = {"psnr_y", "trajectory_error"};
+  const CellResult again = cell_from_json(nlohmann::json::parse(cell_to_json(with_still).dump()), "x.json");
+  EXPECT_EQ(again.still_frame, 5);
+  EXPECT_EQ(again.still_metric, "psnr_y");
+  EXPECT_EQ(again.headline_values, with_still.headline_values);
+}
+
+TEST(CellJson, CodedSizeAndColourConversionRoundTrip) {
+  CellResult c = sample_cell();
+  c.width = 203;
+  c.height = 181;
+  c.coded_width = 204;
+  c.coded_height = 182;
+  c.colour_conversion = "RGB 8-bit -> YUV 4:4:4 8-bit (bt709 limited range) -> RGB 8-bit";
+  const CellResult back = cell_from_json(nlohmann::json::parse(cell_to_json(c).dump()), "x.json");
+  EXPECT_EQ(back.coded_width, 204);
+  EXPECT_EQ(back.coded_height, 182);
+  EXPECT_EQ(back.colour_conversion, c.colour_conversion);
+  // A result written before these fields existed: coded as the source's size, nothing converted.
+  nlohmann::json old = cell_to_json(sample_cell());
+  old.erase("coded_width");
+  old.erase("coded_height");
+  const CellResult read = cell_from_json(old, "old.json");
+  EXPECT_EQ(read.coded_width, 64);
+  EXPECT_EQ(read.coded_height, 48);
+  EXPECT_EQ(read.colour_conversion, "");
 }
 
 TEST(CellJson, SetContributionsRoundTripExactly) {
@@ -94,8 +126,9 @@ TEST(CsvTables, RowsQuoteFieldsAndMarkNa) {
   EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
   EXPECT_EQ(csv_number(0.1), "0.1");
   const std::string frames = frames_csv({sample_cell()});
-  EXPECT_EQ(frames, "dataset,sequence,codec,rate_point,frame,psnr_y\nd,\"s, with comma\",c,qp=1,0,35\n"
-                    "d,\"s, with comma\",c,qp=1,1,35.5\n");
+  EXPECT_EQ(frames,
+            "dataset,sequence,codec,rate_point,frame,psnr_y\nd,\"s, with comma\",c,qp=1,0,35\n"
+            "d,\"s, with comma\",c,qp=1,1,35.5\n");
 }
 
 }  // namespace
@@ -116,6 +149,7 @@ TEST(RunResults, ReadsBackWhatResultsJsonWrote) {
   Provenance p;
   p.git_commit = "abc123";
   p.jobs = 2;
+  p.cells_reused = 1;
   p.libraries = {{"x265", "3.5"}};
   CellResult with_features = sample_cell();
   with_features.set_contributions.push_back({"fvd", "1", "m", true, "", 1, 1, {0.5}, {0.25}});
@@ -153,6 +187,7 @@ TEST(RunResults, ReadsBackWhatResultsJsonWrote) {
   EXPECT_EQ(run.experiment, "exp");
   EXPECT_EQ(run.provenance.git_commit, "abc123");
   EXPECT_EQ(run.provenance.jobs, 2);
+  EXPECT_EQ(run.provenance.cells_reused, 1);
   EXPECT_EQ(run.provenance.libraries.at("x265"), "3.5");
   ASSERT_EQ(run.cells.size(), 2u);
   EXPECT_EQ(run.cells[1].sequence, "s, with comma");
@@ -171,8 +206,10 @@ namespace tgvc {
 namespace {
 
 TEST(MetricDirection, DistortionsAndRateAreLowerIsBetter) {
-  for (const char* name : {"psnr_y", "msssim_rgb", "ssim_y", "clip_sim"}) EXPECT_TRUE(metric_higher_is_better(name));
-  for (const char* name : {"lpips_alex", "fvd", "trajectory_error_micro", "bpp", "bits", "bits_video", "kbps"}) {
+  for (const char* name : {"psnr_y", "msssim_rgb", "ssim_y", "clip_sim"})
+    EXPECT_TRUE(metric_higher_is_better(name));
+  for (const char* name :
+       {"lpips_alex", "fvd", "trajectory_error_micro", "bpp", "bits", "bits_video", "kbps"}) {
     EXPECT_FALSE(metric_higher_is_better(name)) << name;
   }
   EXPECT_TRUE(is_rate_value("bits_headers"));
