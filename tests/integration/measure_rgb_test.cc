@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/io/png_writer.h"
+#include "harness/io/y4m_writer.h"
 #include "tests/integration/test_util.h"
 #include "tests/unit/metrics/reference_inputs.h"
 
@@ -47,6 +48,25 @@ TEST(MeasureRgb, PngPairReproducesTheReferenceVectors) {
     // Y of an RGB pair is that of the stated conversion (BT.601 below 720 lines, limited range).
     EXPECT_THAT(m["psnr_y"]["convention"].get<std::string>(), HasSubstr("YUV 4:4:4 (bt601 limited range"));
   }
+  fs::remove_all(dir);
+}
+
+// An RGB reference and a YUV distorted video of the same size are not compared silently through a
+// guessed conversion: the error names both colour families.
+TEST(MeasureRgb, RgbAgainstYuvIsAnErrorThatSaysSo) {
+  const std::string dir = make_temp_dir("tgvc_measure_mixed_");
+  const ImagePair pair = reference_image_pair(203, 181);
+  write_png(dir + "/ref.png", pair.ref, {});
+  Video yuv;
+  yuv.info.width = 203;
+  yuv.info.height = 181;
+  yuv.info.format = {ChromaFormat::k444, 8, ColourFamily::kYuv};
+  yuv.frames.push_back(Frame::allocate(203, 181, yuv.info.format, 128));
+  write_y4m(dir + "/dist.y4m", yuv);
+  const ProcessResult r = bench({"measure", dir + "/ref.png", dir + "/dist.y4m"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.output, HasSubstr("203x181 RGB 444 8-bit"));
+  EXPECT_THAT(r.output, HasSubstr("203x181 YUV 444 8-bit"));
   fs::remove_all(dir);
 }
 
