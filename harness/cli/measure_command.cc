@@ -8,6 +8,7 @@
 #include "harness/cli/commands.h"
 #include "harness/core/error.h"
 #include "harness/core/suggest.h"
+#include "harness/io/image_sequence.h"
 #include "harness/io/video_reader.h"
 #include "harness/metrics/metric.h"
 #include "harness/metrics/per_set_metric.h"
@@ -29,12 +30,14 @@ struct MeasureArgs {
   bool per_frame = false;
 };
 
-std::optional<RawVideoFormat> raw_format(const MeasureArgs& a) {
-  if (a.width <= 0 || a.height <= 0) return std::nullopt;
+// The geometry of a .yuv input, or the frame rate of an image sequence (the only field it reads).
+std::optional<RawVideoFormat> raw_format(const MeasureArgs& a, const std::string& path) {
   RawVideoFormat raw;
+  raw.fps = {static_cast<int>(std::lround(a.fps * 1000)), 1000};
+  if (is_image_sequence(path)) return raw;
+  if (a.width <= 0 || a.height <= 0) return std::nullopt;
   raw.width = a.width;
   raw.height = a.height;
-  raw.fps = {static_cast<int>(std::lround(a.fps * 1000)), 1000};
   const bool ten_bit = a.format.find("p10") != std::string::npos;
   const ChromaFormat chroma = a.format.rfind("yuv444", 0) == 0   ? ChromaFormat::k444
                               : a.format.rfind("yuv422", 0) == 0 ? ChromaFormat::k422
@@ -44,7 +47,8 @@ std::optional<RawVideoFormat> raw_format(const MeasureArgs& a) {
 }
 
 // "msssim.convention=dcvc" -> options["msssim"]["convention"] = "dcvc".
-std::map<std::string, std::map<std::string, std::string>> parse_options(const std::vector<std::string>& items) {
+std::map<std::string, std::map<std::string, std::string>> parse_options(
+    const std::vector<std::string>& items) {
   std::map<std::string, std::map<std::string, std::string>> out;
   for (const std::string& item : items) {
     const size_t dot = item.find('.');
@@ -57,7 +61,9 @@ std::map<std::string, std::map<std::string, std::string>> parse_options(const st
   return out;
 }
 
-nlohmann::json number(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+nlohmann::json number(double v) {
+  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
 
 int measure(const MeasureArgs& a) {
   std::vector<std::string> ids = a.metrics;
@@ -73,11 +79,14 @@ int measure(const MeasureArgs& a) {
     }
   }
   const FrameRange range{a.start, a.frames};
-  const Video ref = read_video(a.reference, range, raw_format(a));
-  const Video dist = read_video(a.distorted, range, raw_format(a));
+  const Video ref = read_video(a.reference, range, raw_format(a, a.reference));
+  const Video dist = read_video(a.distorted, range, raw_format(a, a.distorted));
   check_comparable(ref, dist);
-  nlohmann::json out = {{"reference", a.reference}, {"distorted", a.distorted}, {"width", ref.info.width},
-                        {"height", ref.info.height}, {"frames", ref.frame_count()}};
+  nlohmann::json out = {{"reference", a.reference},
+                        {"distorted", a.distorted},
+                        {"width", ref.info.width},
+                        {"height", ref.info.height},
+                        {"frames", ref.frame_count()}};
   nlohmann::json values = nlohmann::json::object();
   for (const std::string& id : ids) {
     const Metric* metric = find_metric(id);
@@ -88,11 +97,12 @@ int measure(const MeasureArgs& a) {
                        "'" + id + "'");
     }
     const auto it = options.find(id);
-    const ParamSet params =
-        ParamSet::resolve(metric ? metric->param_specs() : per_set->param_specs(),
-                          it == options.end() ? std::map<std::string, std::string>{} : it->second, "--option " + id);
-    const std::vector<MetricValue> computed = metric ? metric->compute(ref, dist, params)
-                                                     : per_set->finish({per_set->contribute(ref, dist, params)}, params);
+    const ParamSet params = ParamSet::resolve(
+        metric ? metric->param_specs() : per_set->param_specs(),
+        it == options.end() ? std::map<std::string, std::string>{} : it->second, "--option " + id);
+    const std::vector<MetricValue> computed =
+        metric ? metric->compute(ref, dist, params)
+               : per_set->finish({per_set->contribute(ref, dist, params)}, params);
     for (const MetricValue& v : computed) {
       nlohmann::json j = {{"value", number(v.value)}, {"unit", v.unit}, {"convention", v.convention}};
       if (!v.available) j["n/a"] = v.reason;
@@ -114,9 +124,14 @@ int measure(const MeasureArgs& a) {
 void add_measure_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<MeasureArgs>();
   CLI::App* cmd = app.add_subcommand("measure", "Metrics between a reference and a distorted video, as JSON");
-  cmd->add_option("reference", args->reference, "Reference video (.y4m, .yuv or any FFmpeg container)")->required();
+  cmd->add_option("reference", args->reference,
+                  "Reference video (.y4m, .yuv, any FFmpeg container or image, a folder of numbered PNGs, a "
+                  "pattern such as frame_%05d.png)")
+      ->required();
   cmd->add_option("distorted", args->distorted, "Distorted video, same geometry and frame count")->required();
-  cmd->add_option("-m,--metrics", args->metrics, "Metric ids (default: every per-sequence metric; fvd only when named); see 'tgvc-bench list metrics'")
+  cmd->add_option("-m,--metrics", args->metrics,
+                  "Metric ids (default: every per-sequence metric; fvd only when named); see 'tgvc-bench "
+                  "list metrics'")
       ->delimiter(',');
   cmd->add_option("--option", args->options, "Metric option METRIC.KEY=VALUE (repeatable)");
   cmd->add_option("--start", args->start, "First frame")->check(CLI::NonNegativeNumber);
@@ -125,7 +140,8 @@ void add_measure_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--height", args->height, "Height of headerless .yuv input");
   cmd->add_option("--format", args->format, "Pixel format of .yuv input")
       ->check(CLI::IsMember({"yuv420p", "yuv420p10le", "yuv422p", "yuv422p10le", "yuv444p", "yuv444p10le"}));
-  cmd->add_option("--fps", args->fps, "Frame rate of .yuv input")->check(CLI::PositiveNumber);
+  cmd->add_option("--fps", args->fps, "Frame rate of .yuv input and image sequences")
+      ->check(CLI::PositiveNumber);
   cmd->add_flag("--per-frame", args->per_frame, "Include per-frame values");
   cmd->callback([args, &exit_code] { exit_code = measure(*args); });
 }

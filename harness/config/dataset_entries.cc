@@ -7,6 +7,7 @@
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
 #include "harness/core/suggest.h"
+#include "harness/io/image_sequence.h"
 
 namespace tgvc {
 namespace {
@@ -51,8 +52,8 @@ Rational parse_fps(const YAML::Node& map, const std::string& file, const std::st
                    "a positive frame rate such as 30, 29.97 or 30000/1001", "'" + text + "'");
 }
 
-std::optional<RawVideoFormat> parse_raw(const YAML::Node& map, const std::string& path, const std::string& file,
-                                        const std::string& context) {
+std::optional<RawVideoFormat> parse_raw(const YAML::Node& map, const std::string& path,
+                                        const std::string& file, const std::string& context) {
   const bool is_yuv = fs::path(path).extension() == ".yuv";
   if (!is_yuv) {
     for (const char* key : {"width", "height", "format"}) {
@@ -78,8 +79,8 @@ std::optional<RawVideoFormat> parse_raw(const YAML::Node& map, const std::string
     }
   }
   if (!found) {
-    throw InputError(position_of(map["format"], file).str() + ": " + context + ".format", "one of " + join(names),
-                     "'" + format + "'");
+    throw InputError(position_of(map["format"], file).str() + ": " + context + ".format",
+                     "one of " + join(names), "'" + format + "'");
   }
   const std::string matrix = optional_string(map, "matrix", "bt709", file, context);
   if (matrix != "bt601" && matrix != "bt709") {
@@ -96,7 +97,37 @@ std::optional<RawVideoFormat> parse_raw(const YAML::Node& map, const std::string
   return raw;
 }
 
-const std::vector<std::string> kFileKeys = {"path", "name", "width", "height", "fps", "format", "matrix", "range"};
+// A file's stem; an image sequence's folder name (DCVC's layout names the sequence by its folder).
+std::string default_sequence_name(const std::string& path) {
+  if (!is_image_sequence(path)) return fs::path(path).stem().string();
+  fs::path folder = fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path();
+  if (folder.filename().empty()) folder = folder.parent_path();  // a trailing '/'
+  return folder.filename().string();
+}
+
+// An image sequence: its files are listed now, so a gap or a stray name is reported at load time
+// with the config's position; only `fps` applies (default 30), carried in RawVideoFormat::fps.
+std::optional<RawVideoFormat> parse_image_sequence(const YAML::Node& map, const std::string& path,
+                                                   const std::string& file, const std::string& context) {
+  for (const char* key : {"width", "height", "format", "matrix", "range"}) {
+    if (map[key]) {
+      throw InputError(position_of(map[key], file).str() + ": " + context + "." + key,
+                       "only fps for an image sequence (its PNGs state the rest)", "'" + path + "'");
+    }
+  }
+  try {
+    image_sequence_files(path);
+  } catch (const InputError& e) {
+    throw InputError(position_of(map["path"], file).str() + ": " + context + ".path: " + e.where(),
+                     e.expected(), e.found());
+  }
+  RawVideoFormat raw;
+  raw.fps = map["fps"] ? parse_fps(map, file, context) : kImageSequenceDefaultFps;
+  return raw;
+}
+
+const std::vector<std::string> kFileKeys = {"path", "name",   "width",  "height",
+                                            "fps",  "format", "matrix", "range"};
 
 SequenceSpec parse_file_entry(const YAML::Node& map, const std::string& dataset, const std::string& base,
                               const std::string& file, const std::string& context) {
@@ -106,9 +137,14 @@ SequenceSpec parse_file_entry(const YAML::Node& map, const std::string& dataset,
   seq.dataset = dataset;
   seq.pos = position_of(map, file);
   seq.path = resolve_path(required_string(map, "path", file, context), base);
-  seq.name = optional_string(map, "name", fs::path(seq.path).stem().string(), file, context);
+  seq.name = optional_string(map, "name", default_sequence_name(seq.path), file, context);
+  if (is_image_sequence(seq.path)) {
+    seq.raw = parse_image_sequence(map, seq.path, file, context);
+    return seq;
+  }
   if (!fs::is_regular_file(seq.path)) {
-    throw InputError(position_of(map["path"], file).str() + ": " + context + ".path", "an existing video file",
+    throw InputError(position_of(map["path"], file).str() + ": " + context + ".path",
+                     "an existing video file, a folder of numbered PNGs or a pattern such as frame_%05d.png",
                      "'" + seq.path + "' does not exist");
   }
   seq.raw = parse_raw(map, seq.path, file, context);
@@ -128,8 +164,8 @@ SequenceSpec parse_synthetic_entry(const YAML::Node& map, const std::string& fil
   s.scene = optional_string(map, "scene", "orbit", file, context);
   const auto& scenes = synthetic_scenes();
   if (std::find(scenes.begin(), scenes.end(), s.scene) == scenes.end()) {
-    throw InputError(position_of(map["scene"], file).str() + ": " + context + ".scene", "one of " + join(scenes),
-                     "'" + s.scene + "'");
+    throw InputError(position_of(map["scene"], file).str() + ": " + context + ".scene",
+                     "one of " + join(scenes), "'" + s.scene + "'");
   }
   s.seed = static_cast<uint32_t>(optional_int(map, "seed", 1, 0, 2147483647, file, context));
   // Rendered directly at the coded size, so the ground truth is at the coded resolution.
@@ -141,21 +177,23 @@ SequenceSpec parse_synthetic_entry(const YAML::Node& map, const std::string& fil
   return seq;
 }
 
-std::vector<SequenceSpec> parse_manifest(const YAML::Node& entry, const std::string& file, const std::string& base,
-                                         const std::string& context) {
+std::vector<SequenceSpec> parse_manifest(const YAML::Node& entry, const std::string& file,
+                                         const std::string& base, const std::string& context) {
   require_map(entry, file, context);
   require_known_keys(entry, {"path", "root"}, file, context);
   const std::string manifest_path = resolve_path(required_string(entry, "path", file, context), base);
   if (!fs::is_regular_file(manifest_path)) {
-    throw InputError(position_of(entry["path"], file).str() + ": " + context + ".path", "an existing manifest file",
-                     "'" + manifest_path + "' does not exist");
+    throw InputError(position_of(entry["path"], file).str() + ": " + context + ".path",
+                     "an existing manifest file", "'" + manifest_path + "' does not exist");
   }
   const YAML::Node manifest = parse_yaml(read_file(manifest_path), manifest_path);
   require_map(manifest, manifest_path, "the manifest");
-  require_known_keys(manifest, {"name", "root", "description", "source", "sequences"}, manifest_path, "the manifest");
+  require_known_keys(manifest, {"name", "root", "description", "source", "sequences"}, manifest_path,
+                     "the manifest");
   const std::string name = required_string(manifest, "name", manifest_path, "the manifest");
   const std::string manifest_dir = fs::path(manifest_path).parent_path().string();
-  std::string root = resolve_path(optional_string(manifest, "root", "", manifest_path, "the manifest"), manifest_dir);
+  std::string root =
+      resolve_path(optional_string(manifest, "root", "", manifest_path, "the manifest"), manifest_dir);
   if (root.empty()) root = manifest_dir;
   if (entry["root"]) root = resolve_path(required_string(entry, "root", file, context), base);
   const YAML::Node list = manifest["sequences"];
@@ -163,15 +201,17 @@ std::vector<SequenceSpec> parse_manifest(const YAML::Node& entry, const std::str
   require_sequence(list, manifest_path, "sequences");
   std::vector<SequenceSpec> out;
   for (size_t i = 0; i < list.size(); ++i) {
-    out.push_back(parse_file_entry(list[i], name, root, manifest_path, "sequences[" + std::to_string(i) + "]"));
+    out.push_back(
+        parse_file_entry(list[i], name, root, manifest_path, "sequences[" + std::to_string(i) + "]"));
   }
   return out;
 }
 
 }  // namespace
 
-std::vector<SequenceSpec> parse_datasets(const YAML::Node& list, const std::string& file, const std::string& base_dir,
-                                         const FrameRange& frames, const std::optional<ResizeSpec>& resize) {
+std::vector<SequenceSpec> parse_datasets(const YAML::Node& list, const std::string& file,
+                                         const std::string& base_dir, const FrameRange& frames,
+                                         const std::optional<ResizeSpec>& resize) {
   if (!list) throw InputError(file, "a 'datasets' list with at least one entry", "none");
   require_sequence(list, file, "datasets");
   std::vector<SequenceSpec> sequences;
@@ -181,11 +221,12 @@ std::vector<SequenceSpec> parse_datasets(const YAML::Node& list, const std::stri
     require_map(entry, file, context);
     require_known_keys(entry, {"synthetic", "file", "manifest"}, file, context);
     if (entry.size() != 1) {
-      throw InputError(position_of(entry, file).str() + ": " + context, "exactly one of synthetic, file, manifest",
-                       std::to_string(entry.size()) + " keys");
+      throw InputError(position_of(entry, file).str() + ": " + context,
+                       "exactly one of synthetic, file, manifest", std::to_string(entry.size()) + " keys");
     }
     if (entry["synthetic"]) {
-      sequences.push_back(parse_synthetic_entry(entry["synthetic"], file, context + ".synthetic", frames, resize));
+      sequences.push_back(
+          parse_synthetic_entry(entry["synthetic"], file, context + ".synthetic", frames, resize));
     } else if (entry["file"]) {
       sequences.push_back(parse_file_entry(entry["file"], "files", base_dir, file, context + ".file"));
     } else {
@@ -194,7 +235,8 @@ std::vector<SequenceSpec> parse_datasets(const YAML::Node& list, const std::stri
       }
     }
   }
-  if (sequences.empty()) throw InputError(position_of(list, file).str() + ": datasets", "at least one sequence", "none");
+  if (sequences.empty())
+    throw InputError(position_of(list, file).str() + ": datasets", "at least one sequence", "none");
   for (size_t i = 0; i < sequences.size(); ++i) {
     for (size_t j = 0; j < i; ++j) {
       if (sequences[i].name == sequences[j].name && sequences[i].dataset == sequences[j].dataset) {

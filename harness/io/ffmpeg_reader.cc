@@ -1,8 +1,12 @@
 #include "harness/io/ffmpeg_reader.h"
 
 extern "C" {
+#include <libavutil/imgutils.h>
+#include <libavutil/mem.h>
 #include <libavutil/pixdesc.h>
 }
+
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -14,13 +18,26 @@ extern "C" {
 namespace tgvc {
 namespace {
 
-bool is_rgb_or_grey(const AVPixFmtDescriptor* d) {
-  return (d->flags & (AV_PIX_FMT_FLAG_RGB | AV_PIX_FMT_FLAG_PAL)) != 0 || d->nb_components < 3;
+// How a decoded pixel format is read: YUV stays YUV, RGB and palettes become our RGB, grey
+// becomes RGB with R = G = B.
+enum class SourceKind { kYuv, kRgb, kGrey };
+
+SourceKind source_kind(const AVPixFmtDescriptor* d) {
+  if (!d) return SourceKind::kYuv;
+  if ((d->flags & (AV_PIX_FMT_FLAG_RGB | AV_PIX_FMT_FLAG_PAL)) != 0) return SourceKind::kRgb;
+  return d->nb_components < 3 ? SourceKind::kGrey : SourceKind::kYuv;
+}
+
+SourceKind source_kind(int format) {
+  return source_kind(av_pix_fmt_desc_get(static_cast<AVPixelFormat>(format)));
 }
 
 PixelFormat output_format(AVPixelFormat source) {
   const AVPixFmtDescriptor* d = av_pix_fmt_desc_get(source);
-  if (!d || is_rgb_or_grey(d) || d->comp[0].depth <= 8) return {ChromaFormat::k420, 8, ColourFamily::kYuv};
+  if (d && source_kind(d) != SourceKind::kYuv) {
+    return {ChromaFormat::k444, d->comp[0].depth <= 8 ? 8 : 16, ColourFamily::kRgb};
+  }
+  if (!d || d->comp[0].depth <= 8) return {ChromaFormat::k420, 8, ColourFamily::kYuv};
   const bool full_chroma = d->log2_chroma_w == 0 && d->log2_chroma_h == 0;
   return {full_chroma ? ChromaFormat::k444 : ChromaFormat::k420, 10, ColourFamily::kYuv};
 }
@@ -43,7 +60,7 @@ ColourSpec colour_for(const AVFrame& frame, const AVCodecParameters& parameters)
   const AVColorSpace space =
       frame.colorspace != AVCOL_SPC_UNSPECIFIED ? frame.colorspace : parameters.color_space;
   const AVPixFmtDescriptor* d = av_pix_fmt_desc_get(static_cast<AVPixelFormat>(frame.format));
-  if (d && is_rgb_or_grey(d) && d->nb_components >= 3) {  // RGB or palette: we choose the YUV
+  if (source_kind(d) != SourceKind::kYuv) {  // RGB samples: the spec is for a later YUV conversion
     return {matrix_for(AVCOL_SPC_UNSPECIFIED, frame.height), Range::kLimited};
   }
   const bool jpeg_format = d && std::string(d->name).rfind("yuvj", 0) == 0;
@@ -94,6 +111,18 @@ class FrameConverter {
     if (source_format == target && source.width == info_.width && source.height == info_.height) {
       return frame_from_planes(source.data, source.linesize, 0, 0, info_.width, info_.height, info_.format);
     }
+    if (info_.format.family == ColourFamily::kRgb) return rgb_via_packed(source);
+    prepare(source, source_format, target, info_.colour.range == Range::kFull);
+    Picture picture(info_.width, info_.height, info_.format);
+    sws_scale(context_.get(), source.data, source.linesize, 0, source.height, picture.data(),
+              picture.linesize());
+    return picture.crop(0, 0, info_.width, info_.height);
+  }
+
+ private:
+  // A context from the source to `target` at the video's size; `full` range on both sides, so a
+  // change of bit depth or layout never changes the range.
+  void prepare(const AVFrame& source, AVPixelFormat source_format, AVPixelFormat target, bool full) {
     context_.reset(sws_getCachedContext(context_.release(), source.width, source.height, source_format,
                                         info_.width, info_.height, target,
                                         SWS_BICUBIC | kDeterministicSwsFlags, nullptr, nullptr, nullptr));
@@ -103,15 +132,47 @@ class FrameConverter {
     }
     const int* coefficients =
         sws_getCoefficients(info_.colour.matrix == Matrix::kBt601 ? SWS_CS_ITU601 : SWS_CS_ITU709);
-    const int full = info_.colour.range == Range::kFull ? 1 : 0;
     sws_setColorspaceDetails(context_.get(), coefficients, full, coefficients, full, 0, 1 << 16, 1 << 16);
-    Picture picture(info_.width, info_.height, info_.format);
-    sws_scale(context_.get(), source.data, source.linesize, 0, source.height, picture.data(),
-              picture.linesize());
-    return picture.crop(0, 0, info_.width, info_.height);
   }
 
- private:
+  // RGB, palette and grey sources go through a packed format that swscale reaches by its exact
+  // unscaled paths (a palette lookup, a channel shuffle, a byte swap, dropping alpha), never
+  // through YUV: rgb24/rgb48 for colour, gray8/gray16 for grey (then R = G = B).
+  Frame rgb_via_packed(const AVFrame& source) {
+    const bool grey = source_kind(source.format) == SourceKind::kGrey;
+    const bool wide = info_.format.bit_depth > 8;
+    const AVPixelFormat packed =
+        grey ? (wide ? AV_PIX_FMT_GRAY16 : AV_PIX_FMT_GRAY8) : (wide ? AV_PIX_FMT_RGB48 : AV_PIX_FMT_RGB24);
+    const int channels = grey ? 1 : 3;
+    prepare(source, static_cast<AVPixelFormat>(source.format), packed, true);
+    uint8_t* data[4] = {};
+    int linesize[4] = {};
+    if (av_image_alloc(data, linesize, info_.width, info_.height, packed, 64) < 0) {
+      throw Error("av_image_alloc failed for a packed RGB picture");
+    }
+    sws_scale(context_.get(), source.data, source.linesize, 0, source.height, data, linesize);
+    Frame frame = Frame::allocate(info_.width, info_.height, info_.format);
+    for (int y = 0; y < info_.height; ++y) {
+      const uint8_t* row = data[0] + static_cast<ptrdiff_t>(y) * linesize[0];
+      for (int c = 0; c < channels; ++c) {
+        uint16_t* out = frame.planes[c].row(y);
+        for (int x = 0; x < info_.width; ++x) {
+          const int at = x * channels + c;
+          if (wide) {
+            uint16_t v;
+            std::memcpy(&v, row + 2 * at, sizeof v);  // native endian
+            out[x] = v;
+          } else {
+            out[x] = row[at];
+          }
+        }
+      }
+    }
+    av_freep(&data[0]);
+    if (grey) frame.planes[1] = frame.planes[2] = frame.planes[0];
+    return frame;
+  }
+
   VideoInfo info_;
   SwsContextPtr context_;
 };
@@ -132,7 +193,7 @@ Video read_ffmpeg(const std::string& path, FrameRange range) {
     if (!converter) {
       VideoInfo& info = video.info;
       info.format = output_format(static_cast<AVPixelFormat>(frame.format));
-      check_geometry(path, frame.width, frame.height, info.format.chroma);
+      check_geometry(path, frame.width, frame.height);
       info.width = frame.width;
       info.height = frame.height;
       info.fps = frame_rate(*decoder.stream(), path);

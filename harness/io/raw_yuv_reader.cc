@@ -15,7 +15,7 @@ Video read_raw_yuv(const std::string& path, const RawVideoFormat& format, FrameR
   const std::string where = path + " raw format";
   if (format.format.family != ColourFamily::kYuv) throw InputError(where, "a YUV pixel format", "RGB");
   check_pixel_format(where, format.format);
-  check_geometry(where, format.width, format.height, format.format.chroma);
+  check_geometry(where, format.width, format.height);
   if (format.fps.num <= 0 || format.fps.den <= 0) {
     throw InputError(where, "a positive frame rate", fmt::format("{}/{}", format.fps.num, format.fps.den));
   }

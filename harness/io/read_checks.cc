@@ -6,24 +6,19 @@
 
 namespace tgvc {
 
-void check_geometry(const std::string& where, int width, int height, ChromaFormat chroma) {
+void check_geometry(const std::string& where, int width, int height) {
   const auto in_range = [](int v) { return v >= 1 && v <= kMaxVideoDimension; };
   if (!in_range(width) || !in_range(height)) {
     throw InputError(where, fmt::format("width and height in [1, {}]", kMaxVideoDimension),
                      fmt::format("{}x{}", width, height));
   }
-  const bool odd_width = width % 2 != 0, odd_height = height % 2 != 0;
-  if (chroma == ChromaFormat::k420 && (odd_width || odd_height)) {
-    throw InputError(where, "even width and height for 4:2:0", fmt::format("{}x{}", width, height));
-  }
-  if (chroma == ChromaFormat::k422 && odd_width) {
-    throw InputError(where, "an even width for 4:2:2", fmt::format("{}x{}", width, height));
-  }
 }
 
 void check_pixel_format(const std::string& where, PixelFormat format) {
-  if (format.bit_depth != 8 && format.bit_depth != 10) {
-    throw InputError(where, "a bit depth of 8 or 10", std::to_string(format.bit_depth));
+  const bool rgb = format.family == ColourFamily::kRgb;
+  if (format.bit_depth != 8 && format.bit_depth != 10 && !(rgb && format.bit_depth == 16)) {
+    throw InputError(where, rgb ? "a bit depth of 8, 10 or 16 for RGB" : "a bit depth of 8 or 10 for YUV",
+                     std::to_string(format.bit_depth));
   }
   if (format.family == ColourFamily::kRgb && format.chroma != ChromaFormat::k444) {
     throw InputError(where, "RGB as 4:4:4", fmt::format("RGB {}", to_string(format.chroma)));

@@ -16,11 +16,12 @@ inline constexpr int kMaxVideoDimension = 16384;
 // smaller frame range. Compressed input can expand without bound, so this also caps FFmpeg reads.
 inline constexpr int64_t kMaxVideoSampleBytes = int64_t{8} << 30;
 
-// Throws InputError unless 1 <= width, height <= kMaxVideoDimension and the chroma format's
-// subsampling divides the size (4:2:0 needs even width and height, 4:2:2 an even width).
-void check_geometry(const std::string& where, int width, int height, ChromaFormat chroma);
+// Throws InputError unless 1 <= width, height <= kMaxVideoDimension. Odd sizes are valid in every
+// chroma format: subsampled chroma planes round up (chroma_width/chroma_height), as FFmpeg's do.
+void check_geometry(const std::string& where, int width, int height);
 
-// Throws InputError unless the format is one the harness handles: YUV or RGB, 8 or 10 bits.
+// Throws InputError unless the format is one the harness handles: YUV at 8 or 10 bits, RGB (4:4:4)
+// at 8, 10 or 16 bits.
 void check_pixel_format(const std::string& where, PixelFormat format);
 
 // Throws InputError unless start >= 0 and count is -1 or positive.

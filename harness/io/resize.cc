@@ -75,8 +75,7 @@ Video resize_video(const Video& video, int width, int height, ResizeMode mode, R
   const VideoInfo& info = video.info;
   const PixelFormat format = info.format;
   check_pixel_format("resize source", format);
-  check_geometry("resize target", width, height,
-                 format.family == ColourFamily::kRgb ? ChromaFormat::k444 : format.chroma);
+  check_geometry("resize target", width, height);
   if (width == info.width && height == info.height) return video;
 
   // The scaled size before the crop; equal to the target when squashing.
@@ -89,7 +88,7 @@ Video resize_video(const Video& video, int width, int height, ResizeMode mode, R
         std::max(static_cast<double>(width) / info.width, static_cast<double>(height) / info.height);
     scaled_width = round_up(std::max(width, static_cast<int>(std::lround(info.width * scale))), step_x);
     scaled_height = round_up(std::max(height, static_cast<int>(std::lround(info.height * scale))), step_y);
-    check_geometry("resize intermediate", scaled_width, scaled_height, ChromaFormat::k444);
+    check_geometry("resize intermediate", scaled_width, scaled_height);
   }
   const int x = (scaled_width - width) / 2 / step_x * step_x;
   const int y = (scaled_height - height) / 2 / step_y * step_y;

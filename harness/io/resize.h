@@ -26,8 +26,8 @@ const char* to_string(ResizeFilter filter);
 // and bit-exact arithmetic (identical results on every CPU; the same samples as
 // `ffmpeg -vf scale=W:H:flags=<filter>+accurate_rnd+bitexact`). Chroma planes are scaled by
 // swscale's YUV path (centre-sited chroma). A video already at the target size is returned as is.
-// Throws InputError (where "resize target") for a size outside [1, 16384] or one the chroma
-// format cannot hold (odd for 4:2:0).
+// Any size in [1, 16384], odd ones included (subsampled chroma rounds up); throws InputError
+// (where "resize target") for a size outside it. RGB is scaled at 8, 10 or 16 bits.
 Video resize_video(const Video& video, int width, int height, ResizeMode mode, ResizeFilter filter);
 
 // The video in `target` (YUV only; 8 or 10 bits; 4:2:0, 4:2:2 or 4:4:4), same colour spec.

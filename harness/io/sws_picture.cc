@@ -29,7 +29,18 @@ int chroma_shift_y(PixelFormat format) {
 
 AVPixelFormat av_pixel_format(PixelFormat format) {
   const bool wide = format.bit_depth > 8;
-  if (format.family == ColourFamily::kRgb) return wide ? AV_PIX_FMT_GBRP10 : AV_PIX_FMT_GBRP;
+  if (format.family == ColourFamily::kRgb) {
+    switch (format.bit_depth) {
+      case 8:
+        return AV_PIX_FMT_GBRP;
+      case 10:
+        return AV_PIX_FMT_GBRP10;
+      case 16:
+        return AV_PIX_FMT_GBRP16;
+      default:
+        return AV_PIX_FMT_NONE;
+    }
+  }
   switch (format.chroma) {
     case ChromaFormat::k420:
       return wide ? AV_PIX_FMT_YUV420P10 : AV_PIX_FMT_YUV420P;

@@ -13,7 +13,8 @@ extern "C" {
 
 namespace tgvc {
 
-// yuv420p/yuv422p/yuv444p, their native-endian 10-bit forms, gbrp and gbrp10 for RGB.
+// yuv420p/yuv422p/yuv444p, their native-endian 10-bit forms, gbrp, gbrp10 and gbrp16 for RGB
+// (AV_PIX_FMT_NONE for another depth).
 AVPixelFormat av_pixel_format(PixelFormat format);
 
 // Copies the w x h window at (x, y) of a planar picture into a new frame. x and y must be

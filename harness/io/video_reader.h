@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "harness/core/frame.h"
 
@@ -24,13 +25,22 @@ struct RawVideoFormat {
   ColourSpec colour;
 };
 
-// Reads `range` frames of `path`. The reader is chosen by extension (case-insensitive): .y4m
-// (y4m_reader.h), .yuv (raw_yuv_reader.h, needs `raw`; ignored otherwise), anything else through
-// libavformat (ffmpeg_reader.h, which documents the pixel format and colour mapping). Widths and
+// Reads `range` frames of `path`. An image sequence (a folder of numbered PNGs or a pattern such as
+// frame_%05d.png; image_sequence.h) is read frame by frame, at `raw->fps` when `raw` is given
+// (its other fields are ignored), else at 30 fps. Otherwise the reader is chosen by extension
+// (case-insensitive): .y4m (y4m_reader.h), .yuv (raw_yuv_reader.h, needs `raw`; ignored
+// otherwise), anything else through libavformat (ffmpeg_reader.h, which documents the pixel
+// format and colour mapping). Widths and
 // heights above 16384 are refused, and one read holds at most 8 GiB of samples (read_checks.h).
 // Throws InputError naming the file and what was expected (missing file, wrong size, truncated
-// data, unknown format, odd 4:2:0 geometry, range past the end of the file).
+// data, unknown format, range past the end of the file). Odd sizes are read in every chroma
+// format, subsampled chroma rounded up as FFmpeg does.
 Video read_video(const std::string& path, FrameRange range = {},
                  const std::optional<RawVideoFormat>& raw = std::nullopt);
+
+// Every file that read_video(path) reads, in frame order: the files of an image sequence, else
+// `path` itself. For cache keys, which must change when any of them changes. Throws InputError
+// as image_sequence_files() does for a broken sequence.
+std::vector<std::string> input_files(const std::string& path);
 
 }  // namespace tgvc

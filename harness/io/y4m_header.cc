@@ -81,7 +81,7 @@ VideoInfo parse_y4m_header(const std::string& line, const std::string& path) {
     }
   }
   if (width < 0 || height < 0) throw InputError(path, "W and H tags in the Y4M header", line);
-  check_geometry(path, width, height, info.format.chroma);
+  check_geometry(path, width, height);
   info.width = width;
   info.height = height;
   return info;

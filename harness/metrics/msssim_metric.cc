@@ -71,7 +71,10 @@ std::string convention_text(bool multiscale, SsimConvention convention, bool lum
     }
   }
   text += fmt::format("; data range {:g}", data_range);
-  if (luma_only) {
+  if (luma_only && info.format.family == ColourFamily::kRgb) {
+    text += fmt::format("; luma (Y) only, converted from RGB with {} {} range", to_string(info.colour.matrix),
+                        to_string(info.colour.range));
+  } else if (luma_only) {
     text += "; luma (Y) only";
   } else if (info.format.family == ColourFamily::kYuv) {
     text += fmt::format("; mean over R, G, B (YUV->RGB {} {} range, chroma by sample replication)",
@@ -90,7 +93,7 @@ std::vector<MetricValue> compute_ssim_family(const Video& ref, const Video& dist
                                         ? SsimConvention::kDcvc
                                         : SsimConvention::kVainf;
   const bool luma_only = option_or_default(options, specs, "colour") == "y";
-  const double data_range = psnr_peak(ref.info.format.bit_depth);
+  const double data_range = psnr_peak(ref.info.format);
 
   MetricValue v;
   v.name = std::string(multiscale ? "msssim" : "ssim") + (luma_only ? "_y" : "_rgb");

@@ -55,6 +55,11 @@ double psnr_peak(int bit_depth) {
   return std::ldexp(255.0, bit_depth - 8);
 }
 
+double psnr_peak(const PixelFormat& format) {
+  if (format.family == ColourFamily::kRgb) return std::ldexp(1.0, format.bit_depth) - 1.0;
+  return psnr_peak(format.bit_depth);
+}
+
 double psnr_from_mse(double mse, double peak) {
   if (!(mse > 0)) return kPsnrCapDb;
   return std::min(kPsnrCapDb, 10.0 * std::log10(peak * peak / mse));

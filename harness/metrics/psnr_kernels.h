@@ -25,6 +25,11 @@ uint64_t plane_sum_squared_error(const Plane& a, const Plane& b, int bit_depth);
 // 1020 for 10-bit, where some tools use 2^b - 1 = 1023).
 double psnr_peak(int bit_depth);
 
+// The peak of a video's samples: psnr_peak(depth) for YUV; 2^depth - 1 for RGB, whose samples
+// span the full code range (a 16-bit PNG's 8-bit value v is 257 v, so 65535 is its white).
+// The same for 8 bits (255).
+double psnr_peak(const PixelFormat& format);
+
 // 10 log10(peak^2 / mse), capped at kPsnrCapDb (which is also the value for mse == 0).
 double psnr_from_mse(double mse, double peak);
 

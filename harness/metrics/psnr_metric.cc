@@ -58,9 +58,11 @@ MetricValue not_available(std::string name, std::string reason) {
 }
 
 // The statement every value carries about peak and cap.
-std::string peak_text(int bit_depth, double peak) {
-  return fmt::format("peak 255<<({}-8)={:g}, per-frame PSNR capped at {:g} dB (MSE 0 gives the cap)",
-                     bit_depth, peak, kPsnrCapDb);
+std::string peak_text(const PixelFormat& format, double peak) {
+  const std::string rule = format.family == ColourFamily::kRgb ? fmt::format("2^{}-1", format.bit_depth)
+                                                               : fmt::format("255<<({}-8)", format.bit_depth);
+  return fmt::format("peak {}={:g}, per-frame PSNR capped at {:g} dB (MSE 0 gives the cap)", rule, peak,
+                     kPsnrCapDb);
 }
 
 // psnr_<plane> as the mean of per-frame PSNRs and psnr_<plane>_msepool from the mean MSE.
@@ -107,17 +109,23 @@ std::vector<MetricValue> PsnrMetric::compute(const Video& ref, const Video& dist
   const bool want_extra = option_or_default(options, param_specs(), "extra_yuv") == "true";
   const bool is_yuv = ref.info.format.family == ColourFamily::kYuv;
   const int depth = ref.info.format.bit_depth;
-  const double peak = psnr_peak(depth);
-  const std::string note = peak_text(depth, peak);
+  // Y, U, V values always use the YUV peak; psnr_rgb the peak of the video's own samples.
+  const PixelFormat yuv_format{ChromaFormat::k444, depth, ColourFamily::kYuv};
+  const double peak = psnr_peak(yuv_format.bit_depth);
+  const std::string note = peak_text(yuv_format, peak);
+  const double rgb_peak = psnr_peak(ref.info.format);
+  const std::string rgb_note = peak_text(ref.info.format, rgb_peak);
+  // An RGB video's Y, U and V are those of the stated conversion, which every value names.
+  const std::string source =
+      is_yuv ? std::string()
+             : fmt::format(" of the RGB converted to YUV 4:4:4 ({} {} range, tgvc::rgb_to_yuv)",
+                           to_string(ref.info.colour.matrix), to_string(ref.info.colour.range));
 
   if (ref.frame_count() == 0) {
-    std::vector<std::string> names;
-    if (is_yuv) {
-      names = {"psnr_y", "psnr_y_msepool", "psnr_u",      "psnr_u_msepool",
-               "psnr_v", "psnr_v_msepool", "psnr_yuv611", "psnr_yuv611_msepool"};
-    }
+    std::vector<std::string> names = {"psnr_y", "psnr_y_msepool", "psnr_u",      "psnr_u_msepool",
+                                      "psnr_v", "psnr_v_msepool", "psnr_yuv611", "psnr_yuv611_msepool"};
     if (want_rgb) names.insert(names.end(), {"psnr_rgb", "psnr_rgb_msepool"});
-    if (is_yuv && want_extra) names.insert(names.end(), {"psnr_yuv411", "psnr_yuv_hm"});
+    if (want_extra) names.insert(names.end(), {"psnr_yuv411", "psnr_yuv_hm"});
     std::vector<MetricValue> out;
     for (const std::string& n : names) out.push_back(not_available(n, "the videos have no frames"));
     return out;
@@ -127,13 +135,18 @@ std::vector<MetricValue> PsnrMetric::compute(const Video& ref, const Video& dist
   for (int f = 0; f < ref.frame_count(); ++f) {
     const Frame& a = ref.frames[f];
     const Frame& b = dist.frames[f];
-    if (is_yuv) {
-      e.y.push_back(plane_mse(a.planes[0], b.planes[0], depth));
-      e.u.push_back(plane_mse(a.planes[1], b.planes[1], depth));
-      e.v.push_back(plane_mse(a.planes[2], b.planes[2], depth));
-      if (want_rgb) {
-        e.rgb.push_back(rgb_mse(yuv_to_rgb(a, ref.info.colour), yuv_to_rgb(b, dist.info.colour), depth));
-      }
+    Frame yuv_a, yuv_b;
+    if (!is_yuv) {
+      yuv_a = rgb_to_yuv(a, ref.info.colour, ChromaFormat::k444);
+      yuv_b = rgb_to_yuv(b, dist.info.colour, ChromaFormat::k444);
+    }
+    const Frame& ya = is_yuv ? a : yuv_a;
+    const Frame& yb = is_yuv ? b : yuv_b;
+    e.y.push_back(plane_mse(ya.planes[0], yb.planes[0], depth));
+    e.u.push_back(plane_mse(ya.planes[1], yb.planes[1], depth));
+    e.v.push_back(plane_mse(ya.planes[2], yb.planes[2], depth));
+    if (want_rgb && is_yuv) {
+      e.rgb.push_back(rgb_mse(yuv_to_rgb(a, ref.info.colour), yuv_to_rgb(b, dist.info.colour), depth));
     } else if (want_rgb) {
       e.rgb.push_back(rgb_mse(a, b, depth));
     }
@@ -141,45 +154,46 @@ std::vector<MetricValue> PsnrMetric::compute(const Video& ref, const Video& dist
 
   std::vector<MetricValue> out;
   const PlanePsnrs psnr{psnr_per_frame(e.y, peak), psnr_per_frame(e.u, peak), psnr_per_frame(e.v, peak)};
-  if (is_yuv) {
-    add_pair("psnr_y", "Y", e.y, peak, note, &out);
-    add_pair("psnr_u", "U", e.u, peak, note, &out);
-    add_pair("psnr_v", "V", e.v, peak, note, &out);
-    std::vector<double> yuv611;
-    for (size_t f = 0; f < e.y.size(); ++f) yuv611.push_back(yuv611_psnr(psnr.y[f], psnr.u[f], psnr.v[f]));
-    const double yuv611_mean = mean_of(yuv611);
-    out.push_back(db_value("psnr_yuv611", yuv611_mean, std::move(yuv611),
-                           "(6 Y + U + V) / 8 of per-frame PSNRs, then mean over frames; " + note));
-    const double pooled611 =
-        yuv611_psnr(psnr_of_mean_mse(e.y, peak), psnr_of_mean_mse(e.u, peak), psnr_of_mean_mse(e.v, peak));
-    out.push_back(db_value("psnr_yuv611_msepool", pooled611, {},
-                           "(6 Y + U + V) / 8 of the PSNRs of frame-averaged MSEs; " + note));
-  }
+  add_pair("psnr_y", "Y" + source, e.y, peak, note, &out);
+  add_pair("psnr_u", "U" + source, e.u, peak, note, &out);
+  add_pair("psnr_v", "V" + source, e.v, peak, note, &out);
+  std::vector<double> yuv611;
+  for (size_t f = 0; f < e.y.size(); ++f) yuv611.push_back(yuv611_psnr(psnr.y[f], psnr.u[f], psnr.v[f]));
+  const double yuv611_mean = mean_of(yuv611);
+  out.push_back(
+      db_value("psnr_yuv611", yuv611_mean, std::move(yuv611),
+               "(6 Y + U + V) / 8 of per-frame PSNRs" + source + ", then mean over frames; " + note));
+  const double pooled611 =
+      yuv611_psnr(psnr_of_mean_mse(e.y, peak), psnr_of_mean_mse(e.u, peak), psnr_of_mean_mse(e.v, peak));
+  out.push_back(db_value("psnr_yuv611_msepool", pooled611, {},
+                         "(6 Y + U + V) / 8 of the PSNRs of frame-averaged MSEs" + source + "; " + note));
   if (want_rgb) {
     const std::string what =
         is_yuv
             ? fmt::format("RGB (YUV->RGB {} {} range, chroma by sample replication), MSE pooled over R, G, B",
                           to_string(ref.info.colour.matrix), to_string(ref.info.colour.range))
-            : std::string("RGB, MSE pooled over R, G, B");
-    add_pair("psnr_rgb", what, e.rgb, peak, note, &out);
+            : std::string("RGB samples as read, MSE pooled over R, G, B");
+    add_pair("psnr_rgb", what, e.rgb, rgb_peak, rgb_note, &out);
   }
-  if (is_yuv && want_extra) {
+  if (want_extra) {
     std::vector<double> yuv411;
     for (size_t f = 0; f < e.y.size(); ++f) yuv411.push_back(yuv411_psnr(psnr.y[f], psnr.u[f], psnr.v[f]));
     const double yuv411_mean = mean_of(yuv411);
-    out.push_back(
-        db_value("psnr_yuv411", yuv411_mean, std::move(yuv411),
-                 "(4 Y + U + V) / 6 of per-frame PSNRs, then mean over frames (CompressAI); " + note));
-    const Frame& first = ref.frames[0];
+    out.push_back(db_value(
+        "psnr_yuv411", yuv411_mean, std::move(yuv411),
+        "(4 Y + U + V) / 6 of per-frame PSNRs" + source + ", then mean over frames (CompressAI); " + note));
+    const size_t luma = ref.frames[0].planes[0].samples.size();
+    const size_t chroma = is_yuv ? ref.frames[0].planes[1].samples.size() : luma;
     std::vector<double> hm_mse;
     for (size_t f = 0; f < e.y.size(); ++f) {
-      hm_mse.push_back(sample_weighted_mse(e.y[f], e.u[f], e.v[f], first.planes[0].samples.size(),
-                                           first.planes[1].samples.size(), first.planes[2].samples.size()));
+      hm_mse.push_back(sample_weighted_mse(e.y[f], e.u[f], e.v[f], luma, chroma, chroma));
     }
-    out.push_back(db_value("psnr_yuv_hm", psnr_of_mean_mse(hm_mse, peak), psnr_per_frame(hm_mse, peak),
-                           "HM/VTM YUV-PSNR: plane MSEs weighted by sample counts (4:1:1 for 4:2:0), "
-                           "averaged over frames, then PSNR (per frame: PSNR of the frame's weighted MSE); " +
-                               note));
+    out.push_back(
+        db_value("psnr_yuv_hm", psnr_of_mean_mse(hm_mse, peak), psnr_per_frame(hm_mse, peak),
+                 "HM/VTM YUV-PSNR" + source +
+                     ": plane MSEs weighted by sample counts (4:1:1 for 4:2:0), "
+                     "averaged over frames, then PSNR (per frame: PSNR of the frame's weighted MSE); " +
+                     note));
   }
   return out;
 }

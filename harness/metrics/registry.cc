@@ -15,7 +15,8 @@ const std::vector<const Metric*>& all_metrics() {
   static const TrajectoryErrorMetric trajectory_error;
   static const std::unique_ptr<Metric> lpips = make_lpips_metric();
   static const std::unique_ptr<Metric> clipsim = make_clipsim_metric();
-  static const std::vector<const Metric*> metrics = {&psnr, &ssim, &msssim, &trajectory_error, lpips.get(), clipsim.get()};
+  static const std::vector<const Metric*> metrics = {&psnr,       &ssim,        &msssim, &trajectory_error,
+                                                     lpips.get(), clipsim.get()};
   return metrics;
 }
 
@@ -41,7 +42,8 @@ const Metric* find_metric(const std::string& id) {
 
 void check_comparable(const Video& ref, const Video& dist) {
   const auto describe = [](const Video& v) {
-    return std::to_string(v.info.width) + "x" + std::to_string(v.info.height) + " " +
+    return std::to_string(v.info.width) + "x" + std::to_string(v.info.height) +
+           (v.info.format.family == ColourFamily::kRgb ? " RGB " : " YUV ") +
            to_string(v.info.format.chroma) + " " + std::to_string(v.info.format.bit_depth) + "-bit, " +
            std::to_string(v.frame_count()) + " frames";
   };

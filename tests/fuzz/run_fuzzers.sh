@@ -20,6 +20,7 @@ source_dir=$(cd "$(dirname "$0")" && pwd)
 targets=(
   "tgvc_container tgvc 65536"
   "trajectory_decoder trajectory 4096"
+  "image_sequence image_sequence 16384"
 )
 # The reader's limits keep any parse below about 270 MB (0.77 GB in this build, with the
 # sanitizers' overhead); past 2 GB an input counts as an unbounded allocation.

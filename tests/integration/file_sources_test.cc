@@ -6,7 +6,9 @@
 #include <nlohmann/json.hpp>
 
 #include "datasets/synthetic/synthetic_sequence.h"
+#include "harness/core/colour.h"
 #include "harness/core/frame_padding.h"
+#include "harness/io/png_writer.h"
 #include "harness/io/resize.h"
 #include "harness/io/y4m_writer.h"
 #include "tests/integration/test_util.h"
@@ -35,14 +37,25 @@ struct Cell {
   nlohmann::json json;                     // cells/<id>.json
 };
 
-// Runs x265, aom and tgvc on `video` (written as source.y4m), resized when `resize` is set.
+// Runs x265, aom and tgvc on `video` (written as source.y4m, or as a folder of PNGs source/ when it
+// is RGB), resized when `resize` is set.
 std::map<std::string, Cell> run_codecs(const Video& video, const std::string& resize) {
   const std::string dir = make_temp_dir("tgvc_files_");
-  write_y4m(dir + "/source.y4m", video);
+  const bool rgb = video.info.format.family == ColourFamily::kRgb;
+  if (rgb) {
+    fs::create_directories(dir + "/source");
+    for (int f = 0; f < video.frame_count(); ++f) {
+      write_png(dir + "/source/im" + std::to_string(f + 1) + ".png", video.frames[f], {},
+                video.info.format.bit_depth);
+    }
+  } else {
+    write_y4m(dir + "/source.y4m", video);
+  }
   write_text(dir + "/c.yaml", "experiment: files\nframes: {count: " + std::to_string(kFrames) + "}\n" +
                                   resize +
                                   R"(datasets:
-  - file: {path: source.y4m}
+  - file: {path: )" + std::string(rgb ? "source" : "source.y4m") +
+                                  R"(}
 codecs:
   - {name: hevc, type: x265, params: {preset: ultrafast, qp: 22}}
   - {name: av1, type: aom, params: {cpu-used: 8, cq-level: 16}}
@@ -90,11 +103,40 @@ TEST(FileSources, TenBitY4mAtItsOwnSizeAndResized) {
   expect_cells(run_codecs(source, "resize: {width: 128, height: 80}\n"), 128, 80, 128, 80);
 }
 
-// Needs readers that take odd sizes (4:2:0 chroma rounded up); enable with them.
-TEST(FileSources, DISABLED_OddSizeY4mAtItsOwnSizeAndResized) {
+// Odd sizes are read with 4:2:0 chroma rounded up; x265 codes a padded copy.
+TEST(FileSources, OddSizeY4mAtItsOwnSizeAndResized) {
   const Video source = scene(203, 181, {ChromaFormat::k420, 8, ColourFamily::kYuv});
   expect_cells(run_codecs(source, ""), 203, 181, 204, 182);
   expect_cells(run_codecs(source, "resize: {width: 128, height: 80}\n"), 128, 80, 128, 80);
+}
+
+// A DCVC-style folder of RGB PNGs (odd size, 8 and 16 bits) is read as RGB, coded through each
+// codec's YUV and compared in RGB.
+TEST(FileSources, RgbPngFolderAtItsOwnSizeAndResized) {
+  for (int depth : {8, 16}) {
+    SCOPED_TRACE(depth);
+    Video source = to_rgb(scene(131, 83, {ChromaFormat::k444, 8, ColourFamily::kYuv}));
+    if (depth == 16) {
+      source.info.format.bit_depth = 16;
+      for (Frame& frame : source.frames) {
+        frame.format.bit_depth = 16;
+        for (Plane& plane : frame.planes) {
+          for (uint16_t& v : plane.samples) v = static_cast<uint16_t>(v * 257);
+        }
+      }
+    }
+    for (const std::string& resize : {std::string(), std::string("resize: {width: 128, height: 80}\n")}) {
+      const std::map<std::string, Cell> cells = run_codecs(source, resize);
+      ASSERT_EQ(cells.size(), 3u);
+      for (const auto& [codec, cell] : cells) {
+        SCOPED_TRACE(codec + " " + resize);
+        ASSERT_EQ(cell.row.at("status"), "ok") << cell.row.at("error");
+        EXPECT_EQ(number(cell, "width"), resize.empty() ? 131 : 128);
+        EXPECT_TRUE(cell.json.contains("colour_conversion"));
+        EXPECT_GT(number(cell, "psnr_rgb"), codec == "tg" ? 15 : 30);
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -11,11 +11,16 @@ containers) and Python's torch computes the expected LPIPS values, following the
   vgg16_zip.pth                        random VGG16 weights, zip container
   tensors_legacy.pth, tensors_zip.pth  dtypes, views, offsets, shared storage, a Parameter
   expected.json                        LPIPS per frame of the test video pair for both nets
+  png/ref/im0000N.png, png/dist/...    the same pair as 8-bit RGB PNGs (written with zlib, not by
+                                       the C++ code), so a test reads them through the harness's
+                                       reader and compares with expected.json's values
 """
 import collections
 import json
 import os
+import struct
 import sys
+import zlib
 
 import torch
 import torch.nn as nn
@@ -45,6 +50,27 @@ def video_pair():
                     ref[f, c, y, x] = v
                     dist[f, c, y, x] = d
     return ref, dist
+
+
+def write_png(path, frame):
+    """frame: [3, H, W] values 0..255 -> an 8-bit RGB PNG (colour type 2, no filter)."""
+    _, h, w = frame.shape
+    rows = b''.join(b'\x00' + bytes(int(frame[c, y, x]) for x in range(w) for c in range(3)) for y in range(h))
+
+    def chunk(kind, data):
+        return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    with open(path, 'wb') as f:
+        f.write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0)) +
+                chunk(b'IDAT', zlib.compress(rows, 9)) + chunk(b'IEND', b''))
+
+
+def write_png_folders(ref, dist):
+    for name, video in (('ref', ref), ('dist', dist)):
+        folder = os.path.join(OUT, 'png', name)
+        os.makedirs(folder, exist_ok=True)
+        for f in range(video.shape[0]):
+            write_png(os.path.join(folder, 'im%05d.png' % (f + 1)), video[f])
 
 
 def alexnet_features():
@@ -140,6 +166,7 @@ def main():
     torch.save(t, os.path.join(OUT, 'tensors_zip.pth'))
 
     ref, dist = video_pair()
+    write_png_folders(ref, dist)
     expected = {
         'video': {'width': WIDTH, 'height': HEIGHT, 'frames': FRAMES, 'ref_sum': ref.sum().item(),
                   'dist_sum': dist.sum().item()},

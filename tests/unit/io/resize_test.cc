@@ -1,6 +1,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "harness/io/resize.h"
 #include "tests/unit/io/io_test_support.h"
 
@@ -43,9 +45,14 @@ TEST(Resize, SquashAndCropGiveTheTargetSize) {
     EXPECT_EQ(out.frames[1].planes[0].width, 64);
     EXPECT_EQ(out.frames[1].planes[2].height, 20);
   }
-  EXPECT_EQ(
-      input_error_of([&] { resize_video(video, 63, 40, ResizeMode::kSquash, ResizeFilter::kArea); }).where(),
-      "resize target");
+  // Odd targets are valid: chroma rounds up.
+  const Video odd = resize_video(video, 63, 41, ResizeMode::kCrop, ResizeFilter::kArea);
+  EXPECT_EQ(odd.frames[0].planes[1].width, 32);
+  EXPECT_EQ(odd.frames[0].planes[1].height, 21);
+  EXPECT_EQ(input_error_of([&] {
+              resize_video(video, 16385, 40, ResizeMode::kSquash, ResizeFilter::kArea);
+            }).where(),
+            "resize target");
   input_error_of([&] { resize_video(video, 0, 40, ResizeMode::kCrop, ResizeFilter::kArea); });
 }
 
@@ -91,6 +98,55 @@ TEST(Resize, SquashMatchesTheFfmpegScaleFilter) {
                          "rawvideo", dir.file("out.yuv")});
     const Video out = resize_video(video, 64, 40, ResizeMode::kSquash, *parse_resize_filter(name));
     EXPECT_EQ(testing::stored_bytes(out, 0, 2), testing::read_bytes(dir.file("out.yuv"))) << name;
+  }
+}
+
+// From and to odd sizes (a 720x405 web clip squashed to 512x320, and back to an odd size), in 4:2:0
+// and 4:2:2, against the CLI's scale filter; 16-bit RGB against the CLI's gbrp16le scaling.
+TEST(Resize, OddSizesMatchTheFfmpegScaleFilter) {
+  testing::ScratchDir dir;
+  struct Case {
+    int w, h, to_w, to_h;
+    PixelFormat format;
+    const char* pix_fmt;
+  };
+  const Case cases[] = {{720, 405, 512, 320, k420_8, "yuv420p"},
+                        {97, 61, 45, 27, k420_8, "yuv420p"},
+                        {97, 61, 45, 27, k420_10, "yuv420p10le"},
+                        {97, 61, 64, 41, {ChromaFormat::k422, 8, ColourFamily::kYuv}, "yuv422p"}};
+  for (const Case& c : cases) {
+    const Video video = testing::random_video(c.w, c.h, c.format, 1, 13);
+    testing::write_bytes(dir.file("in.yuv"), testing::stored_bytes(video, 0, 1));
+    testing::run_ffmpeg({"-f", "rawvideo", "-pix_fmt", c.pix_fmt, "-s", fmt::format("{}x{}", c.w, c.h), "-i",
+                         dir.file("in.yuv"), "-vf",
+                         fmt::format("scale={}:{}:flags=bicubic+accurate_rnd+bitexact", c.to_w, c.to_h), "-f",
+                         "rawvideo", dir.file("out.yuv")});
+    const Video out = resize_video(video, c.to_w, c.to_h, ResizeMode::kSquash, ResizeFilter::kBicubic);
+    EXPECT_EQ(testing::stored_bytes(out, 0, 1), testing::read_bytes(dir.file("out.yuv")))
+        << c.w << "x" << c.h << " " << c.pix_fmt;
+  }
+  // 16-bit RGB: our R, G, B planes are the CLI's gbrp16le planes G, B, R.
+  const PixelFormat rgb16{ChromaFormat::k444, 16, ColourFamily::kRgb};
+  const Video video = testing::random_video(37, 23, rgb16, 1, 17);
+  std::vector<uint8_t> gbr;
+  for (int p : {1, 2, 0}) {
+    for (uint16_t v : video.frames[0].planes[p].samples)
+      gbr.insert(gbr.end(), {uint8_t(v & 0xff), uint8_t(v >> 8)});
+  }
+  testing::write_bytes(dir.file("in.gbr"), gbr);
+  testing::run_ffmpeg({"-f", "rawvideo", "-pix_fmt", "gbrp16le", "-s", "37x23", "-i", dir.file("in.gbr"),
+                       "-vf", "scale=20:13:flags=bicubic+accurate_rnd+bitexact", "-f", "rawvideo",
+                       dir.file("out.gbr")});
+  const Video out = resize_video(video, 20, 13, ResizeMode::kSquash, ResizeFilter::kBicubic);
+  EXPECT_EQ(out.info.format, rgb16);
+  const std::vector<uint8_t> expected = testing::read_bytes(dir.file("out.gbr"));
+  ASSERT_EQ(expected.size(), 20u * 13 * 6);
+  for (int q = 0; q < 3; ++q) {
+    const int p = (q + 1) % 3;  // planes G, B, R
+    for (int i = 0; i < 20 * 13; ++i) {
+      const size_t at = (static_cast<size_t>(q) * 20 * 13 + i) * 2;
+      ASSERT_EQ(out.frames[0].planes[p].samples[i], expected[at] | expected[at + 1] << 8) << "plane " << p;
+    }
   }
 }
 

@@ -7,6 +7,7 @@
 #include "harness/core/colour.h"
 #include "harness/core/error.h"
 #include "harness/core/lcg.h"
+#include "harness/io/video_reader.h"
 #include "harness/metrics/learned/lpips_compute.h"
 #include "harness/metrics/learned/lpips_linear_weights.h"
 #include "harness/metrics/learned/lpips_network.h"
@@ -135,6 +136,17 @@ TEST(LpipsValues, ReportsPerFrameMeanAndConvention) {
   EXPECT_NEAR(v[0].value, (v[0].per_frame[0] + v[0].per_frame[1] + v[0].per_frame[2]) / 3, 1e-15);
   EXPECT_NE(v[0].convention.find("LPIPS v0.1 alex"), std::string::npos) << v[0].convention;
   EXPECT_NE(v[0].convention.find("df73285e35b2"), std::string::npos) << v[0].convention;
+}
+
+// The same pair as PNG folders written by make_fixtures.py (Python's zlib, not our writer), read
+// through the harness's image-folder reader: RGB samples as they are, LPIPS as Python computes it.
+TEST(LpipsValues, PngFoldersReadThroughTheReaderMatchPython) {
+  const Video ref = read_video(fixture("png/ref")), dist = read_video(fixture("png/dist"));
+  ASSERT_EQ(ref.info.format, (PixelFormat{ChromaFormat::k444, 8, ColourFamily::kRgb}));
+  const std::vector<MetricValue> v =
+      lpips_values(ref, dist, lpips_options("alex"), learned_test::model_file(fixture("alexnet_legacy.pth")));
+  ASSERT_TRUE(v[0].available) << v[0].reason;
+  expect_per_frame(v[0].per_frame, expected()["lpips_alex"], "png");
 }
 
 TEST(LpipsValues, MissingOrAlteredBackboneIsNotAvailable) {

@@ -28,6 +28,30 @@ RgbPair reference_rgb_videos(int width, int height) {
   return {testing::video_of_frames({pair.ref}), testing::video_of_frames({pair.dist})};
 }
 
+// 16-bit RGB has the data range 65535: the reference pair scaled by 257 gives pytorch-msssim's
+// value for the 8-bit pair (SSIM is invariant when the data range scales with the samples).
+TEST(MsssimMetric, SixteenBitRgbDataRangeIs65535) {
+  RgbPair v = reference_rgb_videos(256, 192);
+  for (Video* video : {&v.ref, &v.dist}) {
+    video->info.format.bit_depth = 16;
+    for (Frame& frame : video->frames) {
+      frame.format.bit_depth = 16;
+      for (Plane& plane : frame.planes) {
+        for (uint16_t& s : plane.samples) s = static_cast<uint16_t>(s * 257);
+      }
+    }
+  }
+  const auto ms = MsssimMetric().compute(v.ref, v.dist, {});
+  EXPECT_NEAR(ms[0].value,
+              testing::reference_vectors()["images"]["img_even_3x192x256"]["msssim_vainf"].get<double>(),
+              kTolerance);
+  EXPECT_THAT(ms[0].convention, ::testing::HasSubstr("data range 65535"));
+  // Luma of an RGB video comes from the video's stated matrix and range.
+  const MsssimMetric metric;
+  const auto y = metric.compute(v.ref, v.dist, options_for(metric, {{"colour", "y"}}));
+  EXPECT_THAT(y[0].convention, ::testing::HasSubstr("converted from RGB with bt709 limited range"));
+}
+
 TEST(MsssimMetric, RgbReferenceImagesBothConventions) {
   const MsssimMetric msssim;
   const SsimMetric ssim;

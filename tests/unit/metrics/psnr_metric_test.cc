@@ -72,8 +72,10 @@ TEST(PsnrMetric, RgbReferenceImagePooledOverChannels) {
     const Video ref = testing::video_of_frames({pair.ref});
     const Video dist = testing::video_of_frames({pair.dist});
     const auto values = PsnrMetric().compute(ref, dist, {});
-    // An RGB video has no Y, U, V values.
-    EXPECT_THAT(names_of(values), ::testing::ElementsAre("psnr_rgb", "psnr_rgb_msepool"));
+    // An RGB video's Y, U, V values come from the stated conversion; psnr_rgb from its samples.
+    EXPECT_THAT(names_of(values), ::testing::Contains("psnr_y"));
+    EXPECT_THAT(value_named(values, "psnr_y").convention,
+                ::testing::HasSubstr("converted to YUV 4:4:4 (bt709 limited range"));
     const MetricValue& rgb = value_named(values, "psnr_rgb");
     ASSERT_EQ(rgb.per_frame.size(), 1u);
     EXPECT_NEAR(rgb.per_frame[0], expected["psnr_rgb_pooled"].get<double>(), kTolerance) << key;
@@ -82,6 +84,39 @@ TEST(PsnrMetric, RgbReferenceImagePooledOverChannels) {
                 kTolerance)
         << key;
   }
+}
+
+// 16-bit RGB (a 16-bit PNG) has the peak 65535: the reference pair scaled by 257 (8-bit v is
+// 257 v in 16 bits) has the same PSNR as the 8-bit pair, and the convention says so.
+TEST(PsnrMetric, SixteenBitRgbPeakIs65535) {
+  const auto& expected = testing::reference_vectors()["images"]["img_odd_3x181x203"];
+  testing::ImagePair pair = testing::reference_image_pair(203, 181);
+  for (Frame* frame : {&pair.ref, &pair.dist}) {
+    frame->format.bit_depth = 16;
+    for (Plane& plane : frame->planes) {
+      for (uint16_t& v : plane.samples) v = static_cast<uint16_t>(v * 257);
+    }
+  }
+  const auto values =
+      PsnrMetric().compute(testing::video_of_frames({pair.ref}), testing::video_of_frames({pair.dist}), {});
+  const MetricValue& rgb = value_named(values, "psnr_rgb");
+  EXPECT_NEAR(rgb.value, expected["psnr_rgb_pooled"].get<double>(), kTolerance);
+  EXPECT_THAT(rgb.convention, ::testing::HasSubstr("peak 2^16-1=65535"));
+}
+
+// Grey RGB (R = G = B) in full range converts to Y = the grey value and neutral chroma, so psnr_y
+// is the channel's PSNR (vectors.json psnr_per_channel) and U, V are identical (the cap).
+TEST(PsnrMetric, GreyRgbLumaIsTheChannelPsnr) {
+  const auto& expected = testing::reference_vectors()["images"]["img_even_3x192x256"];
+  testing::ImagePair pair = testing::reference_image_pair(256, 192);
+  for (Frame* frame : {&pair.ref, &pair.dist}) frame->planes[0] = frame->planes[2] = frame->planes[1];
+  const ColourSpec full{Matrix::kBt601, Range::kFull};
+  const auto values = PsnrMetric().compute(testing::video_of_frames({pair.ref}, full),
+                                           testing::video_of_frames({pair.dist}, full), {});
+  EXPECT_NEAR(value_named(values, "psnr_y").value, expected["psnr_per_channel"][1].get<double>(), kTolerance);
+  EXPECT_EQ(value_named(values, "psnr_u").value, kPsnrCapDb);
+  EXPECT_NEAR(value_named(values, "psnr_rgb").value, expected["psnr_per_channel"][1].get<double>(),
+              kTolerance);
 }
 
 TEST(PsnrMetric, IdenticalVideosGiveTheCap) {
