@@ -78,6 +78,7 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
     if (loaded_here) write_png(source_still_path(run_dir, seq), middle_frame(*source), source->info.colour);
     const ParamSet params = ParamSet::resolve(codec->param_specs(), point.params, codec_spec.name);
     r.params = params.values();
+    r.codec_version = codec->version_for(params);
 
     stage = "encode";
     auto t = Clock::now();
