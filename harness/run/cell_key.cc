@@ -26,7 +26,9 @@ void hash_params(Sha256& h, const char* kind, const ParamSet& params) {
   for (const auto& [key, value] : params.values()) h.update(fmt::format("{} {}={}\n", kind, key, value));
 }
 
-// A file that cannot be read keys as such; the cell then fails where it reads it, as a row.
+// Contents only: where a model lies (the models directory, a copy elsewhere) does not change a
+// result; a path the result records is in the parameters. A file that cannot be read keys as
+// such; the cell then fails where it reads it, as a row.
 void hash_files(Sha256& h, const std::vector<std::string>& files) {
   for (const std::string& path : files) {
     std::string fingerprint;
@@ -35,7 +37,7 @@ void hash_files(Sha256& h, const std::vector<std::string>& files) {
     } catch (const InputError& e) {
       fingerprint = std::string("unreadable: ") + e.what();
     }
-    h.update(fmt::format("reads {}: {}\n", path, fingerprint));
+    h.update("reads " + fingerprint + "\n");
   }
 }
 

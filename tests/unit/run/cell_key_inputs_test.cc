@@ -222,6 +222,15 @@ TEST_F(CellKeyInputs, WhatCannotChangeTheResultLeavesTheKeyAlone) {
   const std::string warp = key_with("GENERATOR", "warp");
   replace_keeping_size_and_mtime(dir_ / "diffusion/denoiser.pt");
   EXPECT_EQ(warp, key_with("GENERATOR", "warp"));
+  // The models directory moved with the same files in it.
+  write(dir_ / "models/openclip_vit_h_14_image.pt", "tower");
+  const std::string here = key();
+  fs::rename(dir_ / "models", dir_ / "models2");
+  ::setenv("TGVC_MODELS_DIR", (dir_ / "models2").c_str(), 1);
+  EXPECT_EQ(here, key());
+  fs::rename(dir_ / "models2", dir_ / "models");
+  ::setenv("TGVC_MODELS_DIR", (dir_ / "models").c_str(), 1);
+  fs::remove(dir_ / "models/openclip_vit_h_14_image.pt");
   // A .sha256 beside a model whose SHA-256 the manifest publishes is never read.
   write(dir_ / "models/i3d_torchscript.pt", "detector");
   const std::string fetched = key();
