@@ -31,11 +31,12 @@ std::vector<std::string> TgvcCodec::input_files(const ParamSet& params) const {
   const TgvcParams p = tgvc_params_from(params);
   std::vector<std::string> files;
   // A TorchScript file must match the FILE.sha256 beside it when there is one: that decides too.
-  for (const std::string& model : {p.embedder == "thumbnail" ? "" : p.embedder, p.tracker == "flow" ? "" : p.tracker}) {
-    if (model.empty()) continue;
+  const auto add_model = [&files](const std::string& model) {
     files.push_back(model);
     files.push_back(model + ".sha256");
-  }
+  };
+  if (p.embedder != "thumbnail") add_model(p.embedder);
+  if (p.tracker != "flow") add_model(p.tracker);
   if (p.generator == "diffusion") files.push_back(params.get_string("diffusion-model"));
   return files;
 }

@@ -35,13 +35,15 @@ TEST(ConfigHostile, NonScalarKeysAreInputErrors) {
       {config("[{type: raw, sweep: {[q]: [1]}}]"), "exp.yaml:3:30: codecs[0].sweep"},
       {config("[{type: raw}]", "metrics: [{[psnr]: {}}]\n"), "exp.yaml:4:12: metrics[0]"},
       {config("[{type: raw}]", "metrics: [{psnr: {[rgb]: true}}]\n"), "exp.yaml:4:19: metrics[0].psnr"},
-      {config("[{type: raw}]", "report: {metrics: [[psnr_y]]}\n"), "exp.yaml:4:20: report.metrics: expected a value name"},
+      {config("[{type: raw}]", "report: {metrics: [[psnr_y]]}\n"),
+       "exp.yaml:4:20: report.metrics: expected a value name"},
   };
   for (const auto& c : cases) {
     const std::string error = error_of(c.text);
     EXPECT_EQ(error.rfind(c.where, 0), 0u) << c.text << "\n-> " << error;
-    EXPECT_TRUE(error.find("a scalar key") != std::string::npos || error.find("a value name") != std::string::npos)
-        << error;
+    const bool named =
+        error.find("a scalar key") != std::string::npos || error.find("a value name") != std::string::npos;
+    EXPECT_TRUE(named) << error;
   }
 }
 
