@@ -1,6 +1,7 @@
 # Thin wrapper over CMake presets. `make run` and `make test` set everything up on a fresh
 # Debian 12 machine (missing packages, configure, build) before they run. `make fuzz` runs the
-# .tgvc reader's libFuzzer targets (clang) for FUZZ_SECONDS each (docs/reliability.md).
+# libFuzzer targets of the readers and the config loader (clang) for FUZZ_SECONDS each
+# (docs/reliability.md).
 JOBS ?= $(shell nproc)
 PRESET ?= release
 BUILD := build/$(PRESET)
@@ -36,8 +37,9 @@ test-asan:
 bench: build
 	bash scripts/run-benchmarks.sh $(BUILD)
 
-# The .tgvc reader's fuzzers (clang, the fuzz preset in build/fuzz; docs/reliability.md). Exits
-# non-zero on a crash, a hang or an out-of-memory input, which stays under build/fuzz/runs/.
+# The fuzzers of the .tgvc, Y4M and raw YUV readers and the config loader (clang, the fuzz preset
+# in build/fuzz; docs/reliability.md). Exits non-zero on a crash, a hang or an out-of-memory
+# input, which stays under build/fuzz/runs/.
 fuzz:
 	bash scripts/install-deps.sh --fuzz
 	cmake --preset fuzz

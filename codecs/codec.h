@@ -51,8 +51,14 @@ class Codec {
 
   // Stable identifier used in configs (`type:`) and cache keys.
   virtual std::string id() const = 0;
-  // Adapter version plus library version, e.g. "1 (x265 3.5)". Part of every cache key.
+  // Adapter version plus library version, e.g. "1 (x265 3.5)".
   virtual std::string version() const = 0;
+  // The version of what a cell with `params` really runs (a codec built from choosable parts
+  // names the parts chosen); recorded in the cell's result and part of its cache key.
+  virtual std::string version_for(const ParamSet& /*params*/) const { return version(); }
+  // Files and directories a cell with `params` reads besides its source (model files): the cache
+  // key fingerprints their contents (harness/core/file_fingerprint.h).
+  virtual std::vector<std::string> input_files(const ParamSet& /*params*/) const { return {}; }
   virtual std::string description() const = 0;
   // The keys `params:` and `sweep:` accept for this codec.
   virtual const std::vector<ParamSpec>& param_specs() const = 0;

@@ -1,14 +1,45 @@
 #include "codecs/tgvc/tgvc_codec.h"
 
+#include <fmt/format.h>
+
 #include "codecs/tgvc/generate/diffusion_options.h"
 #include "codecs/tgvc/generate/generators.h"
+#include "codecs/tgvc/keyframes/thumbnail_embedder.h"
 #include "codecs/tgvc/tgvc_encoder.h"
 #include "codecs/tgvc/tgvc_params.h"
+#include "codecs/tgvc/tracking/flow_tracker.h"
 
 namespace tgvc {
 
-// The adapter's version changes whenever a stage changes what is coded; cache keys include it.
-std::string TgvcCodec::version() const { return "1 (embedder thumbnail 1, tracker flow 1)"; }
+// The adapter's version changes whenever a stage changes what is coded; cache keys include it
+// (through version_for, which adds the parts a cell chose).
+std::string TgvcCodec::version() const { return "1"; }
+
+std::string TgvcCodec::version_for(const ParamSet& params) const {
+  const TgvcParams p = tgvc_params_from(params);
+  // A TorchScript model has no version of its own: the cache key hashes its file.
+  const std::string embedder =
+      p.embedder == "thumbnail" ? "thumbnail " + ThumbnailEmbedder().version() : "TorchScript file";
+  const std::string tracker = p.tracker == "flow" ? "flow " + FlowTracker().version() : "TorchScript file";
+  const Codec* keyframe_codec = find_codec(p.keyframes.codec);
+  const std::string keyframes = keyframe_codec ? keyframe_codec->version() : "not built in";
+  return fmt::format("{} (embedder {}, tracker {}, keyframes {} {}, generator {})", version(), embedder,
+                     tracker, p.keyframes.codec, keyframes, p.generator);
+}
+
+std::vector<std::string> TgvcCodec::input_files(const ParamSet& params) const {
+  const TgvcParams p = tgvc_params_from(params);
+  std::vector<std::string> files;
+  // A TorchScript file must match the FILE.sha256 beside it when there is one: that decides too.
+  const auto add_model = [&files](const std::string& model) {
+    files.push_back(model);
+    files.push_back(model + ".sha256");
+  };
+  if (p.embedder != "thumbnail") add_model(p.embedder);
+  if (p.tracker != "flow") add_model(p.tracker);
+  if (p.generator == "diffusion") files.push_back(params.get_string("diffusion-model"));
+  return files;
+}
 
 std::string TgvcCodec::description() const {
   return "T-GVC: keyframe stills + trajectories of important motion instances; trajectory-guided warp or blend decoder";

@@ -115,7 +115,7 @@ std::vector<MetricSpec> parse_metrics(const YAML::Node& list, const std::string&
     if (node.IsScalar()) {
       spec.id = node.Scalar();
     } else if (node.IsMap() && node.size() == 1) {
-      spec.id = node.begin()->first.as<std::string>();
+      spec.id = key_text(node.begin()->first, file, context);
       options = node.begin()->second;
     } else {
       throw InputError(spec.pos.str() + ": " + context, "a metric id or {id: {options}}", "something else");
@@ -162,7 +162,12 @@ ReportSpec parse_report(const YAML::Node& node, const std::string& file, const f
   }
   if (node["metrics"]) {
     require_sequence(node["metrics"], file, "report.metrics");
-    for (const auto& m : node["metrics"]) spec.metrics.push_back(m.as<std::string>());
+    for (const auto& m : node["metrics"]) {
+      if (!m.IsScalar()) {
+        throw InputError(position_of(m, file).str() + ": report.metrics", "a value name", "a nested value");
+      }
+      spec.metrics.push_back(m.Scalar());
+    }
   }
   return spec;
 }

@@ -17,7 +17,7 @@ std::vector<SweepAxis> parse_axes(const YAML::Node& sweep, const std::string& fi
   require_map(sweep, file, context + ".sweep");
   for (const auto& entry : sweep) {
     SweepAxis axis;
-    axis.key = entry.first.as<std::string>();
+    axis.key = key_text(entry.first, file, context + ".sweep");
     const std::string where = context + ".sweep." + axis.key;
     if (entry.second.IsScalar()) {
       axis.values.push_back(entry.second.Scalar());
@@ -66,6 +66,26 @@ std::vector<RatePoint> expand_rate_points(const YAML::Node& codec_node, const Co
     throw InputError(position_of(codec_node["sweep_mode"], file).str() + ": " + context + ".sweep_mode",
                      "product or zip", "'" + mode + "'");
   }
+  // Keys and values first, then the count: a product of a few long lists is unbounded.
+  for (const auto& [key, value] : fixed) {
+    check_key(codec, key, value, codec_node["params"][key], file, context + ".params");
+  }
+  for (const SweepAxis& axis : axes) {
+    for (const std::string& value : axis.values) {
+      check_key(codec, axis.key, value, codec_node["sweep"][axis.key], file, context + ".sweep");
+    }
+  }
+  if (mode == "product") {
+    size_t count = 1;
+    for (const SweepAxis& axis : axes) {
+      if (axis.values.size() > kMaxRatePoints / count) {
+        throw InputError(position_of(codec_node["sweep"], file).str() + ": " + context + ".sweep",
+                         "at most " + std::to_string(kMaxRatePoints) + " rate points per codec",
+                         "more (the product of the lists' lengths)");
+      }
+      count *= axis.values.size();
+    }
+  }
   std::vector<RatePoint> points;
   std::vector<size_t> index(axes.size(), 0);
   if (mode == "zip") {
@@ -87,14 +107,6 @@ std::vector<RatePoint> expand_rate_points(const YAML::Node& codec_node, const Co
       int a = static_cast<int>(axes.size()) - 1;
       while (a >= 0 && ++index[a] == axes[a].values.size()) index[a--] = 0;
       if (a < 0) break;
-    }
-  }
-  for (const auto& [key, value] : fixed) {
-    check_key(codec, key, value, codec_node["params"][key], file, context + ".params");
-  }
-  for (const SweepAxis& axis : axes) {
-    for (const std::string& value : axis.values) {
-      check_key(codec, axis.key, value, codec_node["sweep"][axis.key], file, context + ".sweep");
     }
   }
   return points;

@@ -39,10 +39,17 @@ YAML::Node field(const YAML::Node& map, const std::string& key) {
 
 }  // namespace
 
+std::string key_text(const YAML::Node& key, const std::string& file, const std::string& context) {
+  if (!key.IsScalar()) {
+    throw InputError(position_of(key, file).str() + ": " + context, "a scalar key", kind_name(key));
+  }
+  return key.Scalar();
+}
+
 void require_known_keys(const YAML::Node& map, const std::vector<std::string>& allowed, const std::string& file,
                         const std::string& context) {
   for (const auto& entry : map) {
-    const std::string key = entry.first.as<std::string>();
+    const std::string key = key_text(entry.first, file, context);
     bool known = false;
     for (const std::string& a : allowed) known = known || a == key;
     if (known) continue;
@@ -102,7 +109,7 @@ std::map<std::string, std::string> scalar_map(const YAML::Node& map, const std::
   if (!map || map.IsNull()) return out;
   require_map(map, file, context);
   for (const auto& entry : map) {
-    const std::string key = entry.first.as<std::string>();
+    const std::string key = key_text(entry.first, file, context);
     if (!entry.second.IsScalar()) {
       throw InputError(position_of(entry.second, file).str() + ": " + context + "." + key, "a scalar",
                        kind_name(entry.second));

@@ -17,6 +17,10 @@ SourcePos position_of(const YAML::Node& node, const std::string& file);
 void require_known_keys(const YAML::Node& map, const std::vector<std::string>& allowed, const std::string& file,
                         const std::string& context);
 
+// A mapping key as text; throws when the key is a list or a mapping (`{[a]: 1}`), which yaml-cpp
+// cannot convert.
+std::string key_text(const YAML::Node& key, const std::string& file, const std::string& context);
+
 void require_map(const YAML::Node& node, const std::string& file, const std::string& context);
 void require_sequence(const YAML::Node& node, const std::string& file, const std::string& context);
 

@@ -44,6 +44,9 @@ class Metric {
   virtual std::string version() const = 0;
   virtual std::string description() const = 0;
   virtual const std::vector<ParamSpec>& param_specs() const = 0;
+  // Files a computation with `options` (resolved) reads (model files), found or not: the cache
+  // key fingerprints their contents, so fetching or replacing a model recomputes the cell.
+  virtual std::vector<std::string> input_files(const ParamSet& /*options*/) const { return {}; }
 
   // Per-sequence values for `dist` against `ref`. Both have the same geometry, format and frame
   // count (the runner guarantees it; InputError otherwise). Thread-safe. The first value is the

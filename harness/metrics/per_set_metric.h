@@ -34,6 +34,9 @@ class PerSetMetric {
   virtual std::string version() const = 0;
   virtual std::string description() const = 0;
   virtual const std::vector<ParamSpec>& param_specs() const = 0;
+  // Files a contribution with `options` (resolved) reads (model files), found or not: the cache
+  // key fingerprints their contents.
+  virtual std::vector<std::string> input_files(const ParamSet& /*options*/) const { return {}; }
   // Names of the values finish() returns (for tables and n/a rows).
   virtual std::vector<std::string> value_names() const = 0;
 

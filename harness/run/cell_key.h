@@ -3,16 +3,28 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "harness/config/experiment.h"
 #include "harness/plan/plan.h"
 
 namespace tgvc {
 
-// SHA-256 over: schema version, the sequence's identity (synthetic spec, or path, size and
-// modification time of the file, raw geometry), frame range, resize, codec id and version,
-// every resolved parameter (with size and modification time when it names a file, such as a
-// TorchScript model), and each metric's id, version and options.
+// SHA-256 over: schema version; the dataset and sequence names; the source's identity
+// (source_identity); frame range; resize; the codec's name, type and version for the cell's
+// parameters (Codec::version_for); every resolved parameter; the content fingerprint
+// (harness/core/file_fingerprint.h) of every file the codec reads for them (Codec::input_files:
+// TorchScript models, model directories); and per metric its id, version, resolved options and
+// the content fingerprint of its model files. Not in it, because they cannot change a result:
+// the config's layout (key order, comments), the output directory, the job count.
 std::string cell_inputs_hash(const Experiment& experiment, const Cell& cell);
+
+// The files a file sequence reads (one video file today; the frames of an image folder).
+std::vector<std::string> sequence_files(const SequenceSpec& sequence);
+
+// A synthetic sequence by its generator settings; a file sequence by each of `files` (path, size
+// and modification time: source videos are too large to hash on every run) and the raw geometry
+// of a headerless file.
+std::string source_identity(const SequenceSpec& sequence, const std::vector<std::string>& files);
 
 }  // namespace tgvc

@@ -87,6 +87,7 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
     source = cache.acquire(cell.sequence, &loaded_here, &r.timing.load_s);
     const ParamSet params = ParamSet::resolve(codec->param_specs(), point.params, codec_spec.name);
     r.params = params.values();
+    r.codec_version = codec->version_for(params);
 
     stage = "encode";
     auto t = Clock::now();

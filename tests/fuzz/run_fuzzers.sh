@@ -5,7 +5,9 @@
 # sanitizer report, a hang or an out-of-memory input, which it keeps under
 # BUILD_DIR/runs/<target>/ (crash-*, timeout-*, oom-*) with the log.
 #
-#   run_fuzzers.sh BUILD_DIR SECONDS_PER_TARGET
+#   run_fuzzers.sh BUILD_DIR SECONDS_PER_TARGET [TARGET...]   (default: every target)
+#
+# With FUZZ_RUNS=N in the environment a target also stops after N executions.
 #
 # A kept input replays with: BUILD_DIR/tests/fuzz/<target>_fuzzer FILE
 set -uo pipefail
@@ -13,14 +15,21 @@ set -uo pipefail
 build=${1:?usage: run_fuzzers.sh BUILD_DIR SECONDS_PER_TARGET}
 seconds=${2:?usage: run_fuzzers.sh BUILD_DIR SECONDS_PER_TARGET}
 source_dir=$(cd "$(dirname "$0")" && pwd)
+only=" ${*:3} "
 
-# target, corpus folder, -max_len. The container target cuts inputs at 1 MiB itself; valid sample
-# streams are about 1 kB, the crafted regression file 6 kB. A TRAJ payload of a clip is rarely
-# more than a few hundred bytes.
+# target, corpus folder, -max_len, dictionary (or -). The container target cuts inputs at 1 MiB
+# itself; valid sample streams are about 1 kB, the crafted regression file 6 kB. A TRAJ payload
+# of a clip is rarely more than a few hundred bytes. The readers' inputs hold frames of at most
+# 62x62 (raw) or whatever the header says (Y4M): 16 kB holds a few small frames. Configs are a
+# few kilobytes.
 targets=(
-  "tgvc_container tgvc 65536"
-  "trajectory_decoder trajectory 4096"
-  "image_sequence image_sequence 16384"
+  "tgvc_container tgvc 65536 -"
+  "trajectory_decoder trajectory 4096 -"
+  "y4m_header y4m_header 4096 -"
+  "y4m_reader y4m_reader 16384 -"
+  "raw_yuv_reader raw_yuv_reader 16384 -"
+  "image_sequence image_sequence 16384 -"
+  "config config 8192 config.dict"
 )
 # The reader's limits keep any parse below about 270 MB (0.77 GB in this build, with the
 # sanitizers' overhead); past 2 GB an input counts as an unbounded allocation.
@@ -35,7 +44,8 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 
 failed=()
 for entry in "${targets[@]}"; do
-  read -r name corpus max_len <<<"$entry"
+  read -r name corpus max_len dict <<<"$entry"
+  if [ "$only" != "  " ] && [[ "$only" != *" $name "* ]]; then continue; fi
   binary="$build/tests/fuzz/${name}_fuzzer"
   work="$build/runs/$name"
   if [ ! -x "$binary" ]; then
@@ -45,9 +55,13 @@ for entry in "${targets[@]}"; do
   rm -rf "$work"
   mkdir -p "$work"
   cp -r "$source_dir/corpus/$corpus" "$work/corpus"
+  runs_option=()
+  if [ -n "${FUZZ_RUNS:-}" ]; then runs_option=(-runs="$FUZZ_RUNS"); fi
+  dict_option=()
+  if [ "$dict" != "-" ]; then dict_option=(-dict="$source_dir/$dict"); fi
   echo "run_fuzzers: $name for ${seconds} s on a copy of tests/fuzz/corpus/$corpus ($work)"
   "$binary" "$work/corpus" -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb="$rss_limit_mb" \
-    -timeout="$timeout_s" -print_final_stats=1 -artifact_prefix="$work/" >"$work/fuzz.log" 2>&1
+    -timeout="$timeout_s" "${dict_option[@]}" "${runs_option[@]}" -print_final_stats=1 -artifact_prefix="$work/" >"$work/fuzz.log" 2>&1
   status=$?
   executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/fuzz.log" | tail -n 1)
   if [ "$status" -ne 0 ]; then

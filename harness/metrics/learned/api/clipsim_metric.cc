@@ -17,6 +17,9 @@ class ClipsimMetric final : public Metric {
            "source and decoded frames, per frame, mean over frames";
   }
   const std::vector<ParamSpec>& param_specs() const override { return clipsim_param_specs(); }
+  std::vector<std::string> input_files(const ParamSet& options) const override {
+    return model_input_files("openclip-vit-h-14-image", options);
+  }
 
   std::vector<MetricValue> compute(const Video& ref, const Video& dist,
                                    const ParamSet& options) const override {

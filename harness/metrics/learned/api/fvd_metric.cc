@@ -22,6 +22,9 @@ class FvdMetric final : public PerSetMetric {
            "16-frame clips of every sequence of one codec and rate point";
   }
   const std::vector<ParamSpec>& param_specs() const override { return fvd_param_specs(); }
+  std::vector<std::string> input_files(const ParamSet& options) const override {
+    return model_input_files("i3d-kinetics400", options);
+  }
   std::vector<std::string> value_names() const override { return {"fvd", "fvd_clips"}; }
 
   SetContribution contribute(const Video& ref, const Video& dist, const ParamSet& options) const override {

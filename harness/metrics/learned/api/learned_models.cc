@@ -55,6 +55,23 @@ std::optional<ModelFile> locate_model_file(const std::string& name, const ParamS
   return f;
 }
 
+std::vector<std::string> model_input_files(const std::string& name, const ParamSet& options) {
+  if (options.has(learned_keys::kModelFile) && !options.get_string(learned_keys::kModelFile).empty()) {
+    return {options.get_string(learned_keys::kModelFile)};
+  }
+  const ModelManifest& manifest = builtin_model_manifest();
+  const ModelEntry* entry = manifest.find(name);
+  if (!entry) throw Error("model '" + name + "' is not in the built-in manifest");
+  try {
+    const std::string path = model_status(manifest, *entry, models_directory(), false).path;
+    // A plain download is checked against the manifest's SHA-256, anything else against the file's.
+    if (!entry->conversion && !entry->source.sha256.empty()) return {path};
+    return {path, path + ".sha256"};
+  } catch (const InputError&) {
+    return {};
+  }
+}
+
 MetricValue unavailable_value(const std::string& name, const std::string& reason, const std::string& unit) {
   MetricValue v;
   v.name = name;

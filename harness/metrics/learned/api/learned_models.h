@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "harness/core/params.h"
 #include "harness/metrics/learned/learned_backend.h"
@@ -14,6 +15,12 @@ namespace tgvc {
 // nullopt with `*why_not` set ("model 'x' missing: run `tgvc-bench models fetch y`", ...).
 std::optional<ModelFile> locate_model_file(const std::string& name, const ParamSet& options,
                                            std::string* why_not);
+
+// The files locate_model_file looks at, whether or not they are there: the model_file option's
+// file, or the manifest model's place in the models directory and, unless the manifest publishes
+// its SHA-256, the FILE.sha256 beside it (its check decides whether the model is used). Empty
+// when no models directory can be named.
+std::vector<std::string> model_input_files(const std::string& name, const ParamSet& options);
 
 // A value that is n/a for `reason`.
 MetricValue unavailable_value(const std::string& name, const std::string& reason,

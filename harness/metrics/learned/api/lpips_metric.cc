@@ -19,6 +19,9 @@ class LpipsMetric final : public Metric {
            "frames";
   }
   const std::vector<ParamSpec>& param_specs() const override { return lpips_param_specs(); }
+  std::vector<std::string> input_files(const ParamSet& options) const override {
+    return model_input_files("lpips-" + options.get_string(learned_keys::kNet) + "-backbone", options);
+  }
 
   std::vector<MetricValue> compute(const Video& ref, const Video& dist,
                                    const ParamSet& options) const override {
