@@ -52,14 +52,6 @@ std::optional<ResizeSpec> parse_resize(const YAML::Node& node, const std::string
   spec.height = required_int(node, "height", 16, 16384, file, "resize");
   spec.mode = choice(node, "mode", "squash", kResizeModes, file, "resize");
   spec.filter = choice(node, "filter", "bicubic", kResizeFilters, file, "resize");
-  // 4:2:0 coding needs even luma sizes.
-  for (const char* key : {"width", "height"}) {
-    const int value = key[0] == 'w' ? spec.width : spec.height;
-    if (value % 2 != 0) {
-      throw InputError(position_of(node[key], file).str() + ": resize." + key, "an even number",
-                       std::to_string(value));
-    }
-  }
   return spec;
 }
 

@@ -8,6 +8,7 @@
 #include "harness/core/error.h"
 #include "harness/core/file_fingerprint.h"
 #include "harness/core/sha256.h"
+#include "harness/io/video_reader.h"
 #include "harness/metrics/metric.h"
 #include "harness/metrics/per_set_metric.h"
 #include "reports/cell_result.h"
@@ -45,7 +46,11 @@ void hash_files(Sha256& h, const std::vector<std::string>& files) {
 
 std::vector<std::string> sequence_files(const SequenceSpec& s) {
   if (s.synthetic) return {};
-  return {s.path};
+  try {
+    return input_files(s.path);
+  } catch (const InputError&) {
+    return {s.path};  // a broken sequence: the cell fails at load, as a row
+  }
 }
 
 std::string source_identity(const SequenceSpec& s, const std::vector<std::string>& files) {

@@ -19,7 +19,7 @@ namespace tgvc {
 // the config's layout (key order, comments), the output directory, the job count.
 std::string cell_inputs_hash(const Experiment& experiment, const Cell& cell);
 
-// The files a file sequence reads (one video file today; the frames of an image folder).
+// The files a file sequence reads: the video file, or every frame of an image sequence.
 std::vector<std::string> sequence_files(const SequenceSpec& sequence);
 
 // A synthetic sequence by its generator settings; a file sequence by each of `files` (path, size

@@ -101,6 +101,8 @@ TEST(FileSources, TenBitY4mAtItsOwnSizeAndResized) {
   const Video source = scene(160, 96, {ChromaFormat::k420, 10, ColourFamily::kYuv});
   expect_cells(run_codecs(source, ""), 160, 96, 160, 96);
   expect_cells(run_codecs(source, "resize: {width: 128, height: 80}\n"), 128, 80, 128, 80);
+  // An odd resize target: x265 codes a padded copy of the resized frames.
+  expect_cells(run_codecs(source, "resize: {width: 127, height: 79}\n"), 127, 79, 128, 80);
 }
 
 // Odd sizes are read with 4:2:0 chroma rounded up; x265 codes a padded copy.

@@ -248,6 +248,21 @@ TEST_F(CellKeyInputs, RawGeometryChangesTheKey) {
   EXPECT_NE(raw_key("yuv420p"), raw_key("yuv420p, fps: 25"));
 }
 
+TEST_F(CellKeyInputs, EveryFrameOfAnImageSequenceIsInTheKey) {
+  for (const char* name : {"im1.png", "im2.png", "im3.png"})
+    write(dir_ / "frames" / name, std::string(100, 'p'));
+  const auto folder_key = [&] {
+    return key_of("experiment: f\ndatasets:\n  - file: {path: " + (dir_ / "frames").string() +
+                  "}\ncodecs: [{type: raw}]\n");
+  };
+  const std::string before = folder_key();
+  write(dir_ / "frames/im2.png", std::string(101, 'p'));
+  EXPECT_NE(before, folder_key()) << "a frame rewritten";
+  const std::string three = folder_key();
+  write(dir_ / "frames/im4.png", std::string(100, 'p'));
+  EXPECT_NE(three, folder_key()) << "a frame added";
+}
+
 TEST(TgvcVersion, NamesThePartsACellUses) {
   const Codec* tgvc = find_codec("tgvc");
   ASSERT_NE(tgvc, nullptr);
