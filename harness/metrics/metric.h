@@ -3,6 +3,7 @@
 #pragma once
 
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,9 +32,19 @@ class MotionTruth {
   virtual bool track(double x, double y, int from, int to, double* out_x, double* out_y) const = 0;
 };
 
+// What a metric computes from the source alone (e.g. the trajectory metric's source-side tracks):
+// made once per sequence by Metric::prepare and shared by every cell of it. Opaque to the runner.
+class PreparedSource {
+ public:
+  virtual ~PreparedSource() = default;
+};
+
 // What a metric may use beyond the two videos.
 struct MetricContext {
   const MotionTruth* motion_truth = nullptr;
+  // This metric's prepare() of this very source, with options and context of the same
+  // prepared_source_key; nullptr: the metric computes its source side itself.
+  const PreparedSource* prepared_source = nullptr;
 };
 
 class Metric {
@@ -54,9 +65,24 @@ class Metric {
   virtual std::vector<MetricValue> compute(const Video& ref, const Video& dist,
                                            const ParamSet& options) const = 0;
   // The same with context; metrics that use none keep this default.
-  virtual std::vector<MetricValue> compute_in_context(const Video& ref, const Video& dist, const ParamSet& options,
+  virtual std::vector<MetricValue> compute_in_context(const Video& ref, const Video& dist,
+                                                      const ParamSet& options,
                                                       const MetricContext& /*context*/) const {
     return compute(ref, dist, options);
+  }
+
+  // Source-side work that cells of one sequence can share. Two calls with equal non-empty keys
+  // (for the same metric and source) prepare equal states, so the runner prepares once per key
+  // and sequence. Empty (the default): nothing to prepare.
+  virtual std::string prepared_source_key(const ParamSet& /*options*/,
+                                          const MetricContext& /*context*/) const {
+    return {};
+  }
+  // The state compute_in_context takes as context.prepared_source; the values are bit-identical
+  // to those computed without it. Only called when prepared_source_key is not empty. Thread-safe.
+  virtual std::shared_ptr<const PreparedSource> prepare(const Video& /*ref*/, const ParamSet& /*options*/,
+                                                        const MetricContext& /*context*/) const {
+    return nullptr;
   }
 };
 

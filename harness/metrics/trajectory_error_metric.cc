@@ -7,44 +7,13 @@
 #include <utility>
 
 #include "codecs/tgvc/tracking/dense_flow_tracker.h"
-#include "codecs/tgvc/tracking/scene_cuts.h"
+#include "harness/core/error.h"
 #include "harness/metrics/metric_input.h"
 #include "harness/metrics/trajectory_scores.h"
+#include "harness/metrics/trajectory_source.h"
 
 namespace tgvc {
 namespace {
-
-// Queries: a grid x grid lattice of pixel centres on a segment's first frame.
-std::vector<TrackQuery> first_frame_queries(const Video& video, int grid) {
-  std::vector<TrackQuery> all = grid_queries(video.info.width, video.info.height, 1, grid);
-  all.resize(static_cast<size_t>(grid) * grid);
-  return all;
-}
-
-// Clip frames [first, end) as a video of their own.
-Video segment_of(const Video& video, int first, int end) {
-  Video part;
-  part.info = video.info;
-  part.frames.assign(video.frames.begin() + first, video.frames.begin() + end);
-  return part;
-}
-
-// The generator's ground truth for queries on clip frame `first`, through frames [first, end).
-Tracks truth_tracks(const MotionTruth& truth, const std::vector<TrackQuery>& queries, int first, int end) {
-  Tracks tracks;
-  for (const TrackQuery& q : queries) {
-    Track t;
-    for (int f = first; f < end; ++f) {
-      double x = q.x, y = q.y;
-      const bool visible = truth.track(q.x, q.y, first, f, &x, &y);
-      t.x.push_back(static_cast<float>(x));
-      t.y.push_back(static_cast<float>(y));
-      t.visible.push_back(visible ? 1 : 0);
-    }
-    tracks.push_back(std::move(t));
-  }
-  return tracks;
-}
 
 MetricValue value(const std::string& name, double v, const std::string& unit, const std::string& convention) {
   MetricValue m;
@@ -95,29 +64,59 @@ std::vector<MetricValue> TrajectoryErrorMetric::compute(const Video& ref, const 
   return compute_in_context(ref, dist, options, {});
 }
 
+TrajectorySourceOptions TrajectoryErrorMetric::source_options(const ParamSet& options,
+                                                              const MetricContext& context) const {
+  const auto option = [&](const char* key) { return option_or_default(options, param_specs(), key); };
+  TrajectorySourceOptions source;
+  source.grid = std::stoi(option("grid"));
+  source.cut_threshold = std::stod(option("cut-threshold"));
+  if (option("truth") == "auto") source.truth = context.motion_truth;
+  return source;
+}
+
+std::string TrajectoryErrorMetric::prepared_source_key(const ParamSet& options,
+                                                       const MetricContext& context) const {
+  return source_options(options, context).key();
+}
+
+std::shared_ptr<const PreparedSource> TrajectoryErrorMetric::prepare(const Video& ref,
+                                                                     const ParamSet& options,
+                                                                     const MetricContext& context) const {
+  return std::make_shared<const TrajectorySource>(
+      prepare_trajectory_source(ref, source_options(options, context)));
+}
+
 std::vector<MetricValue> TrajectoryErrorMetric::compute_in_context(const Video& ref, const Video& dist,
                                                                    const ParamSet& options,
                                                                    const MetricContext& context) const {
   check_metric_inputs(ref, dist);
   const auto option = [&](const char* key) { return option_or_default(options, param_specs(), key); };
-  const int grid = std::stoi(option("grid"));
-  const bool use_truth = option("truth") == "auto" && context.motion_truth != nullptr;
   const bool include_query_frame = option("include-first-frame") == "true";
-  const std::vector<int> cuts = scene_cuts(ref, std::stod(option("cut-threshold")));
+  const TrajectorySourceOptions source_opts = source_options(options, context);
+  TrajectorySource own;
+  const TrajectorySource* source = nullptr;
+  if (context.prepared_source != nullptr) {
+    // The runner's sharing must never mix states: a mismatch is a bug, not bad input.
+    source = dynamic_cast<const TrajectorySource*>(context.prepared_source);
+    if (source == nullptr || source->key != source_opts.key() || source->frames != ref.frame_count() ||
+        source->width != ref.info.width || source->height != ref.info.height) {
+      throw Error("trajectory_error: the prepared source was made for another source or other options (" +
+                  source_opts.key() + ")");
+    }
+  } else {
+    own = prepare_trajectory_source(ref, source_opts);
+    source = &own;
+  }
 
-  // Each scene is tracked on its own, from a fresh lattice on its first frame.
-  const std::vector<TrackQuery> queries = first_frame_queries(ref, grid);
+  // The decoded side of each scene, from the same queries as the source side.
   const DenseFlowTracker tracker;
   TrajectoryTally tally(ref.frame_count());
-  std::vector<int> bounds = {0};
-  bounds.insert(bounds.end(), cuts.begin(), cuts.end());
-  bounds.push_back(ref.frame_count());
-  for (size_t s = 0; s + 1 < bounds.size(); ++s) {
-    const int first = bounds[s], end = bounds[s + 1];
-    const Tracks reference = use_truth ? truth_tracks(*context.motion_truth, queries, first, end)
-                                       : tracker.track(segment_of(ref, first, end), queries);
-    const Tracks predicted = tracker.track(segment_of(dist, first, end), queries);
-    tally.add(reference, predicted, first, include_query_frame);
+  for (size_t i = 0; i < source->scene_starts.size(); ++i) {
+    const int first = source->scene_starts[i], end = source->scene_end(i);
+    const Tracks predicted = first == 0 && end == dist.frame_count()
+                                 ? tracker.track(dist, source->queries)  // one scene: no copy
+                                 : tracker.track(segment_of(dist, first, end), source->queries);
+    tally.add(source->reference[i], predicted, first, include_query_frame);
   }
   const TrajectorySummary s = tally.summary();
 
@@ -128,8 +127,9 @@ std::vector<MetricValue> TrajectoryErrorMetric::compute_in_context(const Video& 
       "total variation > {}; {}); {} counted; scored: (point, frame) visible on the source side; a point "
       "lost on the decoded side is a miss at every threshold and has no end-point error; delta_avg: mean "
       "over 1, 2, 4, 8, 16 px of the share within; end-point error: mean over pairs followed on both sides",
-      use_truth ? "synthetic ground truth" : "the dense-flow tracker on the source", grid, grid,
-      option("cut-threshold"), cut_list(cuts),
+      source->from_truth ? "synthetic ground truth" : "the dense-flow tracker on the source",
+      source_opts.grid, source_opts.grid, option("cut-threshold"),
+      cut_list({source->scene_starts.begin() + 1, source->scene_starts.end()}),
       include_query_frame ? "each scene's first frame" : "no query frame");
   std::vector<MetricValue> out;
   if (s.scored == 0) {

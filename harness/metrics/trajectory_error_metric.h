@@ -4,6 +4,7 @@
 #pragma once
 
 #include "harness/metrics/metric.h"
+#include "harness/metrics/trajectory_source.h"
 
 namespace tgvc {
 
@@ -18,6 +19,14 @@ class TrajectoryErrorMetric final : public Metric {
   // With synthetic sources the reference tracks are the generator's ground truth (truth: auto).
   std::vector<MetricValue> compute_in_context(const Video& ref, const Video& dist, const ParamSet& options,
                                               const MetricContext& context) const override;
+  // The source side (scene cuts, queries, reference tracks) shaped by grid, cut-threshold and
+  // truth: compute_in_context takes it as context.prepared_source, or makes it itself.
+  std::string prepared_source_key(const ParamSet& options, const MetricContext& context) const override;
+  std::shared_ptr<const PreparedSource> prepare(const Video& ref, const ParamSet& options,
+                                                const MetricContext& context) const override;
+
+ private:
+  TrajectorySourceOptions source_options(const ParamSet& options, const MetricContext& context) const;
 };
 
 }  // namespace tgvc

@@ -21,8 +21,9 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-void measure(const Experiment& e, const SequenceSpec& seq, const Video& source, const Video& decoded,
-             CellResult& result) {
+void measure(const Experiment& e, size_t sequence, SequenceCache& cache, const Video& source,
+             const Video& decoded, CellResult& result) {
+  const SequenceSpec& seq = e.sequences[sequence];
   check_comparable(source, decoded);
   std::unique_ptr<SyntheticTruth> truth;
   MetricContext context;
@@ -39,7 +40,16 @@ void measure(const Experiment& e, const SequenceSpec& seq, const Video& source, 
     }
     const Metric* metric = find_metric(spec.id);
     const ParamSet options = ParamSet::resolve(metric->param_specs(), spec.options, "metrics." + spec.id);
-    std::vector<MetricValue> values = metric->compute_in_context(source, decoded, options, context);
+    // What the metric computes from the source alone is made once per sequence and shared.
+    MetricContext own = context;
+    std::shared_ptr<const PreparedSource> prepared;
+    const std::string key = metric->prepared_source_key(options, context);
+    if (!key.empty()) {
+      prepared = cache.prepared(sequence, spec.id + ": " + key,
+                                [&] { return metric->prepare(source, options, context); });
+      own.prepared_source = prepared.get();
+    }
+    std::vector<MetricValue> values = metric->compute_in_context(source, decoded, options, own);
     if (!values.empty()) result.headline_values.push_back(values.front().name);  // metric.h: first = headline
     for (MetricValue& v : values) result.metrics.push_back(std::move(v));
   }
@@ -114,7 +124,7 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
 
     stage = "metrics";
     t = Clock::now();
-    measure(e, seq, *source, decoded, r);
+    measure(e, cell.sequence, cache, *source, decoded, r);
     r.timing.metrics_s = seconds_since(t);
 
     stage = "still";

@@ -8,15 +8,17 @@
 
 namespace tgvc {
 
-Video load_sequence(const SequenceSpec& sequence, const FrameRange& frames, const std::optional<ResizeSpec>& resize) {
+Video load_sequence(const SequenceSpec& sequence, const FrameRange& frames,
+                    const std::optional<ResizeSpec>& resize) {
   if (sequence.synthetic) {
     const SyntheticSequence generator(sequence.synthetic_spec);
     const int available = sequence.synthetic_spec.frame_count - frames.start;
     const int count = frames.count > 0 ? frames.count : available;
     if (available <= 0 || count > available) {
-      throw InputError(sequence.pos.str() + ": synthetic sequence '" + sequence.name + "'",
-                       "frames " + std::to_string(frames.start) + ".." + std::to_string(frames.start + count - 1),
-                       std::to_string(sequence.synthetic_spec.frame_count) + " frames");
+      throw InputError(
+          sequence.pos.str() + ": synthetic sequence '" + sequence.name + "'",
+          "frames " + std::to_string(frames.start) + ".." + std::to_string(frames.start + count - 1),
+          std::to_string(sequence.synthetic_spec.frame_count) + " frames");
     }
     return generator.render_range(frames.start, count);
   }
@@ -65,7 +67,35 @@ std::shared_ptr<const Video> SequenceCache::acquire(size_t sequence, bool* loade
 void SequenceCache::release(size_t sequence) {
   std::lock_guard<std::mutex> lock(mutex_);
   Entry& entry = entries_[sequence];
-  if (--entry.remaining == 0) entry.video = {};
+  if (--entry.remaining == 0) {
+    entry.video = {};
+    entry.prepared.clear();
+  }
+}
+
+std::shared_ptr<const PreparedSource> SequenceCache::prepared(
+    size_t sequence, const std::string& key,
+    const std::function<std::shared_ptr<const PreparedSource>()>& make) {
+  std::promise<std::shared_ptr<const PreparedSource>> promise;
+  bool make_here = false;
+  SharedPrepared future;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto [it, inserted] = entries_[sequence].prepared.try_emplace(key);
+    if (inserted) {
+      it->second = promise.get_future().share();
+      make_here = true;
+    }
+    future = it->second;
+  }
+  if (make_here) {
+    try {
+      promise.set_value(make());
+    } catch (...) {
+      promise.set_exception(std::current_exception());
+    }
+  }
+  return future.get();  // rethrows the error of make
 }
 
 }  // namespace tgvc

@@ -17,7 +17,8 @@
 // coordinates (InputError otherwise); frames of one size (InputError), any size (frames under
 // 16 px are edge-padded for the flow, which DIS needs). No queries give an empty
 // result. Deterministic, whatever OpenCV's thread count; track() keeps no state and may run
-// concurrently.
+// concurrently. Cost: two DIS calls per frame pair, each pair computed once for all queries; memory
+// holds one pair at a time plus the pairs before the last query frame (for the backward walks).
 //
 // Beside FlowTracker (T-GVC's Lucas-Kanade tracker, which the encoder keeps): on real footage the
 // dense flow loses far fewer points, and a lost point does not drift on (docs/metrics.md).

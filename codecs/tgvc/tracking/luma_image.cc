@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "harness/core/error.h"
 
@@ -37,10 +38,15 @@ cv::Mat luma_image(const Frame& frame, Matrix matrix, const std::string& where) 
   cv::Mat luma(height, width, CV_8UC1);
   if (frame.format.family == ColourFamily::kYuv) {
     check_plane(frame.planes[0], width, height, where);
+    // One entry per sample value, each to_8bit's own result: the same bytes at a table look-up
+    // per sample.
+    std::vector<uint8_t> table(static_cast<size_t>(frame.max_value()) + 1);
+    for (size_t v = 0; v < table.size(); ++v) table[v] = to_8bit(static_cast<double>(v), scale);
+    const uint16_t top = static_cast<uint16_t>(table.size() - 1);
     for (int y = 0; y < height; ++y) {
       const uint16_t* in = frame.planes[0].row(y);
       uint8_t* out = luma.ptr<uint8_t>(y);
-      for (int x = 0; x < width; ++x) out[x] = to_8bit(in[x], scale);
+      for (int x = 0; x < width; ++x) out[x] = table[std::min(in[x], top)];
     }
     return luma;
   }
