@@ -22,37 +22,6 @@ constexpr double kAbsolutePx2 = 0.5;
 // Harness coordinates put pixel centres at +0.5, OpenCV's flow fields at integers.
 constexpr float kCentre = 0.5f;
 
-std::vector<cv::Mat> clip_lumas(const Video& clip) {
-  std::vector<cv::Mat> lumas;
-  for (int i = 0; i < clip.frame_count(); ++i) {
-    const Frame& frame = clip.frames[i];
-    const std::string where = "tracked clip frame " + std::to_string(i);
-    if (frame.width() != clip.frames[0].width() || frame.height() != clip.frames[0].height()) {
-      throw InputError(where,
-                       "the size of frame 0 (" + std::to_string(clip.frames[0].width()) + "x" +
-                           std::to_string(clip.frames[0].height()) + ")",
-                       std::to_string(frame.width()) + "x" + std::to_string(frame.height()));
-    }
-    lumas.push_back(luma_image(frame, clip.info.colour.matrix, where));
-  }
-  return lumas;
-}
-
-void check_query(const TrackQuery& query, size_t index, int frame_count) {
-  const std::string where = "tracker query " + std::to_string(index);
-  if (query.frame < 0 || query.frame >= frame_count) {
-    throw InputError(where + " frame", "a clip frame in [0, " + std::to_string(frame_count) + ")",
-                     std::to_string(query.frame));
-  }
-  if (!std::isfinite(query.x) || !std::isfinite(query.y)) {
-    throw InputError(where, "finite coordinates", std::to_string(query.x) + ", " + std::to_string(query.y));
-  }
-}
-
-bool inside(float x, float y, int width, int height) {
-  return x >= 0 && y >= 0 && x < width && y < height;
-}
-
 // The flow field at harness position (x, y), bilinear, edge samples repeated outside.
 cv::Vec2f flow_at(const cv::Mat& flow, float x, float y) {
   const float fx = std::clamp(x - kCentre, 0.0f, static_cast<float>(flow.cols - 1));
@@ -117,7 +86,7 @@ void advance(const cv::Mat& step, const cv::Mat& back, int width, int height, fl
   if (!tracked) return;
   const cv::Vec2f w = flow_at(step, x, y);
   const float nx = x + w[0], ny = y + w[1];
-  tracked = inside(nx, ny, width, height);
+  tracked = inside_frame(nx, ny, width, height);
   if (tracked) {
     const cv::Vec2f wb = flow_at(back, nx, ny);
     const double ex = w[0] + wb[0], ey = w[1] + wb[1];
@@ -142,7 +111,7 @@ struct Walker {
 
 Tracks DenseFlowTracker::track(const Video& clip, const std::vector<TrackQuery>& queries) const {
   const int frames = clip.frame_count();
-  for (size_t i = 0; i < queries.size(); ++i) check_query(queries[i], i, frames);
+  for (size_t i = 0; i < queries.size(); ++i) check_track_query(queries[i], i, frames);
   if (queries.empty()) return {};
   PairFlows flows(clip_lumas(clip));
   const int width = clip.frames[0].width();
@@ -156,7 +125,7 @@ Tracks DenseFlowTracker::track(const Video& clip, const std::vector<TrackQuery>&
     track.x.assign(frames, q.x);
     track.y.assign(frames, q.y);
     track.visible.assign(frames, 0);
-    track.visible[q.frame] = inside(q.x, q.y, width, height) ? 1 : 0;
+    track.visible[q.frame] = inside_frame(q.x, q.y, width, height) ? 1 : 0;
     last_query_frame = std::max(last_query_frame, q.frame);
   }
   // The pairs in order, each computed once: every point walks forward from its query frame as its

@@ -10,45 +10,13 @@
 #include "harness/core/error.h"
 
 namespace tgvc {
-namespace {
-
-std::vector<cv::Mat> clip_lumas(const Video& clip) {
-  std::vector<cv::Mat> lumas;
-  lumas.reserve(clip.frames.size());
-  for (int i = 0; i < clip.frame_count(); ++i) {
-    const Frame& frame = clip.frames[i];
-    const std::string where = "tracked clip frame " + std::to_string(i);
-    if (frame.width() != clip.frames[0].width() || frame.height() != clip.frames[0].height()) {
-      throw InputError(where,
-                       "the size of frame 0 (" + std::to_string(clip.frames[0].width()) + "x" +
-                           std::to_string(clip.frames[0].height()) + ")",
-                       std::to_string(frame.width()) + "x" + std::to_string(frame.height()));
-    }
-    lumas.push_back(luma_image(frame, clip.info.colour.matrix, where));
-  }
-  return lumas;
-}
-
-void check_query(const TrackQuery& query, size_t index, int frame_count) {
-  const std::string where = "tracker query " + std::to_string(index);
-  if (query.frame < 0 || query.frame >= frame_count) {
-    throw InputError(where + " frame", "a clip frame in [0, " + std::to_string(frame_count) + ")",
-                     std::to_string(query.frame));
-  }
-  if (!std::isfinite(query.x) || !std::isfinite(query.y)) {
-    throw InputError(where, "finite coordinates", std::to_string(query.x) + ", " + std::to_string(query.y));
-  }
-}
-
-}  // namespace
-
 FlowTracker::FlowTracker(FlowTrackerParams params) : params_(params) {
   check_flow_tracker_params(params_);
 }
 
 Tracks FlowTracker::track(const Video& clip, const std::vector<TrackQuery>& queries) const {
   const int frames = clip.frame_count();
-  for (size_t i = 0; i < queries.size(); ++i) check_query(queries[i], i, frames);
+  for (size_t i = 0; i < queries.size(); ++i) check_track_query(queries[i], i, frames);
   if (queries.empty()) return {};
   const std::vector<cv::Mat> lumas = clip_lumas(clip);
   const int width = lumas.front().cols;

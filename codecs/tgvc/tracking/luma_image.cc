@@ -64,4 +64,21 @@ cv::Mat luma_image(const Frame& frame, Matrix matrix, const std::string& where) 
   return luma;
 }
 
+std::vector<cv::Mat> clip_lumas(const Video& clip) {
+  std::vector<cv::Mat> lumas;
+  lumas.reserve(clip.frames.size());
+  for (int i = 0; i < clip.frame_count(); ++i) {
+    const Frame& frame = clip.frames[i];
+    const std::string where = "tracked clip frame " + std::to_string(i);
+    if (frame.width() != clip.frames[0].width() || frame.height() != clip.frames[0].height()) {
+      throw InputError(where,
+                       "the size of frame 0 (" + std::to_string(clip.frames[0].width()) + "x" +
+                           std::to_string(clip.frames[0].height()) + ")",
+                       std::to_string(frame.width()) + "x" + std::to_string(frame.height()));
+    }
+    lumas.push_back(luma_image(frame, clip.info.colour.matrix, where));
+  }
+  return lumas;
+}
+
 }  // namespace tgvc

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <opencv2/core.hpp>
 
@@ -13,5 +14,8 @@ namespace tgvc {
 // RGB frame with the matrix's coefficients. Throws InputError (where = `where`) when the plane
 // sizes do not match the frame size.
 cv::Mat luma_image(const Frame& frame, Matrix matrix, const std::string& where);
+
+// luma_image of every frame of a clip. Throws InputError when a frame's size differs from frame 0's.
+std::vector<cv::Mat> clip_lumas(const Video& clip);
 
 }  // namespace tgvc

@@ -8,25 +8,6 @@
 #include "harness/core/error.h"
 
 namespace tgvc {
-namespace {
-
-void check_query(const TrackQuery& query, size_t index, int frame_count) {
-  const std::string where = "tracker query " + std::to_string(index);
-  if (query.frame < 0 || query.frame >= frame_count) {
-    throw InputError(where + " frame", "a clip frame in [0, " + std::to_string(frame_count) + ")",
-                     std::to_string(query.frame));
-  }
-  if (!std::isfinite(query.x) || !std::isfinite(query.y)) {
-    throw InputError(where, "finite coordinates", std::to_string(query.x) + ", " + std::to_string(query.y));
-  }
-}
-
-bool inside(float x, float y, int width, int height) {
-  return x >= 0 && y >= 0 && x < width && y < height;
-}
-
-}  // namespace
-
 TorchScriptTracker::TorchScriptTracker(const std::string& path, const std::string& device,
                                        const std::string& where)
     : where_(where) {
@@ -50,7 +31,7 @@ std::string TorchScriptTracker::model_shapes() const {
 
 Tracks TorchScriptTracker::track(const Video& clip, const std::vector<TrackQuery>& queries) const {
   const int frames = clip.frame_count();
-  for (size_t i = 0; i < queries.size(); ++i) check_query(queries[i], i, frames);
+  for (size_t i = 0; i < queries.size(); ++i) check_track_query(queries[i], i, frames);
   if (queries.empty()) return {};
   const int width = clip.frames[0].width();
   const int height = clip.frames[0].height();
@@ -76,7 +57,7 @@ Tracks TorchScriptTracker::track(const Video& clip, const std::vector<TrackQuery
     track.x.assign(frames, q.x);
     track.y.assign(frames, q.y);
     track.visible.assign(frames, 0);
-    if (inside(q.x, q.y, width, height)) {
+    if (inside_frame(q.x, q.y, width, height)) {
       track.visible[q.frame] = 1;
       by_frame[q.frame].push_back(i);
     }
@@ -110,7 +91,7 @@ void TorchScriptTracker::follow(const Video& clip, int frame, int direction,
       const int f = frame + direction * s;
       track.x[f] = part[m].x[s];
       track.y[f] = part[m].y[s];
-      track.visible[f] = part[m].visible[s] && inside(track.x[f], track.y[f], width, height) ? 1 : 0;
+      track.visible[f] = part[m].visible[s] && inside_frame(track.x[f], track.y[f], width, height) ? 1 : 0;
     }
   }
 }

@@ -37,6 +37,15 @@ class Tracker {
   virtual Tracks track(const Video& clip, const std::vector<TrackQuery>& queries) const = 0;
 };
 
+// Throws InputError unless query `index` starts on a frame of a clip of `frame_count` frames at
+// finite coordinates: the check every tracker makes before it follows anything.
+void check_track_query(const TrackQuery& query, size_t index, int frame_count);
+
+// Whether continuous coordinates (x, y) lie on a width x height frame.
+inline bool inside_frame(float x, float y, int width, int height) {
+  return x >= 0 && y >= 0 && x < width && y < height;
+}
+
 // The paper's queries: a grid x grid lattice of pixel centres spread evenly over the first frame,
 // then the same lattice on the last frame (tracked on the reversed clip): 2 * grid * grid queries.
 std::vector<TrackQuery> grid_queries(int width, int height, int frame_count, int grid = 64);

@@ -1,0 +1,20 @@
+#include <cmath>
+#include <string>
+
+#include "codecs/tgvc/tracking/tracks.h"
+#include "harness/core/error.h"
+
+namespace tgvc {
+
+void check_track_query(const TrackQuery& query, size_t index, int frame_count) {
+  const std::string where = "tracker query " + std::to_string(index);
+  if (query.frame < 0 || query.frame >= frame_count) {
+    throw InputError(where + " frame", "a clip frame in [0, " + std::to_string(frame_count) + ")",
+                     std::to_string(query.frame));
+  }
+  if (!std::isfinite(query.x) || !std::isfinite(query.y)) {
+    throw InputError(where, "finite coordinates", std::to_string(query.x) + ", " + std::to_string(query.y));
+  }
+}
+
+}  // namespace tgvc
