@@ -1,5 +1,7 @@
 // `tgvc-bench list codecs|metrics [--verbose]`: what this binary can do, with versions and,
 // verbosely, every parameter from the tables that configs are validated against.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "codecs/codec.h"
@@ -38,10 +40,20 @@ void print_markdown(const std::vector<const Item*>& items) {
   }
 }
 
+// The id column's width: the longest id of every list, so that codecs, metrics and per-set
+// metrics line up (trajectory_error is 16 characters).
+size_t id_width() {
+  size_t width = 8;
+  for (const Codec* c : all_codecs()) width = std::max(width, c->id().size());
+  for (const Metric* m : all_metrics()) width = std::max(width, m->id().size());
+  for (const PerSetMetric* m : all_per_set_metrics()) width = std::max(width, m->id().size());
+  return width;
+}
+
 template <typename Item>
 void print_items(const std::vector<const Item*>& items, bool verbose) {
   for (const Item* item : items) {
-    fmt::print("{:<8} version {:<40} {}\n", item->id(), item->version(), item->description());
+    fmt::print("{:<{}} version {:<40} {}\n", item->id(), id_width(), item->version(), item->description());
     if (verbose) print_params(item->param_specs());
   }
 }
@@ -53,7 +65,9 @@ void add_list_command(CLI::App& app, int& exit_code) {
   auto verbose = std::make_shared<bool>(false);
   auto markdown = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand("list", "List the codecs or metrics built into this binary");
-  cmd->add_option("what", *what, "codecs or metrics")->required()->check(CLI::IsMember({"codecs", "metrics"}));
+  cmd->add_option("what", *what, "codecs or metrics")
+      ->required()
+      ->check(CLI::IsMember({"codecs", "metrics"}));
   cmd->add_flag("-v,--verbose", *verbose, "Also list every parameter");
   cmd->add_flag("--markdown", *markdown, "Parameter tables in Markdown (as in docs/config.md)");
   cmd->callback([what, verbose, markdown, &exit_code] {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/cli/commands.h"
+#include "harness/core/colour.h"
 #include "harness/core/error.h"
 #include "harness/core/suggest.h"
 #include "harness/io/image_sequence.h"
@@ -28,6 +29,7 @@ struct MeasureArgs {
   std::string format = "yuv420p";
   double fps = 30;
   bool per_frame = false;
+  bool yuv_to_rgb = false;
 };
 
 // The geometry of a .yuv input, or the frame rate of an image sequence (the only field it reads).
@@ -61,6 +63,37 @@ std::map<std::string, std::map<std::string, std::string>> parse_options(
   return out;
 }
 
+// The distorted video is a coded copy of the reference, so both are read in the reference's
+// matrix and range, as the runner reads a decoded cell. The files can disagree only in what they
+// assume: Y4M has no matrix tag (read as BT.709) while FFmpeg takes BT.601 for an untagged stream
+// below 720 lines, which made identical samples measure 29-39 dB PSNR-RGB. Returns the note for
+// the output, saying what was read and what is used.
+std::string use_reference_colour(const Video& ref, Video& dist) {
+  const auto name = [](const ColourSpec& c) {
+    return std::string(to_string(c.matrix)) + " " + to_string(c.range) + " range";
+  };
+  std::string note = name(ref.info.colour) + " (the reference's)";
+  if (dist.info.colour.matrix != ref.info.colour.matrix || dist.info.colour.range != ref.info.colour.range) {
+    note += "; the distorted file read as " + name(dist.info.colour);
+    dist.info.colour = ref.info.colour;
+  }
+  return note;
+}
+
+// A YUV distorted video of an RGB reference (a codec's output, such as `tgvc-bench decode`'s
+// Y4M) as RGB of the reference's depth, with the reference's matrix and range: the conversion
+// the runner applies to a decoded cell of an RGB source (codecs/source_colour.h). Only on request:
+// otherwise comparing the two families is an error. Returns the note for the output.
+std::string distorted_as_rgb(const Video& ref, Video& dist) {
+  const PixelFormat from = dist.info.format;
+  for (Frame& f : dist.frames) f = yuv_to_rgb(f, ref.info.colour, ref.info.format.bit_depth);
+  dist.info.format = ref.info.format;
+  return "YUV " + std::string(to_string(from.chroma)) + " " + std::to_string(from.bit_depth) +
+         "-bit -> RGB " + std::to_string(ref.info.format.bit_depth) + "-bit (" +
+         to_string(ref.info.colour.matrix) + " " + to_string(ref.info.colour.range) +
+         " range, chroma by sample replication)";
+}
+
 nlohmann::json number(double v) {
   return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }
@@ -80,13 +113,17 @@ int measure(const MeasureArgs& a) {
   }
   const FrameRange range{a.start, a.frames};
   const Video ref = read_video(a.reference, range, raw_format(a, a.reference));
-  const Video dist = read_video(a.distorted, range, raw_format(a, a.distorted));
+  Video dist = read_video(a.distorted, range, raw_format(a, a.distorted));
+  const std::string colour = use_reference_colour(ref, dist);
+  std::string conversion;
+  if (a.yuv_to_rgb && ref.info.format.family == ColourFamily::kRgb &&
+      dist.info.format.family == ColourFamily::kYuv) {
+    conversion = distorted_as_rgb(ref, dist);
+  }
   check_comparable(ref, dist);
-  nlohmann::json out = {{"reference", a.reference},
-                        {"distorted", a.distorted},
-                        {"width", ref.info.width},
-                        {"height", ref.info.height},
-                        {"frames", ref.frame_count()}};
+  nlohmann::json out = {{"reference", a.reference},  {"distorted", a.distorted},    {"width", ref.info.width},
+                        {"height", ref.info.height}, {"frames", ref.frame_count()}, {"colour", colour}};
+  if (!conversion.empty()) out["distorted_conversion"] = conversion;
   nlohmann::json values = nlohmann::json::object();
   for (const std::string& id : ids) {
     const Metric* metric = find_metric(id);
@@ -143,6 +180,10 @@ void add_measure_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--fps", args->fps, "Frame rate of .yuv input and image sequences")
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--per-frame", args->per_frame, "Include per-frame values");
+  cmd->add_flag(
+      "--yuv-to-rgb", args->yuv_to_rgb,
+      "With an RGB reference, convert a YUV distorted video (e.g. tgvc-bench decode's Y4M) to RGB with "
+      "the reference's matrix and range, as the runner does");
   cmd->callback([args, &exit_code] { exit_code = measure(*args); });
 }
 

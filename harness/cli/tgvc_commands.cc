@@ -33,7 +33,8 @@ std::map<std::string, std::string> parse_params(const std::vector<std::string>& 
   std::map<std::string, std::string> out;
   for (const std::string& item : items) {
     const size_t eq = item.find('=');
-    if (eq == std::string::npos || eq == 0) throw InputError("--param", "KEY=VALUE, e.g. keyframe-quality=40", "'" + item + "'");
+    if (eq == std::string::npos || eq == 0)
+      throw InputError("--param", "KEY=VALUE, e.g. keyframe-quality=40", "'" + item + "'");
     out[item.substr(0, eq)] = item.substr(eq + 1);
   }
   return out;
@@ -45,21 +46,25 @@ int encode(const EncodeArgs& a) {
   if (source.info.format.family == ColourFamily::kRgb) {  // coded as the runner codes it
     ColourConversion conversion;
     source = rgb_source_as_yuv(*find_codec("tgvc"), source, &conversion);
-    fmt::print("{}: {}; decode writes the YUV\n", a.input, describe(conversion));
+    fmt::print("{}: {}; decode writes the YUV (measure it against {} with --yuv-to-rgb)\n", a.input,
+               describe(conversion), a.input);
   }
   const auto start = std::chrono::steady_clock::now();
   TgvcEncodeStats stats;
   const TgvcEncoded coded = tgvc_encode(source, tgvc_params_from(set), &stats);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  write_file_atomically(a.output, std::string_view(reinterpret_cast<const char*>(coded.bytes.data()), coded.bytes.size()));
-  const Rate rate = compute_rate(coded.bytes.size(), source.info.width, source.info.height, source.frame_count(),
-                                 source.info.fps.value());
-  fmt::print("{}: {} frames {}x{}, {} keyframes (quality {}), {} motion instances sent of {}, {} trajectories\n",
-             a.output, source.frame_count(), source.info.width, source.info.height, stats.keyframes,
-             stats.keyframe_quality, stats.motion.kept, stats.motion.clusters, stats.motion.representatives);
-  fmt::print("{} bytes (header {}, keyframes {}, trajectories {}), {:.5f} bpp, {:.2f} kbps; encoded in {:.2f} s\n",
-             coded.bytes.size(), coded.sizes.header_bytes, coded.sizes.keyframe_bytes, coded.sizes.trajectory_bytes,
-             rate.bpp, rate.kbps, seconds);
+  write_file_atomically(
+      a.output, std::string_view(reinterpret_cast<const char*>(coded.bytes.data()), coded.bytes.size()));
+  const Rate rate = compute_rate(coded.bytes.size(), source.info.width, source.info.height,
+                                 source.frame_count(), source.info.fps.value());
+  fmt::print(
+      "{}: {} frames {}x{}, {} keyframes (quality {}), {} motion instances sent of {}, {} trajectories\n",
+      a.output, source.frame_count(), source.info.width, source.info.height, stats.keyframes,
+      stats.keyframe_quality, stats.motion.kept, stats.motion.clusters, stats.motion.representatives);
+  fmt::print(
+      "{} bytes (header {}, keyframes {}, trajectories {}), {:.5f} bpp, {:.2f} kbps; encoded in {:.2f} s\n",
+      coded.bytes.size(), coded.sizes.header_bytes, coded.sizes.keyframe_bytes, coded.sizes.trajectory_bytes,
+      rate.bpp, rate.kbps, seconds);
   return 0;
 }
 
@@ -91,9 +96,11 @@ int decode(const std::string& input, const std::string& output, const std::strin
 void add_tgvc_commands(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<EncodeArgs>();
   CLI::App* enc = app.add_subcommand("encode", "Encode a video with T-GVC into a .tgvc file");
-  enc->add_option("input", args->input, "Video (.y4m or any container FFmpeg reads), coded at its own size")->required();
+  enc->add_option("input", args->input, "Video (.y4m or any container FFmpeg reads), coded at its own size")
+      ->required();
   enc->add_option("-o,--output", args->output, "The .tgvc file to write")->required();
-  enc->add_option("-p,--param", args->params, "tgvc parameter KEY=VALUE (repeatable; see 'tgvc-bench list codecs -v')");
+  enc->add_option("-p,--param", args->params,
+                  "tgvc parameter KEY=VALUE (repeatable; see 'tgvc-bench list codecs -v')");
   enc->add_option("--start", args->start, "First frame")->check(CLI::NonNegativeNumber);
   enc->add_option("--frames", args->frames, "Frame count (default: all)")->check(CLI::PositiveNumber);
   enc->callback([args, &exit_code] { exit_code = encode(*args); });
@@ -104,15 +111,17 @@ void add_tgvc_commands(CLI::App& app, int& exit_code) {
   CLI::App* dec = app.add_subcommand("decode", "Decode a .tgvc file into a Y4M video");
   dec->add_option("input", *in, "The .tgvc file")->required();
   dec->add_option("-o,--output", *out, "The .y4m file to write")->required();
-  dec->add_option("--generator", *generator,
-                  "Frames between keyframes: warp (trajectory-guided), diffusion (trajectory-guided latent diffusion, "
-                  "docs/diffusion.md) or blend (no guidance)")
+  dec->add_option(
+         "--generator", *generator,
+         "Frames between keyframes: warp (trajectory-guided), diffusion (trajectory-guided latent diffusion, "
+         "docs/diffusion.md) or blend (no guidance)")
       ->check(CLI::IsMember(generator_names()));
   // The diffusion generator's settings, named and described as the codec params are.
   auto diffusion = std::make_shared<std::map<std::string, std::string>>();
   for (const std::string& key : diffusion_option_keys()) {
     const ParamSpec* spec = find_param(tgvc_param_specs(), key);
-    const std::string fallback = spec && !spec->default_value.empty() ? " (default " + spec->default_value + ")" : "";
+    const std::string fallback =
+        spec && !spec->default_value.empty() ? " (default " + spec->default_value + ")" : "";
     dec->add_option("--" + key, (*diffusion)[key], (spec ? spec->help : key) + fallback);
   }
   dec->callback(

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <string>
 #include <vector>
 
 #include "harness/core/error.h"
@@ -29,6 +30,27 @@ void throw_truncated(const InputFile& file, int index, int64_t frame_bytes) {
   throw InputError(fmt::format("{} frame {}", file.path(), index),
                    fmt::format("{} bytes of frame data", frame_bytes),
                    fmt::format("only {} bytes (truncated file)", file.remaining()));
+}
+
+// A frame whose samples exceed its bit depth and that no FRAME header follows was most likely
+// stored at another frame size: FFmpeg 5.1 writes odd-width 10-bit 4:2:0 Y4M with chroma rows one
+// byte short (a 333-wide frame's rows are 333 bytes, not 2 x 167 samples), which reads as garbage
+// high bits. Say so, rather than only naming a sample. Otherwise (a FRAME header follows, or the
+// file ends) the sample error stands.
+[[noreturn]] void throw_misframed(InputFile& file, const VideoInfo& info, int index, int64_t frame_bytes,
+                                  const InputError& sample_error) {
+  char next[5] = {};
+  if (file.remaining() == 0 || (file.read(next, 5) && std::string(next, 5) == "FRAME")) throw sample_error;
+  const PixelFormat& f = info.format;
+  throw InputError(
+      fmt::format("{} frame {}", file.path(), index),
+      fmt::format(
+          "frames of {} bytes ({}x{} {} {}-bit, chroma planes {}x{}), each followed by a FRAME header",
+          frame_bytes, info.width, info.height, to_string(f.chroma), f.bit_depth,
+          chroma_width(info.width, f.chroma), chroma_height(info.height, f.chroma)),
+      sample_error.found() +
+          " and no FRAME header after the frame: its frames have another size (FFmpeg 5.1 writes odd-width "
+          "high-bit-depth Y4M with chroma rows one byte short)");
 }
 
 }  // namespace
@@ -61,8 +83,12 @@ Video read_y4m(const std::string& path, FrameRange range) {
     check_sample_budget(path, video.frame_count(), info);
     buffer.resize(static_cast<size_t>(frame_bytes));
     file.read(buffer.data(), frame_bytes);
-    video.frames.push_back(unpack_frame(buffer.data(), info.width, info.height, info.format,
-                                        fmt::format("{} frame {}", path, index)));
+    try {
+      video.frames.push_back(unpack_frame(buffer.data(), info.width, info.height, info.format,
+                                          fmt::format("{} frame {}", path, index)));
+    } catch (const InputError& e) {
+      throw_misframed(file, info, index, frame_bytes, e);
+    }
     ++index;
   }
   // `index` is the number of frames in the file when the loop stopped at its end.

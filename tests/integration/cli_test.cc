@@ -1,5 +1,6 @@
 // The command line: errors name the file and field and exit non-zero; measure and list work.
 #include <filesystem>
+#include <set>
 #include <sstream>
 
 #include <gmock/gmock.h>
@@ -36,11 +37,22 @@ TEST(Cli, ListShowsCodecsAndMetricsWithVersions) {
   const ProcessResult metrics = bench({"list", "metrics"});
   EXPECT_THAT(metrics.output, HasSubstr("psnr"));
   EXPECT_THAT(metrics.output, HasSubstr("msssim"));
+  // One column layout for every row, trajectory_error's (16 characters) included.
+  std::set<size_t> version_columns;
+  for (const std::string& out : {codecs.output, metrics.output}) {
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) {
+      const size_t at = line.find(" version ");
+      if (at != std::string::npos && line[0] != ' ') version_columns.insert(at);
+    }
+  }
+  EXPECT_EQ(version_columns.size(), 1u) << metrics.output;
 }
 
 TEST(Cli, BadConfigNamesFileLineAndClosestKey) {
   const std::string dir = make_temp_dir("tgvc_cli_");
-  write_text(dir + "/bad.yaml", "experiment: x\ndatasets: [{synthetic: {name: a}}]\ncodecs: [{type: raw}]\njbos: 2\n");
+  write_text(dir + "/bad.yaml",
+             "experiment: x\ndatasets: [{synthetic: {name: a}}]\ncodecs: [{type: raw}]\njbos: 2\n");
   const ProcessResult r = bench({"run", dir + "/bad.yaml"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.output, HasSubstr(dir + "/bad.yaml:4:1"));
@@ -68,10 +80,14 @@ TEST(Cli, MeasureDifferentFramesAgreesWithFfmpegPsnrFilter) {
   const std::string dir = make_temp_dir("tgvc_measure_");
   const std::string ref = dir + "/ref.y4m";
   const std::string dist = dir + "/dist.y4m";
-  ASSERT_EQ(run_process({"/usr/bin/ffmpeg", "-v", "error", "-i", kVtest, "-frames:v", "3", "-pix_fmt", "yuv420p",
-                         "-strict", "-1", ref}).exit_code, 0);
-  ASSERT_EQ(run_process({"/usr/bin/ffmpeg", "-v", "error", "-i", kVtest, "-vf", "select=gte(n\\,1)", "-frames:v", "3",
-                         "-pix_fmt", "yuv420p", "-strict", "-1", dist}).exit_code, 0);
+  ASSERT_EQ(run_process({"/usr/bin/ffmpeg", "-v", "error", "-i", kVtest, "-frames:v", "3", "-pix_fmt",
+                         "yuv420p", "-strict", "-1", ref})
+                .exit_code,
+            0);
+  ASSERT_EQ(run_process({"/usr/bin/ffmpeg", "-v", "error", "-i", kVtest, "-vf", "select=gte(n\\,1)",
+                         "-frames:v", "3", "-pix_fmt", "yuv420p", "-strict", "-1", dist})
+                .exit_code,
+            0);
   const ProcessResult ours = bench({"measure", ref, dist, "--metrics", "psnr", "--per-frame"});
   ASSERT_EQ(ours.exit_code, 0) << ours.output;
   const auto json = nlohmann::json::parse(ours.output);
@@ -97,8 +113,8 @@ TEST(Cli, MeasureBadInputNamesTheFile) {
   const ProcessResult r = bench({"measure", "/nonexistent/a.y4m", kVtest});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.output, HasSubstr("/nonexistent/a.y4m"));
-  const ProcessResult sizes = bench({"measure", kVtest, "/usr/share/doc/opencv-doc/examples/data/Megamind.avi",
-                                     "--frames", "1"});
+  const ProcessResult sizes =
+      bench({"measure", kVtest, "/usr/share/doc/opencv-doc/examples/data/Megamind.avi", "--frames", "1"});
   EXPECT_EQ(sizes.exit_code, 2);
   EXPECT_THAT(sizes.output, HasSubstr("expected"));
 }
@@ -115,8 +131,8 @@ TEST(Docs, ConfigReferenceMatchesTheParameterTables) {
   for (const char* what : {"codecs", "metrics"}) {
     const ProcessResult r = bench({"list", what, "--markdown"});
     ASSERT_EQ(r.exit_code, 0);
-    const std::string block = std::string("<!-- begin: tgvc-bench list ") + what + " --markdown -->\n" + r.output +
-                              "<!-- end -->";
+    const std::string block =
+        std::string("<!-- begin: tgvc-bench list ") + what + " --markdown -->\n" + r.output + "<!-- end -->";
     EXPECT_NE(doc.find(block), std::string::npos) << "docs/config.md is out of date for " << what;
   }
 }
@@ -129,7 +145,8 @@ namespace {
 
 TEST(Cli, EncodeDecodeTgvcRoundTrip) {
   const std::string dir = make_temp_dir("tgvc_codec_cli_");
-  const ProcessResult enc = bench({"encode", kVtest, "-o", dir + "/v.tgvc", "--frames", "12", "-p", "keyframe-quality=44"});
+  const ProcessResult enc =
+      bench({"encode", kVtest, "-o", dir + "/v.tgvc", "--frames", "12", "-p", "keyframe-quality=44"});
   ASSERT_EQ(enc.exit_code, 0) << enc.output;
   EXPECT_THAT(enc.output, HasSubstr("12 frames 768x576"));
   EXPECT_THAT(enc.output, HasSubstr("(quality 44)"));

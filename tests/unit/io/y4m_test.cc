@@ -154,6 +154,33 @@ TEST(Y4mReader, TruncatedFrameNamesTheFrame) {
   EXPECT_EQ(read_y4m(dir.file("t.y4m"), {0, 2}).frame_count(), 2);  // the damage lies beyond the range
 }
 
+// FFmpeg 5.1's Y4M muxer writes odd-width 10-bit 4:2:0 with chroma rows of ceil(2 * 5 / 2) = 5
+// bytes instead of 3 samples (6 bytes): each frame is 50 bytes where 54 are due, so reading frame 0
+// runs into the next FRAME header ("FR" as a sample is 21062). The error says the frame size is off.
+TEST(Y4mReader, FramesOfAnotherSizeAreNamedAsSuch) {
+  testing::ScratchDir dir;
+  std::string text = "YUV4MPEG2 W5 H3 F30:1 C420p10\n";
+  for (int f = 0; f < 2; ++f) {
+    text += "FRAME\n";
+    for (int i = 0; i < 15; ++i) text += std::string("\x64\x00", 2);                   // luma 100
+    for (int row = 0; row < 4; ++row) text += std::string("\x00\x02\x00\x02\x00", 5);  // short chroma rows
+  }
+  testing::write_text(dir.file("short.y4m"), text);
+  const InputError error = input_error_of([&] { read_y4m(dir.file("short.y4m")); });
+  EXPECT_EQ(error.where(), dir.file("short.y4m") + " frame 0");
+  EXPECT_EQ(error.expected(),
+            "frames of 54 bytes (5x3 420 10-bit, chroma planes 3x2), each followed by a FRAME header");
+  EXPECT_THAT(error.found(), HasSubstr("21062 in plane 2"));
+  EXPECT_THAT(error.found(), HasSubstr("no FRAME header after the frame"));
+
+  // Garbage high bits in a frame of the right size still name the sample alone.
+  std::string bad = "YUV4MPEG2 W2 H2 F30:1 C444p10\nFRAME\n" + std::string(22, '\0') +
+                    std::string("\xff\xff", 2) + "FRAME\n" + std::string(24, '\0');
+  testing::write_text(dir.file("bad.y4m"), bad);
+  const InputError sample = input_error_of([&] { read_y4m(dir.file("bad.y4m")); });
+  EXPECT_THAT(sample.expected(), HasSubstr("10-bit samples"));
+}
+
 InputError header_error(const std::string& text) {
   testing::ScratchDir dir;
   testing::write_text(dir.file("h.y4m"), text);
