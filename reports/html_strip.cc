@@ -1,6 +1,6 @@
 // The visual strip: every codec's decoded frame at matched bpp, each the frame nearest its median
-// of the report's first main metric (reports/still_frame.h), after the source frames of the same
-// indices, embedded as PNG data URIs read from the run directory.
+// of the report's first main metric (reports/still_frame.h), beside the source frame of the same
+// index, embedded as PNG data URIs read from the run directory.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -79,19 +79,6 @@ void write_visual_strip(const RunView& view, const DatasetView& d, Html& html) {
         .element("h4",
                  fmt::format("{} — target {} bpp", d.sequences[s], format_number(matched.target_bpp, 3)));
     html.open("div", {{"class", "strip"}});
-    // One source frame per distinct frame the codecs show, before the codecs' frames.
-    std::vector<int> source_frames;
-    for (const CellResult* cell : matched.cells) {
-      if (cell == nullptr) continue;
-      const int frame = shown_frame(*cell);
-      if (std::find(source_frames.begin(), source_frames.end(), frame) != source_frames.end()) continue;
-      source_frames.push_back(frame);
-      const std::string file =
-          cell->still_frame >= 0 ? still_source_file(d.name, d.sequences[s], cell->still_frame)
-                                 : "sources/" + file_safe(d.name) + "__" + file_safe(d.sequences[s]) + ".png";
-      figure(html, load_png(dir / file), "source frame " + std::to_string(frame) + " of " + d.sequences[s],
-             "source", "frame " + std::to_string(frame), "");
-    }
     for (size_t c = 0; c < d.codecs.size(); ++c) {
       const CellResult* cell = matched.cells[c];
       const std::string& codec = view.codecs[d.codecs[c]];
@@ -99,6 +86,15 @@ void write_visual_strip(const RunView& view, const DatasetView& d, Html& html) {
         figure(html, {{}, "no successful cell"}, codec, codec, "", "");
         continue;
       }
+      // Each decoded frame beside the source frame of the same index, so the pair reads at a glance.
+      const int frame = shown_frame(*cell);
+      const std::string source_file =
+          cell->still_frame >= 0 ? still_source_file(d.name, d.sequences[s], cell->still_frame)
+                                 : "sources/" + file_safe(d.name) + "__" + file_safe(d.sequences[s]) + ".png";
+      html.open("div", {{"class", "pair"}});
+      figure(html, load_png(dir / source_file),
+             "source frame " + std::to_string(frame) + " of " + d.sequences[s], "source",
+             "frame " + std::to_string(frame), "");
       // A cell id that is not a plain file name never becomes a path.
       const Image image = file_safe(cell->cell_id) == cell->cell_id && !cell->cell_id.empty()
                               ? load_png(dir / "cells" / (cell->cell_id + ".png"))
@@ -111,9 +107,9 @@ void write_visual_strip(const RunView& view, const DatasetView& d, Html& html) {
             primary + " " + format_number(v) +
             (std::isfinite(v) && unit != view.units.end() && !unit->second.empty() ? " " + unit->second : "");
       }
-      figure(html, image, codec + " at " + cell->rate_point + ", frame " + std::to_string(shown_frame(*cell)),
-             codec, cell->rate_point + " · " + format_number(cell->bpp, 3) + " bpp", quality,
-             frame_note(*cell));
+      figure(html, image, codec + " at " + cell->rate_point + ", frame " + std::to_string(frame), codec,
+             cell->rate_point + " · " + format_number(cell->bpp, 3) + " bpp", quality, frame_note(*cell));
+      html.close("div");
     }
     html.close("div").close("div");
   }
@@ -123,7 +119,7 @@ void write_visual_strip(const RunView& view, const DatasetView& d, Html& html) {
       "rate point closest to the target on a log scale. Frame: each cell shows its frame whose value of the "
       "report's first main metric is nearest that cell's median over its frames (the lowest index on a "
       "tie), so the picture is a typical frame of the cell, not one chosen for all codecs; its index and "
-      "metric are under each frame, with the source frame of the same index first. Frames are the decoded "
+      "metric are under each frame, beside the source frame of the same index. Frames are the decoded "
       "frames at coded size, as the run saved them.",
       {{"class", "caption"}});
 }

@@ -92,7 +92,8 @@ details.inner>summary{font-weight:500;font-size:13px}
 .bar span{display:block;height:100%}
 .bt{color:var(--muted);font-variant-numeric:tabular-nums;white-space:nowrap}
 .strip-seq{margin:6px 0 18px}
-.strip{display:flex;flex-wrap:wrap;gap:12px}
+.strip{display:flex;flex-wrap:wrap;gap:12px 24px}
+.pair{display:flex;gap:6px}
 .strip figure{margin:0;width:258px}
 .strip img{
   display:block;width:256px;height:auto;border:1px solid var(--line);border-radius:4px;

@@ -247,7 +247,8 @@ TEST(HtmlReport, VisualStripEmbedsSavedFramesAndNotesMissingOnes) {
   write_bytes(dir + "/cells/hevc-b__Seq1__x265__q0.png", "not a png");
   const std::string html = html_report(run, {});
   const std::string uri = "data:image/png;base64," + base64_encode(png);
-  EXPECT_EQ(count_of(html, "<img src=\"" + uri + "\""), 2u);
+  // Seq0's source frame beside each of its two codecs, and tgvc's frame.
+  EXPECT_EQ(count_of(html, "<img src=\"" + uri + "\""), 3u);
   EXPECT_TRUE(contains(html, "alt=\"tgvc at q0, frame 24\""));
   EXPECT_TRUE(contains(html, "the cell id is not a file name"));
   EXPECT_TRUE(contains(html, "no frame saved (hevc-b__Seq1.png missing)"));
@@ -292,6 +293,14 @@ TEST(HtmlReport, VisualStripShowsEachCellsMedianFrameBesideTheSameSourceFrame) {
   EXPECT_TRUE(contains(html, "alt=\"x265 at q0, frame 7\""));
   EXPECT_TRUE(contains(html, "<br>frame 30: nearest the median psnr_y</figcaption>"));
   EXPECT_TRUE(contains(html, "nearest that cell&#39;s median over its frames (the lowest index on a tie)"));
+  // Each decoded frame comes right after its own source frame: source 7, x265, source 30, tgvc.
+  const size_t source7_at = html.find("<b>source</b><br>frame 7</figcaption>");
+  const size_t x265_at = html.find("alt=\"x265 at q0, frame 7\"");
+  const size_t source30_at = html.find("<b>source</b><br>frame 30</figcaption>");
+  const size_t tgvc_at = html.find("frame 30: nearest the median psnr_y");
+  EXPECT_LT(source7_at, x265_at);
+  EXPECT_LT(x265_at, source30_at);
+  EXPECT_LT(source30_at, tgvc_at);
   std::filesystem::remove_all(dir);
 }
 
