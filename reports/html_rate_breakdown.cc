@@ -34,12 +34,13 @@ Components components_of(const CellResult& cell) {
 }
 
 void add_to(Components& sum, const Components& more) {
-  for (const auto& [name, bits] : more) {
-    auto it = std::find_if(sum.begin(), sum.end(), [&](const auto& c) { return c.first == name; });
+  for (const auto& component : more) {
+    // A named element, not a structured binding: C++17 lambdas cannot capture those (clang refuses).
+    auto it = std::find_if(sum.begin(), sum.end(), [&](const auto& c) { return c.first == component.first; });
     if (it == sum.end()) {
-      sum.emplace_back(name, bits);
+      sum.push_back(component);
     } else {
-      it->second += bits;
+      it->second += component.second;
     }
   }
 }
