@@ -5,7 +5,7 @@
 #include "codecs/tgvc/bitstream/trajectory_set.h"
 #include "codecs/tgvc/keyframes/image_embedder.h"
 #include "codecs/tgvc/tgvc_params.h"
-#include "codecs/tgvc/tracking/tracks.h"
+#include "harness/tracking/tracks.h"
 
 namespace tgvc {
 

@@ -7,7 +7,7 @@
 #include "codecs/tgvc/keyframes/thumbnail_embedder.h"
 #include "codecs/tgvc/tgvc_encoder.h"
 #include "codecs/tgvc/tgvc_params.h"
-#include "codecs/tgvc/tracking/flow_tracker.h"
+#include "harness/tracking/flow_tracker.h"
 
 namespace tgvc {
 

@@ -11,7 +11,7 @@
 #include "codecs/tgvc/keyframes/keyframe_selection.h"
 #include "codecs/tgvc/keyframes/thumbnail_embedder.h"
 #include "codecs/tgvc/keyframes/torchscript_embedder.h"
-#include "codecs/tgvc/tracking/flow_tracker.h"
+#include "harness/tracking/flow_tracker.h"
 #include "codecs/tgvc/tracking/torchscript_tracker.h"
 #include "harness/core/error.h"
 

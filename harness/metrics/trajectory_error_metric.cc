@@ -6,7 +6,7 @@
 #include <limits>
 #include <utility>
 
-#include "codecs/tgvc/tracking/dense_flow_tracker.h"
+#include "harness/tracking/dense_flow_tracker.h"
 #include "harness/core/error.h"
 #include "harness/metrics/metric_input.h"
 #include "harness/metrics/trajectory_scores.h"

@@ -17,8 +17,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "codecs/tgvc/tracking/track_accuracy.h"
-#include "codecs/tgvc/tracking/tracks.h"
+#include "harness/tracking/track_accuracy.h"
+#include "harness/tracking/tracks.h"
 
 namespace tgvc {
 

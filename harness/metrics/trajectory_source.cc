@@ -4,8 +4,8 @@
 
 #include <utility>
 
-#include "codecs/tgvc/tracking/dense_flow_tracker.h"
-#include "codecs/tgvc/tracking/scene_cuts.h"
+#include "harness/tracking/dense_flow_tracker.h"
+#include "harness/tracking/scene_cuts.h"
 
 namespace tgvc {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "codecs/tgvc/tracking/tracks.h"
+#include "harness/tracking/tracks.h"
 #include "harness/metrics/metric.h"
 
 namespace tgvc {

@@ -9,8 +9,8 @@
 
 #include <opencv2/core/utility.hpp>
 
-#include "codecs/tgvc/tracking/flow_tracker.h"
-#include "codecs/tgvc/tracking/track_accuracy.h"
+#include "harness/tracking/flow_tracker.h"
+#include "harness/tracking/track_accuracy.h"
 #include "harness/core/lcg.h"
 
 namespace tgvc {

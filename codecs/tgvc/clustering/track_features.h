@@ -13,7 +13,7 @@
 #include <string>
 
 #include "codecs/tgvc/clustering/feature_matrix.h"
-#include "codecs/tgvc/tracking/tracks.h"
+#include "harness/tracking/tracks.h"
 
 namespace tgvc {
 

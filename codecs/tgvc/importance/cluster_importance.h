@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "codecs/tgvc/keyframes/image_embedder.h"
-#include "codecs/tgvc/tracking/tracks.h"
+#include "harness/tracking/tracks.h"
 
 namespace tgvc {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "codecs/tgvc/torch/diffusion_request.h"
-#include "codecs/tgvc/tracking/tracks.h"
+#include "harness/tracking/tracks.h"
 #include "harness/core/frame.h"
 
 namespace tgvc {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "codecs/tgvc/clustering/feature_matrix.h"
-#include "codecs/tgvc/tracking/tracks.h"
+#include "harness/tracking/tracks.h"
 
 namespace tgvc {
 namespace testing_data {

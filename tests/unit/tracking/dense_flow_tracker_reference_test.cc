@@ -12,7 +12,7 @@
 
 #include <opencv2/video/tracking.hpp>
 
-#include "codecs/tgvc/tracking/dense_flow_tracker.h"
+#include "harness/tracking/dense_flow_tracker.h"
 #include "harness/io/resize.h"
 #include "harness/io/video_reader.h"
 

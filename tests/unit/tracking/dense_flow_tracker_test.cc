@@ -1,6 +1,6 @@
 // DenseFlowTracker on hand-made clips with known motion, against the synthetic generator's ground
 // truth, and its defined behaviour on odd input.
-#include "codecs/tgvc/tracking/dense_flow_tracker.h"
+#include "harness/tracking/dense_flow_tracker.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include <opencv2/core/utility.hpp>
 #include <utility>
 
-#include "codecs/tgvc/tracking/track_accuracy.h"
+#include "harness/tracking/track_accuracy.h"
 #include "datasets/synthetic/synthetic_sequence.h"
 #include "harness/core/error.h"
 #include "tests/unit/tracking/panning_clip.h"

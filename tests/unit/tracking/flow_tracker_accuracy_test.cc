@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <string>
 
-#include "codecs/tgvc/tracking/flow_tracker.h"
-#include "codecs/tgvc/tracking/track_accuracy.h"
+#include "harness/tracking/flow_tracker.h"
+#include "harness/tracking/track_accuracy.h"
 #include "datasets/synthetic/synthetic_sequence.h"
 
 namespace tgvc {

@@ -5,8 +5,8 @@
 #include <map>
 #include <string>
 
-#include "codecs/tgvc/tracking/flow_tracker.h"
-#include "codecs/tgvc/tracking/flow_tracker_params.h"
+#include "harness/tracking/flow_tracker.h"
+#include "harness/tracking/flow_tracker_params.h"
 #include "harness/core/error.h"
 
 namespace tgvc {

@@ -6,7 +6,7 @@
 #include <limits>
 #include <opencv2/core/utility.hpp>
 
-#include "codecs/tgvc/tracking/flow_tracker.h"
+#include "harness/tracking/flow_tracker.h"
 #include "harness/core/error.h"
 #include "tests/unit/tracking/panning_clip.h"
 

@@ -5,7 +5,7 @@
 #include <set>
 #include <utility>
 
-#include "codecs/tgvc/tracking/tracks.h"
+#include "harness/tracking/tracks.h"
 #include "harness/core/error.h"
 
 namespace tgvc {

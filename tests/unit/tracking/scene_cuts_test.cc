@@ -1,6 +1,6 @@
 // Scene cuts from luma histograms: closed-form distances on flat frames, and real footage
 // (opencv-doc's vtest.avi and Megamind.avi, installed by scripts/install-deps.sh).
-#include "codecs/tgvc/tracking/scene_cuts.h"
+#include "harness/tracking/scene_cuts.h"
 
 #include <gtest/gtest.h>
 

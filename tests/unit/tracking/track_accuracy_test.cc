@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "codecs/tgvc/tracking/track_accuracy.h"
+#include "harness/tracking/track_accuracy.h"
 #include "harness/core/error.h"
 
 namespace tgvc {

@@ -1,7 +1,7 @@
 #include <cmath>
 #include <string>
 
-#include "codecs/tgvc/tracking/tracks.h"
+#include "harness/tracking/tracks.h"
 #include "harness/core/error.h"
 
 namespace tgvc {

@@ -1,4 +1,4 @@
-#include "codecs/tgvc/tracking/track_accuracy.h"
+#include "harness/tracking/track_accuracy.h"
 
 #include <algorithm>
 #include <cmath>

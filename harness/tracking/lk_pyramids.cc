@@ -1,4 +1,4 @@
-#include "codecs/tgvc/tracking/lk_pyramids.h"
+#include "harness/tracking/lk_pyramids.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #include <string>
 #include <vector>
 
-#include "codecs/tgvc/tracking/tracks.h"
+#include "harness/tracking/tracks.h"
 #include "harness/core/error.h"
 
 namespace tgvc {

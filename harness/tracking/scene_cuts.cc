@@ -1,10 +1,10 @@
-#include "codecs/tgvc/tracking/scene_cuts.h"
+#include "harness/tracking/scene_cuts.h"
 
 #include <array>
 #include <cmath>
 #include <string>
 
-#include "codecs/tgvc/tracking/luma_image.h"
+#include "harness/tracking/luma_image.h"
 #include "harness/core/error.h"
 
 namespace tgvc {

@@ -1,4 +1,4 @@
-#include "codecs/tgvc/tracking/point_follower.h"
+#include "harness/tracking/point_follower.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,12 +1,12 @@
-#include "codecs/tgvc/tracking/flow_tracker.h"
+#include "harness/tracking/flow_tracker.h"
 
 #include <cmath>
 #include <map>
 #include <string>
 
-#include "codecs/tgvc/tracking/lk_pyramids.h"
-#include "codecs/tgvc/tracking/luma_image.h"
-#include "codecs/tgvc/tracking/point_follower.h"
+#include "harness/tracking/lk_pyramids.h"
+#include "harness/tracking/luma_image.h"
+#include "harness/tracking/point_follower.h"
 #include "harness/core/error.h"
 
 namespace tgvc {

@@ -4,8 +4,8 @@
 
 #include <vector>
 
-#include "codecs/tgvc/tracking/lk_pyramids.h"
-#include "codecs/tgvc/tracking/tracks.h"
+#include "harness/tracking/lk_pyramids.h"
+#include "harness/tracking/tracks.h"
 
 namespace tgvc {
 

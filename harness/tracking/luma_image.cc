@@ -1,4 +1,4 @@
-#include "codecs/tgvc/tracking/luma_image.h"
+#include "harness/tracking/luma_image.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "codecs/tgvc/tracking/dense_flow_tracker.h"
+#include "harness/tracking/dense_flow_tracker.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,7 +9,7 @@
 #include <opencv2/imgproc.hpp>
 #include <opencv2/video/tracking.hpp>
 
-#include "codecs/tgvc/tracking/luma_image.h"
+#include "harness/tracking/luma_image.h"
 #include "harness/core/error.h"
 
 namespace tgvc {

@@ -24,8 +24,8 @@
 #include <string>
 #include <vector>
 
-#include "codecs/tgvc/tracking/flow_tracker_params.h"
-#include "codecs/tgvc/tracking/tracks.h"
+#include "harness/tracking/flow_tracker_params.h"
+#include "harness/tracking/tracks.h"
 
 namespace tgvc {
 

@@ -1,4 +1,4 @@
-#include "codecs/tgvc/tracking/flow_tracker_params.h"
+#include "harness/tracking/flow_tracker_params.h"
 
 #include <fmt/format.h>
 

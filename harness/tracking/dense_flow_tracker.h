@@ -27,7 +27,7 @@
 #include <string>
 #include <vector>
 
-#include "codecs/tgvc/tracking/tracks.h"
+#include "harness/tracking/tracks.h"
 
 namespace tgvc {
 
