@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "reports/compare_bd.h"
-#include "reports/compare_tolerance_rules.h"
+#include "harness/core/compare_tolerance_rules.h"
 #include "reports/run_results.h"
 
 namespace tgvc {

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "reports/compare_tolerance_rules.h"
+#include "harness/core/compare_tolerance_rules.h"
 
 namespace tgvc {
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "reports/compare_tolerance_rules.h"
+#include "harness/core/compare_tolerance_rules.h"
 
 namespace tgvc {
 namespace {

@@ -1,6 +1,7 @@
 // Tolerances of the regression gate (docs/compare.md): how much each reported value may worsen
-// between a base run and the current one. A plain struct; harness/config/compare_tolerances.h reads
-// them from YAML.
+// between a base run and the current one. Plain types in core, so that both harness/config (which
+// reads them from YAML, compare_tolerances.h) and reports (which applies them) use them without an
+// edge between those two.
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-#include "reports/compare_tolerance_rules.h"
+#include "harness/core/compare_tolerance_rules.h"
 
 #include <algorithm>
 #include <cmath>
