@@ -1,4 +1,5 @@
-// The one list of codecs. Adding a codec: a folder under codecs/ and one line here.
+// The one list of codecs. Adding a codec: a folder under codecs/, one tgvc_codec(...) line in
+// codecs/CMakeLists.txt and one entry here (docs/architecture.md, "Registries and tables").
 #include "codecs/raw/raw_codec.h"
 #ifdef TGVC_HAVE_X265
 #include "codecs/x265/x265_codec.h"

@@ -1,0 +1,45 @@
+// The codec registry (codecs/registry.cc) equals the codec folders: every folder under codecs/ has
+// a tgvc_codec(...) line in codecs/CMakeLists.txt, and the registry holds exactly the codecs that
+// those lines built. TGVC_CODEC_FOLDERS and TGVC_BUILT_CODECS come from tgvc_codec (comma lists).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "codecs/codec.h"
+
+namespace tgvc {
+namespace {
+
+std::set<std::string> split_commas(const std::string& text) {
+  std::set<std::string> items;
+  std::istringstream in(text);
+  for (std::string item; std::getline(in, item, ',');) {
+    if (!item.empty()) items.insert(item);
+  }
+  return items;
+}
+
+TEST(CodecRegistry, EveryCodecFolderHasATgvcCodecLine) {
+  std::set<std::string> folders;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(TGVC_SOURCE_DIR) / "codecs")) {
+    if (entry.is_directory()) folders.insert(entry.path().filename().string());
+  }
+  EXPECT_THAT(folders, ::testing::Contains("raw"));
+  EXPECT_EQ(folders, split_commas(TGVC_CODEC_FOLDERS));
+}
+
+TEST(CodecRegistry, HoldsExactlyTheBuiltCodecs) {
+  std::set<std::string> ids;
+  for (const Codec* codec : all_codecs()) {
+    EXPECT_TRUE(ids.insert(codec->id()).second) << "codec id " << codec->id() << " registered twice";
+    EXPECT_EQ(find_codec(codec->id()), codec);
+  }
+  EXPECT_EQ(ids, split_commas(TGVC_BUILT_CODECS));
+}
+
+}  // namespace
+}  // namespace tgvc
