@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "reports/compare_bd.h"
 #include "harness/core/compare_tolerance_rules.h"
+#include "reports/compare_bd.h"
 #include "reports/run_results.h"
 
 namespace tgvc {

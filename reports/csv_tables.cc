@@ -53,7 +53,9 @@ std::string csv_field(const std::string& text) {
   return quoted + "\"";
 }
 
-std::string csv_number(double value) { return std::isfinite(value) ? fmt::format("{}", value) : "n/a"; }
+std::string csv_number(double value) {
+  return std::isfinite(value) ? fmt::format("{}", value) : "n/a";
+}
 
 std::string results_csv(const std::vector<CellResult>& cells) {
   const auto components = union_of_names(cells, [](const CellResult& c) {
@@ -66,18 +68,21 @@ std::string results_csv(const std::vector<CellResult>& cells) {
     for (const MetricValue& m : c.metrics) n.push_back(m.name);
     return n;
   });
-  std::vector<std::string> header = {"dataset", "sequence", "codec", "codec_type", "rate_point", "params", "width",
-                                     "height",  "frames",   "fps",   "bits",       "bpp",        "kbps"};
+  std::vector<std::string> header = {"dataset", "sequence", "codec",  "codec_type", "rate_point",
+                                     "params",  "width",    "height", "frames",     "fps",
+                                     "bits",    "bpp",      "kbps"};
   for (const std::string& n : components) header.push_back("bits_" + n);
   header.insert(header.end(), metrics.begin(), metrics.end());
   for (const char* n : {"status", "stage", "error"}) header.push_back(n);
   std::string out;
   append_row(out, header);
   for (const CellResult& c : cells) {
-    std::vector<std::string> row = {c.dataset, c.sequence, c.codec, c.codec_type, c.rate_point, params_text(c.params)};
+    std::vector<std::string> row = {c.dataset,    c.sequence,   c.codec,
+                                    c.codec_type, c.rate_point, params_text(c.params)};
     if (c.ok()) {
-      for (const std::string& v : {std::to_string(c.width), std::to_string(c.height), std::to_string(c.frames),
-                                   csv_number(c.fps), std::to_string(c.bits), csv_number(c.bpp), csv_number(c.kbps)}) {
+      for (const std::string& v :
+           {std::to_string(c.width), std::to_string(c.height), std::to_string(c.frames), csv_number(c.fps),
+            std::to_string(c.bits), csv_number(c.bpp), csv_number(c.kbps)}) {
         row.push_back(v);
       }
     } else {
@@ -131,13 +136,13 @@ std::string frames_csv(const std::vector<CellResult>& cells) {
 
 std::string sets_csv(const std::vector<SetResult>& sets) {
   std::string out;
-  append_row(out, {"metric", "codec", "rate_point", "sequences", "bpp", "kbps", "name", "value", "unit", "convention",
-                   "reason"});
+  append_row(out, {"metric", "codec", "rate_point", "sequences", "bpp", "kbps", "name", "value", "unit",
+                   "convention", "reason"});
   for (const SetResult& s : sets) {
     for (const MetricValue& v : s.values) {
       append_row(out, {s.metric, s.codec, s.rate_point, std::to_string(s.sequences.size()), csv_number(s.bpp),
-                       csv_number(s.kbps), v.name, v.available ? csv_number(v.value) : "n/a", v.unit, v.convention,
-                       v.reason});
+                       csv_number(s.kbps), v.name, v.available ? csv_number(v.value) : "n/a", v.unit,
+                       v.convention, v.reason});
     }
   }
   return out;

@@ -20,7 +20,9 @@ std::vector<std::string> metric_ids(const std::vector<SetResult>& sets) {
 }
 
 // The first value's statement: the per-set metric puts its protocol and warnings there.
-const MetricValue* headline(const SetResult& s) { return s.values.empty() ? nullptr : &s.values.front(); }
+const MetricValue* headline(const SetResult& s) {
+  return s.values.empty() ? nullptr : &s.values.front();
+}
 
 std::string set_plot(const RunView& view, const std::vector<SetResult>& sets, const std::string& metric) {
   PlotSpec spec;
@@ -35,8 +37,8 @@ std::string set_plot(const RunView& view, const std::vector<SetResult>& sets, co
       const MetricValue* v = headline(s);
       if (s.metric != metric || s.codec != view.codecs[c] || !v || !v->available) continue;
       series.points.push_back({s.bpp, v->value,
-                               fmt::format("{} · {}\nbpp {} · {} {}", s.codec, s.rate_point, format_number(s.bpp),
-                                           metric, format_number(v->value))});
+                               fmt::format("{} · {}\nbpp {} · {} {}", s.codec, s.rate_point,
+                                           format_number(s.bpp), metric, format_number(v->value))});
     }
     if (!series.points.empty()) spec.series.push_back(std::move(series));
   }
@@ -64,7 +66,10 @@ void write_set_metrics(const RunView& view, Html& html) {
       }
     }
     html.raw(set_plot(view, sets, metric));
-    html.open("div", {{"class", "scroll"}}).open("table", {{"class", "sortable results"}}).open("thead").open("tr");
+    html.open("div", {{"class", "scroll"}})
+        .open("table", {{"class", "sortable results"}})
+        .open("thead")
+        .open("tr");
     html.element("th", "Codec").element("th", "Rate point").element("th", "Sequences", {{"class", "num"}});
     html.element("th", "bpp (mean)", {{"class", "num"}});
     const SetResult* first = nullptr;
@@ -80,7 +85,8 @@ void write_set_metrics(const RunView& view, Html& html) {
       html.element("td", std::isfinite(s.bpp) ? format_number(s.bpp) : "n/a", {{"class", "n"}});
       for (const MetricValue& v : s.values) {
         if (v.available && std::isfinite(v.value)) {
-          html.element("td", format_number(v.value), {{"class", "n"}, {"data-v", fmt::format("{}", v.value)}});
+          html.element("td", format_number(v.value),
+                       {{"class", "n"}, {"data-v", fmt::format("{}", v.value)}});
         } else {
           html.element("td", "n/a", {{"class", "n na"}, {"title", v.reason}});
         }

@@ -7,14 +7,19 @@ namespace tgvc {
 
 using nlohmann::json;
 
-json json_number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+json json_number(double v) {
+  return std::isfinite(v) ? json(v) : json(nullptr);
+}
 
 double read_json_number(const json& j) {
   return j.is_number() ? j.get<double>() : std::numeric_limits<double>::quiet_NaN();
 }
 
 json metric_to_json(const MetricValue& m) {
-  json j = {{"name", m.name}, {"value", json_number(m.value)}, {"unit", m.unit}, {"convention", m.convention},
+  json j = {{"name", m.name},
+            {"value", json_number(m.value)},
+            {"unit", m.unit},
+            {"convention", m.convention},
             {"available", m.available}};
   if (!m.available) j["reason"] = m.reason;
   json frames = json::array();
@@ -53,9 +58,14 @@ std::vector<double> read_numbers(const json& j) {
 }  // namespace
 
 json contribution_to_json(const SetContribution& c) {
-  json j = {{"metric", c.metric},   {"version", c.version},     {"method", c.method},
-            {"available", c.available}, {"clips", c.clips},         {"dims", c.dims},
-            {"reference", numbers(c.reference)}, {"distorted", numbers(c.distorted)}};
+  json j = {{"metric", c.metric},
+            {"version", c.version},
+            {"method", c.method},
+            {"available", c.available},
+            {"clips", c.clips},
+            {"dims", c.dims},
+            {"reference", numbers(c.reference)},
+            {"distorted", numbers(c.distorted)}};
   if (!c.available) j["reason"] = c.reason;
   return j;
 }

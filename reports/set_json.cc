@@ -10,9 +10,8 @@ using nlohmann::json;
 json set_to_json(const SetResult& s) {
   json values = json::array();
   for (const MetricValue& v : s.values) values.push_back(metric_to_json(v));
-  return {{"metric", s.metric},         {"codec", s.codec},
-          {"rate_point", s.rate_point}, {"sequences", s.sequences},
-          {"bpp", json_number(s.bpp)},  {"kbps", json_number(s.kbps)},
+  return {{"metric", s.metric},         {"codec", s.codec},          {"rate_point", s.rate_point},
+          {"sequences", s.sequences},   {"bpp", json_number(s.bpp)}, {"kbps", json_number(s.kbps)},
           {"values", std::move(values)}};
 }
 
@@ -28,7 +27,8 @@ SetResult set_from_json(const json& j, const std::string& where) {
     for (const json& v : j.at("values")) s.values.push_back(metric_from_json(v));
     return s;
   } catch (const json::exception& e) {
-    throw InputError(where, "a per-set result (metric, codec, rate_point, sequences, bpp, kbps, values)", e.what());
+    throw InputError(where, "a per-set result (metric, codec, rate_point, sequences, bpp, kbps, values)",
+                     e.what());
   }
 }
 

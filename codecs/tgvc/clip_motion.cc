@@ -16,11 +16,13 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
 
 // k-means centres of the members' (x, y, visibility) series as coded tracks.
-std::vector<CodedTrack> representatives(const Tracks& tracks, const std::vector<int>& members, int k, int frames,
-                                        uint32_t seed) {
+std::vector<CodedTrack> representatives(const Tracks& tracks, const std::vector<int>& members, int k,
+                                        int frames, uint32_t seed) {
   const FeatureMatrix series = track_series(tracks, members);
   KMeansParams params;
   params.k = k;
@@ -64,7 +66,8 @@ ClipTrajectories clip_trajectories(const Video& clip, const Tracker& tracker, co
   hp.min_samples = params.min_samples;
   hp.cluster_selection_epsilon = params.cluster_epsilon;
   const HdbscanResult clusters = hdbscan(features, hp);
-  const int cluster_count = clusters.labels.empty() ? 0 : *std::max_element(clusters.labels.begin(), clusters.labels.end()) + 1;
+  const int cluster_count =
+      clusters.labels.empty() ? 0 : *std::max_element(clusters.labels.begin(), clusters.labels.end()) + 1;
   s.clusters += cluster_count;
   s.clustering_s += seconds_since(t);
 
@@ -81,10 +84,12 @@ ClipTrajectories clip_trajectories(const Video& clip, const Tracker& tracker, co
     const ClusterImportance importance = cluster_importance(clip, member_tracks, embedder, params.importance);
     s.importance_s += seconds_since(t);
     if (!importance.keep) continue;
-    const int k = std::clamp(static_cast<int>(std::lround(importance.representatives * params.trajectory_scale)), 1,
-                             std::min<int>(params.importance.max_representatives, static_cast<int>(members.size())));
+    const int k =
+        std::clamp(static_cast<int>(std::lround(importance.representatives * params.trajectory_scale)), 1,
+                   std::min<int>(params.importance.max_representatives, static_cast<int>(members.size())));
     t = Clock::now();
-    for (CodedTrack& rep : representatives(tracks, members, k, frames, params.seed)) out.tracks.push_back(std::move(rep));
+    for (CodedTrack& rep : representatives(tracks, members, k, frames, params.seed))
+      out.tracks.push_back(std::move(rep));
     s.clustering_s += seconds_since(t);
     ++s.kept;
   }

@@ -30,11 +30,13 @@ CodedKeyframes code_keyframes(const Video& keyframes, const KeyframeCodingParams
   const Codec& codec = keyframe_codec(params.codec);
   const auto [low, high] = keyframe_quality_range(params.codec);
   if (params.quality < low || params.quality > high) {
-    throw InputError("tgvc keyframe-quality", "an integer in [" + std::to_string(low) + ", " + std::to_string(high) +
-                                                  "] for " + params.codec,
-                     std::to_string(params.quality));
+    throw InputError(
+        "tgvc keyframe-quality",
+        "an integer in [" + std::to_string(low) + ", " + std::to_string(high) + "] for " + params.codec,
+        std::to_string(params.quality));
   }
-  const ParamSet set = ParamSet::resolve(codec.param_specs(), intra_params(params.codec, params.quality), "tgvc");
+  const ParamSet set =
+      ParamSet::resolve(codec.param_specs(), intra_params(params.codec, params.quality), "tgvc");
   Encoded encoded = codec.encode(keyframes, set);
   CodedKeyframes out;
   out.codec_version = codec.version();

@@ -13,7 +13,9 @@ namespace tgvc {
 
 // The adapter's version changes whenever a stage changes what is coded; cache keys include it
 // (through version_for, which adds the parts a cell chose).
-std::string TgvcCodec::version() const { return "1"; }
+std::string TgvcCodec::version() const {
+  return "1";
+}
 
 std::string TgvcCodec::version_for(const ParamSet& params) const {
   const TgvcParams p = tgvc_params_from(params);
@@ -42,10 +44,13 @@ std::vector<std::string> TgvcCodec::input_files(const ParamSet& params) const {
 }
 
 std::string TgvcCodec::description() const {
-  return "T-GVC: keyframe stills + trajectories of important motion instances; trajectory-guided warp or blend decoder";
+  return "T-GVC: keyframe stills + trajectories of important motion instances; trajectory-guided warp or "
+         "blend decoder";
 }
 
-const std::vector<ParamSpec>& TgvcCodec::param_specs() const { return tgvc_param_specs(); }
+const std::vector<ParamSpec>& TgvcCodec::param_specs() const {
+  return tgvc_param_specs();
+}
 
 Encoded TgvcCodec::encode(const Video& source, const ParamSet& params) const {
   const TgvcParams typed = tgvc_params_from(params);

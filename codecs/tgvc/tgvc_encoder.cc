@@ -11,16 +11,18 @@
 #include "codecs/tgvc/keyframes/keyframe_selection.h"
 #include "codecs/tgvc/keyframes/thumbnail_embedder.h"
 #include "codecs/tgvc/keyframes/torchscript_embedder.h"
-#include "harness/tracking/flow_tracker.h"
 #include "codecs/tgvc/tracking/torchscript_tracker.h"
 #include "harness/core/error.h"
+#include "harness/tracking/flow_tracker.h"
 
 namespace tgvc {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
 
 Video pick_frames(const Video& source, const std::vector<int>& indices, int first, int last_inclusive) {
   Video out;
@@ -137,7 +139,8 @@ Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where, c
   const TgvcStream stream = read_tgvc(bytes, where);
   const Video keyframes = decode_keyframes(stream.keyframe_payloads.at(0), stream.keyframe_codec, stream.info,
                                            static_cast<int>(stream.keyframes.size()));
-  if (generator == "warp") return warp_between_keyframes(keyframes, stream.keyframes, stream.clips, stream.frame_count);
+  if (generator == "warp")
+    return warp_between_keyframes(keyframes, stream.keyframes, stream.clips, stream.frame_count);
   if (diffuser)
     return diffuser->between_keyframes(keyframes, stream.keyframes, stream.clips, stream.frame_count);
   return blend_between_keyframes(keyframes, stream.keyframes, stream.frame_count);

@@ -38,7 +38,7 @@ TgvcEncoded tgvc_encode(const Video& source, const TgvcParams& params, TgvcEncod
 // diffusion guided by the trajectories, with `diffusion`'s models and settings; generators.h).
 // Throws InputError for a damaged or forged file, an unknown generator or (diffusion) a missing
 // or broken model file.
-Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where,
-                  const std::string& generator, const DiffusionOptions& diffusion = {});
+Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where, const std::string& generator,
+                  const DiffusionOptions& diffusion = {});
 
 }  // namespace tgvc

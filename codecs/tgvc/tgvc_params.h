@@ -15,18 +15,18 @@ const std::vector<ParamSpec>& tgvc_param_specs();
 
 struct TgvcParams {
   KeyframeCodingParams keyframes;
-  double target_bpp = 0;          // > 0: search keyframes.quality for the whole stream's bpp
-  double trajectory_scale = 1;    // multiplies each kept cluster's representative count; 0: none
-  double quant_step = 8;          // trajectory grid in pixels
+  double target_bpp = 0;        // > 0: search keyframes.quality for the whole stream's bpp
+  double trajectory_scale = 1;  // multiplies each kept cluster's representative count; 0: none
+  double quant_step = 8;        // trajectory grid in pixels
   std::string embedder = "thumbnail";
   std::string tracker = "flow";
-  int grid = 64;                  // queries per side, on the first and on the last frame of a clip
+  int grid = 64;  // queries per side, on the first and on the last frame of a clip
   KeyframeParams selection;
   ImportanceParams importance;
   int min_cluster_size = 10;
   int min_samples = 6;
   double cluster_epsilon = 0.05;
-  uint32_t seed = 1;              // k-means initialisation
+  uint32_t seed = 1;               // k-means initialisation
   std::string generator = "warp";  // the decoder's (codecs/tgvc/generate/generators.h); not coded
 };
 

@@ -36,10 +36,11 @@ void add_run_command(CLI::App& app, int& exit_code) {
       // With one job the wall time splits exactly; with more, idle workers count as harness time.
       const int jobs = args->jobs > 0 ? args->jobs : experiment.jobs;
       const double busy = (s.load_s + s.codec_s + s.metrics_s) / jobs;
-      fmt::print("time: wall {:.2f} s; per job: codecs {:.2f} s, metrics {:.2f} s, loading sources {:.2f} s, "
-                 "harness {:.2f} s ({:.2f}%)\n",
-                 s.wall_s, s.codec_s / jobs, s.metrics_s / jobs, s.load_s / jobs, s.wall_s - busy,
-                 100 * (s.wall_s - busy) / s.wall_s);
+      fmt::print(
+          "time: wall {:.2f} s; per job: codecs {:.2f} s, metrics {:.2f} s, loading sources {:.2f} s, "
+          "harness {:.2f} s ({:.2f}%)\n",
+          s.wall_s, s.codec_s / jobs, s.metrics_s / jobs, s.load_s / jobs, s.wall_s - busy,
+          100 * (s.wall_s - busy) / s.wall_s);
     }
     exit_code = s.failed > 0 ? 1 : 0;
   });

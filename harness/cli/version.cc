@@ -5,8 +5,12 @@
 
 namespace tgvc {
 
-std::string git_commit() { return TGVC_GIT_COMMIT; }
+std::string git_commit() {
+  return TGVC_GIT_COMMIT;
+}
 
-std::string version_text() { return std::string("tgvc-bench ") + TGVC_VERSION + " (git " + TGVC_GIT_COMMIT + ")"; }
+std::string version_text() {
+  return std::string("tgvc-bench ") + TGVC_VERSION + " (git " + TGVC_GIT_COMMIT + ")";
+}
 
 }  // namespace tgvc

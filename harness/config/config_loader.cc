@@ -18,13 +18,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kTopKeys = {"experiment", "output", "frames", "resize", "datasets",
+const std::vector<std::string> kTopKeys = {"experiment", "output",  "frames", "resize", "datasets",
                                            "codecs",     "metrics", "jobs",   "report"};
 const std::vector<std::string> kResizeModes = {"squash", "crop"};
 const std::vector<std::string> kResizeFilters = {"bicubic", "bilinear", "lanczos", "area", "point"};
 
 std::string choice(const YAML::Node& map, const std::string& key, const std::string& fallback,
-                   const std::vector<std::string>& choices, const std::string& file, const std::string& context) {
+                   const std::vector<std::string>& choices, const std::string& file,
+                   const std::string& context) {
   const std::string value = optional_string(map, key, fallback, file, context);
   for (const std::string& c : choices) {
     if (c == value) return value;
@@ -72,9 +73,10 @@ std::vector<CodecSpec> parse_codecs(const YAML::Node& list, const std::string& f
       std::vector<std::string> ids;
       for (const Codec* c : all_codecs()) ids.push_back(c->id());
       const std::string near = closest_match(spec.type, ids);
-      throw InputError(position_of(node["type"], file).str() + ": " + context + ".type",
-                       (near.empty() ? "" : "'" + near + "'; ") + "a codec built into this binary: " + join(ids),
-                       "'" + spec.type + "'");
+      throw InputError(
+          position_of(node["type"], file).str() + ": " + context + ".type",
+          (near.empty() ? "" : "'" + near + "'; ") + "a codec built into this binary: " + join(ids),
+          "'" + spec.type + "'");
     }
     spec.name = optional_string(node, "name", spec.type, file, context);
     for (const CodecSpec& other : codecs) {
@@ -87,7 +89,8 @@ std::vector<CodecSpec> parse_codecs(const YAML::Node& list, const std::string& f
     spec.rate_points = expand_rate_points(node, *codec, spec.params, file, context);
     codecs.push_back(std::move(spec));
   }
-  if (codecs.empty()) throw InputError(position_of(list, file).str() + ": codecs", "at least one codec", "an empty list");
+  if (codecs.empty())
+    throw InputError(position_of(list, file).str() + ": codecs", "at least one codec", "an empty list");
   return codecs;
 }
 
@@ -139,8 +142,8 @@ ReportSpec parse_report(const YAML::Node& node, const std::string& file, const f
     std::vector<std::string> names;
     for (const CodecSpec& c : codecs) names.push_back(c.name);
     if (std::find(names.begin(), names.end(), spec.anchor) == names.end()) {
-      throw InputError(position_of(node["anchor"], file).str() + ": report.anchor", "one of the codec names: " + join(names),
-                       "'" + spec.anchor + "'");
+      throw InputError(position_of(node["anchor"], file).str() + ": report.anchor",
+                       "one of the codec names: " + join(names), "'" + spec.anchor + "'");
     }
   }
   spec.bd_method = choice(node, "bd_method", "pchip", {"pchip", "cubic", "akima"}, file, "report");
@@ -148,8 +151,8 @@ ReportSpec parse_report(const YAML::Node& node, const std::string& file, const f
   if (!paper.empty()) {
     spec.paper_points = fs::path(paper).is_absolute() ? paper : (base / paper).lexically_normal().string();
     if (!fs::is_regular_file(spec.paper_points)) {
-      throw InputError(position_of(node["paper_points"], file).str() + ": report.paper_points", "an existing CSV file",
-                       "'" + spec.paper_points + "' does not exist");
+      throw InputError(position_of(node["paper_points"], file).str() + ": report.paper_points",
+                       "an existing CSV file", "'" + spec.paper_points + "' does not exist");
     }
   }
   if (node["metrics"]) {

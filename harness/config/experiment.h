@@ -24,9 +24,9 @@ struct SequenceSpec {
   std::string dataset;  // "synthetic", "files" or the manifest's name
   std::string name;     // unique within the experiment
   bool synthetic = false;
-  SyntheticSpec synthetic_spec;          // when synthetic
-  std::string path;                      // when a file
-  std::optional<RawVideoFormat> raw;     // geometry of a headerless .yuv file
+  SyntheticSpec synthetic_spec;       // when synthetic
+  std::string path;                   // when a file
+  std::optional<RawVideoFormat> raw;  // geometry of a headerless .yuv file
   SourcePos pos;
 };
 
@@ -60,9 +60,9 @@ struct MetricSpec {
 
 // How report.html is drawn (`tgvc-bench report` takes the same as flags).
 struct ReportSpec {
-  std::string anchor;        // codec name for BD; empty: the first codec
+  std::string anchor;  // codec name for BD; empty: the first codec
   std::string bd_method = "pchip";
-  std::string paper_points;  // CSV of published R-D points drawn beside ours; empty: none
+  std::string paper_points;          // CSV of published R-D points drawn beside ours; empty: none
   std::vector<std::string> metrics;  // empty: every numeric metric
 };
 

@@ -11,7 +11,8 @@ struct SweepAxis {
   std::vector<std::string> values;
 };
 
-std::vector<SweepAxis> parse_axes(const YAML::Node& sweep, const std::string& file, const std::string& context) {
+std::vector<SweepAxis> parse_axes(const YAML::Node& sweep, const std::string& file,
+                                  const std::string& context) {
   std::vector<SweepAxis> axes;
   if (!sweep) return axes;
   require_map(sweep, file, context + ".sweep");
@@ -24,11 +25,14 @@ std::vector<SweepAxis> parse_axes(const YAML::Node& sweep, const std::string& fi
     } else {
       require_sequence(entry.second, file, where);
       for (const auto& v : entry.second) {
-        if (!v.IsScalar()) throw InputError(position_of(v, file).str() + ": " + where, "a list of scalars", "a nested value");
+        if (!v.IsScalar())
+          throw InputError(position_of(v, file).str() + ": " + where, "a list of scalars", "a nested value");
         axis.values.push_back(v.Scalar());
       }
     }
-    if (axis.values.empty()) throw InputError(position_of(entry.second, file).str() + ": " + where, "at least one value", "an empty list");
+    if (axis.values.empty())
+      throw InputError(position_of(entry.second, file).str() + ": " + where, "at least one value",
+                       "an empty list");
     axes.push_back(std::move(axis));
   }
   return axes;
@@ -58,8 +62,8 @@ void check_key(const Codec& codec, const std::string& key, const std::string& va
 }  // namespace
 
 std::vector<RatePoint> expand_rate_points(const YAML::Node& codec_node, const Codec& codec,
-                                          const std::map<std::string, std::string>& fixed, const std::string& file,
-                                          const std::string& context) {
+                                          const std::map<std::string, std::string>& fixed,
+                                          const std::string& file, const std::string& context) {
   const std::vector<SweepAxis> axes = parse_axes(codec_node["sweep"], file, context);
   const std::string mode = codec_node["sweep_mode"] ? codec_node["sweep_mode"].Scalar() : "product";
   if (mode != "product" && mode != "zip") {

@@ -20,7 +20,7 @@ inline constexpr size_t kMaxRatePoints = 10000;
 // key varying slowest) or `zip` (lists of equal length taken element by element). Each point is
 // checked against the codec's parameter table; more than kMaxRatePoints points is an InputError.
 std::vector<RatePoint> expand_rate_points(const YAML::Node& codec_node, const Codec& codec,
-                                          const std::map<std::string, std::string>& fixed, const std::string& file,
-                                          const std::string& context);
+                                          const std::map<std::string, std::string>& fixed,
+                                          const std::string& file, const std::string& context);
 
 }  // namespace tgvc

@@ -23,11 +23,16 @@ namespace {
 
 const char* kind_name(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Map: return "a mapping";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Scalar: return "a scalar";
-    case YAML::NodeType::Null: return "nothing";
-    case YAML::NodeType::Undefined: return "nothing";
+    case YAML::NodeType::Map:
+      return "a mapping";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Scalar:
+      return "a scalar";
+    case YAML::NodeType::Null:
+      return "nothing";
+    case YAML::NodeType::Undefined:
+      return "nothing";
   }
   return "?";
 }
@@ -46,26 +51,29 @@ std::string key_text(const YAML::Node& key, const std::string& file, const std::
   return key.Scalar();
 }
 
-void require_known_keys(const YAML::Node& map, const std::vector<std::string>& allowed, const std::string& file,
-                        const std::string& context) {
+void require_known_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
+                        const std::string& file, const std::string& context) {
   for (const auto& entry : map) {
     const std::string key = key_text(entry.first, file, context);
     bool known = false;
     for (const std::string& a : allowed) known = known || a == key;
     if (known) continue;
     const std::string near = closest_match(key, allowed);
-    const std::string expected = near.empty() ? "one of " + join(allowed)
-                                              : "'" + near + "' (valid keys: " + join(allowed) + ")";
-    throw InputError(position_of(entry.first, file).str() + ": " + context, expected, "unknown key '" + key + "'");
+    const std::string expected =
+        near.empty() ? "one of " + join(allowed) : "'" + near + "' (valid keys: " + join(allowed) + ")";
+    throw InputError(position_of(entry.first, file).str() + ": " + context, expected,
+                     "unknown key '" + key + "'");
   }
 }
 
 void require_map(const YAML::Node& node, const std::string& file, const std::string& context) {
-  if (!node.IsMap()) throw InputError(position_of(node, file).str() + ": " + context, "a mapping", kind_name(node));
+  if (!node.IsMap())
+    throw InputError(position_of(node, file).str() + ": " + context, "a mapping", kind_name(node));
 }
 
 void require_sequence(const YAML::Node& node, const std::string& file, const std::string& context) {
-  if (!node.IsSequence()) throw InputError(position_of(node, file).str() + ": " + context, "a list", kind_name(node));
+  if (!node.IsSequence())
+    throw InputError(position_of(node, file).str() + ": " + context, "a list", kind_name(node));
 }
 
 std::string required_string(const YAML::Node& map, const std::string& key, const std::string& file,
@@ -73,7 +81,8 @@ std::string required_string(const YAML::Node& map, const std::string& key, const
   const YAML::Node value = field(map, key);
   if (!value) throw InputError(position_of(map, file).str() + ": " + context, "a key '" + key + "'", "none");
   if (!value.IsScalar()) {
-    throw InputError(position_of(value, file).str() + ": " + context + "." + key, "a scalar", kind_name(value));
+    throw InputError(position_of(value, file).str() + ": " + context + "." + key, "a scalar",
+                     kind_name(value));
   }
   return value.Scalar();
 }
@@ -92,7 +101,8 @@ int required_int(const YAML::Node& map, const std::string& key, int min, int max
   const long value = std::strtol(text.c_str(), &end, 10);
   if (text.empty() || *end != '\0' || errno != 0 || value < min || value > max) {
     throw InputError(position_of(field(map, key), file).str() + ": " + context + "." + key,
-                     "an integer in [" + std::to_string(min) + ", " + std::to_string(max) + "]", "'" + text + "'");
+                     "an integer in [" + std::to_string(min) + ", " + std::to_string(max) + "]",
+                     "'" + text + "'");
   }
   return static_cast<int>(value);
 }

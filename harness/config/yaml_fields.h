@@ -14,8 +14,8 @@ SourcePos position_of(const YAML::Node& node, const std::string& file);
 
 // Rejects keys of `map` not in `allowed`, naming the closest valid one. `context` names the
 // section ("codecs[1]").
-void require_known_keys(const YAML::Node& map, const std::vector<std::string>& allowed, const std::string& file,
-                        const std::string& context);
+void require_known_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
+                        const std::string& file, const std::string& context);
 
 // A mapping key as text; throws when the key is a list or a mapping (`{[a]: 1}`), which yaml-cpp
 // cannot convert.

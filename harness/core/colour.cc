@@ -33,8 +33,12 @@ uint16_t to_code(double v, double max) {
   return static_cast<uint16_t>(std::clamp(std::lround(v), 0L, static_cast<long>(max)));
 }
 
-int chroma_shift_x(ChromaFormat c) { return c == ChromaFormat::k444 ? 0 : 1; }
-int chroma_shift_y(ChromaFormat c) { return c == ChromaFormat::k420 ? 1 : 0; }
+int chroma_shift_x(ChromaFormat c) {
+  return c == ChromaFormat::k444 ? 0 : 1;
+}
+int chroma_shift_y(ChromaFormat c) {
+  return c == ChromaFormat::k420 ? 1 : 0;
+}
 
 // Per-code-value contributions to R, G, B in 16.16 fixed point (already scaled to the output
 // range), so that a pixel costs five table reads and integer adds. Rounding the table entries

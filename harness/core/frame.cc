@@ -24,15 +24,22 @@ Frame Frame::allocate(int width, int height, PixelFormat format, uint16_t fill) 
 
 const char* to_string(ChromaFormat chroma) {
   switch (chroma) {
-    case ChromaFormat::k420: return "420";
-    case ChromaFormat::k422: return "422";
-    case ChromaFormat::k444: return "444";
+    case ChromaFormat::k420:
+      return "420";
+    case ChromaFormat::k422:
+      return "422";
+    case ChromaFormat::k444:
+      return "444";
   }
   return "?";
 }
 
-const char* to_string(Matrix matrix) { return matrix == Matrix::kBt601 ? "bt601" : "bt709"; }
+const char* to_string(Matrix matrix) {
+  return matrix == Matrix::kBt601 ? "bt601" : "bt709";
+}
 
-const char* to_string(Range range) { return range == Range::kLimited ? "limited" : "full"; }
+const char* to_string(Range range) {
+  return range == Range::kLimited ? "limited" : "full";
+}
 
 }  // namespace tgvc

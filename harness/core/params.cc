@@ -33,7 +33,9 @@ bool parse_real(const std::string& s, double* out) {
   return true;
 }
 
-bool has_range(const ParamSpec& spec) { return spec.min <= spec.max; }
+bool has_range(const ParamSpec& spec) {
+  return spec.min <= spec.max;
+}
 
 }  // namespace
 
@@ -125,7 +127,9 @@ double ParamSet::get_real(const std::string& key) const {
   return v;
 }
 
-bool ParamSet::get_bool(const std::string& key) const { return get_string(key) == "true"; }
+bool ParamSet::get_bool(const std::string& key) const {
+  return get_string(key) == "true";
+}
 
 const std::string& ParamSet::get_string(const std::string& key) const {
   auto it = values_.find(key);

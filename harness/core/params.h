@@ -15,8 +15,8 @@ enum class ParamType { kInt, kReal, kString, kBool };
 struct ParamSpec {
   std::string key;
   ParamType type = ParamType::kInt;
-  std::string default_value;         // empty: no default (the key is optional and unset)
-  double min = 0;                    // inclusive range for kInt and kReal; ignored when min > max
+  std::string default_value;  // empty: no default (the key is optional and unset)
+  double min = 0;             // inclusive range for kInt and kReal; ignored when min > max
   double max = -1;
   std::vector<std::string> choices;  // allowed values for kString; empty: any
   std::string help;

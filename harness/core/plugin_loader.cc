@@ -34,7 +34,8 @@ std::vector<std::string> plugin_candidates(const std::string& library, const std
   return out;
 }
 
-void* load_plugin_symbol(const std::vector<std::string>& candidates, const std::string& symbol, std::string* tried) {
+void* load_plugin_symbol(const std::vector<std::string>& candidates, const std::string& symbol,
+                         std::string* tried) {
   for (const std::string& candidate : candidates) {
     void* lib = ::dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!lib) {

@@ -15,6 +15,7 @@ std::vector<std::string> plugin_candidates(const std::string& library, const std
 
 // Opens the first candidate that exports `symbol` and returns the symbol's address (the library
 // stays loaded for the life of the process), or nullptr with `tried` listing each failure.
-void* load_plugin_symbol(const std::vector<std::string>& candidates, const std::string& symbol, std::string* tried);
+void* load_plugin_symbol(const std::vector<std::string>& candidates, const std::string& symbol,
+                         std::string* tried);
 
 }  // namespace tgvc

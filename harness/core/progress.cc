@@ -13,7 +13,10 @@ std::string format_duration(double seconds) {
 }
 
 Progress::Progress(int total, int skipped, std::FILE* out)
-    : total_(total), done_(skipped), out_(out), tty_(out && ::isatty(::fileno(out)) != 0),
+    : total_(total),
+      done_(skipped),
+      out_(out),
+      tty_(out && ::isatty(::fileno(out)) != 0),
       start_(std::chrono::steady_clock::now()) {}
 
 void Progress::cell_done(bool failed, const std::string& label) {
@@ -24,9 +27,9 @@ void Progress::cell_done(bool failed, const std::string& label) {
   failed_ += failed ? 1 : 0;
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   const double eta = elapsed / run_ * (total_ - done_);
-  const std::string line = fmt::format("[{}/{}] cells done, {} failed, elapsed {}, ETA {}  {}{}", done_, total_,
-                                       failed_, format_duration(elapsed), format_duration(eta), label,
-                                       failed ? " FAILED" : "");
+  const std::string line =
+      fmt::format("[{}/{}] cells done, {} failed, elapsed {}, ETA {}  {}{}", done_, total_, failed_,
+                  format_duration(elapsed), format_duration(eta), label, failed ? " FAILED" : "");
   if (tty_) {
     fmt::print(out_, "\r\033[K{}", line);
   } else {

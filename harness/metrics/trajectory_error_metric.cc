@@ -6,11 +6,11 @@
 #include <limits>
 #include <utility>
 
-#include "harness/tracking/dense_flow_tracker.h"
 #include "harness/core/error.h"
 #include "harness/metrics/metric_input.h"
 #include "harness/metrics/trajectory_scores.h"
 #include "harness/metrics/trajectory_source.h"
+#include "harness/tracking/dense_flow_tracker.h"
 
 namespace tgvc {
 namespace {

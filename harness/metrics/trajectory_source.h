@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "harness/tracking/tracks.h"
 #include "harness/metrics/metric.h"
+#include "harness/tracking/tracks.h"
 
 namespace tgvc {
 

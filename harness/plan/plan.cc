@@ -19,7 +19,8 @@ std::vector<Cell> make_plan(const Experiment& experiment) {
                       file_safe(codec.rate_points[r].label)};
         // Sanitising can merge distinct names; a collision would make two cells share a file.
         if (!ids.insert(cell.id).second) {
-          throw InputError(seq.pos.str(), "names that stay distinct as file names", "two cells named '" + cell.id + "'");
+          throw InputError(seq.pos.str(), "names that stay distinct as file names",
+                           "two cells named '" + cell.id + "'");
         }
         cells.push_back(std::move(cell));
       }

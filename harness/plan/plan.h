@@ -20,5 +20,4 @@ struct Cell {
 // Sequence-major order, so that a sequence's source video can be freed once its cells are done.
 std::vector<Cell> make_plan(const Experiment& experiment);
 
-
 }  // namespace tgvc

@@ -9,12 +9,12 @@
 namespace tgvc {
 
 struct RunOptions {
-  int jobs = 0;                 // 0: the config's `jobs`
-  std::string output;           // empty: the config's `output`
+  int jobs = 0;        // 0: the config's `jobs`
+  std::string output;  // empty: the config's `output`
   std::string tool_version;
   std::string git_commit;
   std::string command_line;
-  bool quiet = false;           // no progress lines
+  bool quiet = false;  // no progress lines
 };
 
 struct RunSummary {

@@ -25,14 +25,15 @@ std::vector<MetricValue> set_values(const PerSetMetric& metric, const ParamSet& 
   std::vector<SetContribution> contributions;
   for (const CellResult* r : members) {
     if (!r->ok()) {
-      return unavailable_values(
-          metric, fmt::format("cell {} failed ({}: {}); a set needs all its cells", r->cell_id, r->stage, r->error));
+      return unavailable_values(metric, fmt::format("cell {} failed ({}: {}); a set needs all its cells",
+                                                    r->cell_id, r->stage, r->error));
     }
     const SetContribution* found = nullptr;
     for (const SetContribution& c : r->set_contributions) {
       if (c.metric == metric.id()) found = &c;
     }
-    if (!found) return unavailable_values(metric, "cell " + r->cell_id + " has no " + metric.id() + " features");
+    if (!found)
+      return unavailable_values(metric, "cell " + r->cell_id + " has no " + metric.id() + " features");
     contributions.push_back(*found);
   }
   try {

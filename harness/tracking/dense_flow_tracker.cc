@@ -9,8 +9,8 @@
 #include <opencv2/imgproc.hpp>
 #include <opencv2/video/tracking.hpp>
 
-#include "harness/tracking/luma_image.h"
 #include "harness/core/error.h"
+#include "harness/tracking/luma_image.h"
 
 namespace tgvc {
 namespace {

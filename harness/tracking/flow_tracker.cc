@@ -4,10 +4,10 @@
 #include <map>
 #include <string>
 
+#include "harness/core/error.h"
 #include "harness/tracking/lk_pyramids.h"
 #include "harness/tracking/luma_image.h"
 #include "harness/tracking/point_follower.h"
-#include "harness/core/error.h"
 
 namespace tgvc {
 FlowTracker::FlowTracker(FlowTrackerParams params) : params_(params) {

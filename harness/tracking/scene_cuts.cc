@@ -4,8 +4,8 @@
 #include <cmath>
 #include <string>
 
-#include "harness/tracking/luma_image.h"
 #include "harness/core/error.h"
+#include "harness/tracking/luma_image.h"
 
 namespace tgvc {
 namespace {

@@ -1,8 +1,8 @@
 #include <cmath>
 #include <string>
 
-#include "harness/tracking/tracks.h"
 #include "harness/core/error.h"
+#include "harness/tracking/tracks.h"
 
 namespace tgvc {
 

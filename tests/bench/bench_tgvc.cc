@@ -36,11 +36,14 @@ void BM_TgvcEncode(benchmark::State& state, const char* scene) {
   state.counters["importance_s_per_video_s"] = total.motion.importance_s / video_seconds;
   state.counters["keyframes_s_per_video_s"] = total.keyframe_coding_s / video_seconds;
   state.counters["coding_s_per_video_s"] = total.trajectory_coding_s / video_seconds;
-  state.counters["fps"] = benchmark::Counter(static_cast<double>(spec.frame_count) * static_cast<double>(runs),
-                                             benchmark::Counter::kIsRate);
+  state.counters["fps"] = benchmark::Counter(
+      static_cast<double>(spec.frame_count) * static_cast<double>(runs), benchmark::Counter::kIsRate);
 }
 BENCHMARK_CAPTURE(BM_TgvcEncode, orbit_512x320, "orbit")->Arg(96)->Unit(benchmark::kSecond)->UseRealTime();
-BENCHMARK_CAPTURE(BM_TgvcEncode, crossing_512x320, "crossing")->Arg(96)->Unit(benchmark::kSecond)->UseRealTime();
+BENCHMARK_CAPTURE(BM_TgvcEncode, crossing_512x320, "crossing")
+    ->Arg(96)
+    ->Unit(benchmark::kSecond)
+    ->UseRealTime();
 
 }  // namespace
 }  // namespace tgvc

@@ -9,9 +9,9 @@
 
 #include <opencv2/core/utility.hpp>
 
+#include "harness/core/lcg.h"
 #include "harness/tracking/flow_tracker.h"
 #include "harness/tracking/track_accuracy.h"
-#include "harness/core/lcg.h"
 
 namespace tgvc {
 namespace {

@@ -36,7 +36,8 @@ ProcessResult run_process(const std::vector<std::string>& argv) {
   ProcessResult result;
   char buffer[4096];
   ssize_t n;
-  while ((n = ::read(pipe_fd[0], buffer, sizeof(buffer))) > 0) result.output.append(buffer, static_cast<size_t>(n));
+  while ((n = ::read(pipe_fd[0], buffer, sizeof(buffer))) > 0)
+    result.output.append(buffer, static_cast<size_t>(n));
   ::close(pipe_fd[0]);
   int status = 0;
   ::waitpid(pid, &status, 0);

@@ -7,9 +7,9 @@
 namespace tgvc::testing {
 
 struct ProcessResult {
-  int exit_code = -1;   // -1 when killed by a signal
+  int exit_code = -1;  // -1 when killed by a signal
   int signal = 0;
-  std::string output;   // stdout and stderr together
+  std::string output;  // stdout and stderr together
 };
 
 ProcessResult run_process(const std::vector<std::string>& argv);

@@ -18,7 +18,9 @@ inline std::string read_text(const std::string& path) {
   return s.str();
 }
 
-inline void write_text(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+inline void write_text(const std::string& path, const std::string& text) {
+  std::ofstream(path) << text;
+}
 
 // Rows as column-name -> field maps. Only for CSVs without quoted fields.
 inline std::vector<std::map<std::string, std::string>> read_csv(const std::string& path) {

@@ -43,11 +43,13 @@ void check_generator_inputs(const Video& keyframes, const std::vector<int>& indi
                             const std::vector<ClipTrajectories>& clips, int frame_count,
                             const std::string& where) {
   if (indices.empty() || keyframes.frame_count() != static_cast<int>(indices.size())) {
-    throw InputError(where + " keyframes", std::to_string(indices.size()) + " decoded keyframes (one per index)",
+    throw InputError(where + " keyframes",
+                     std::to_string(indices.size()) + " decoded keyframes (one per index)",
                      std::to_string(keyframes.frame_count()));
   }
   if (clips.size() + 1 != indices.size()) {
-    throw InputError(where + " clips", std::to_string(indices.size() - 1) + " clips", std::to_string(clips.size()));
+    throw InputError(where + " clips", std::to_string(indices.size() - 1) + " clips",
+                     std::to_string(clips.size()));
   }
   if (indices.front() != 0 || indices.back() != frame_count - 1) {
     throw InputError(where + " keyframe indices", "first 0 and last " + std::to_string(frame_count - 1),
@@ -61,13 +63,15 @@ void check_generator_inputs(const Video& keyframes, const std::vector<int>& indi
   for (size_t c = 0; c < clips.size(); ++c) {
     const int frames = indices[c + 1] - indices[c] + 1;
     if (frames < 2 || clips[c].frames != frames) {
-      throw InputError(where + " clip " + std::to_string(c), std::to_string(frames) + " frames (increasing keyframes)",
+      throw InputError(where + " clip " + std::to_string(c),
+                       std::to_string(frames) + " frames (increasing keyframes)",
                        std::to_string(clips[c].frames));
     }
     for (const CodedTrack& t : clips[c].tracks) {
-      if (t.x.size() != static_cast<size_t>(frames) || t.y.size() != t.x.size() || t.visible.size() != t.x.size()) {
-        throw InputError(where + " clip " + std::to_string(c) + " track", std::to_string(frames) + " positions",
-                         std::to_string(t.x.size()));
+      if (t.x.size() != static_cast<size_t>(frames) || t.y.size() != t.x.size() ||
+          t.visible.size() != t.x.size()) {
+        throw InputError(where + " clip " + std::to_string(c) + " track",
+                         std::to_string(frames) + " positions", std::to_string(t.x.size()));
       }
     }
   }

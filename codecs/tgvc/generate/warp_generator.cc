@@ -67,8 +67,8 @@ Video warp_between_keyframes(const Video& keyframes, const std::vector<int>& ind
     const int last = indices[k + 1] - indices[k];
     const Frame& a = keyframes.frames[k];
     const Frame& b = keyframes.frames[k + 1];
-    const std::vector<TrackPath> paths =
-        keep_evenly_spaced(keep_consistent_paths(a, b, fit_track_paths(clips[k], options.paths), options), options.max_tracks);
+    const std::vector<TrackPath> paths = keep_evenly_spaced(
+        keep_consistent_paths(a, b, fit_track_paths(clips[k], options.paths), options), options.max_tracks);
     out.frames.push_back(a);
     if (paths.empty()) {
       for (int j = 1; j < last; ++j) out.frames.push_back(blend_frame(a, b, j, last));

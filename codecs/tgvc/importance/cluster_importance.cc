@@ -62,7 +62,8 @@ double cluster_motion(const std::vector<const Track*>& members, int clip_frames)
 std::vector<uint8_t> cluster_mask(const std::vector<const Track*>& members, int frame, int width, int height,
                                   double max_mask_share) {
   const int half = std::max(width / 64, 1);
-  std::vector<uint8_t> visible_boxes(static_cast<size_t>(width) * height, 0), all_boxes(visible_boxes.size(), 0);
+  std::vector<uint8_t> visible_boxes(static_cast<size_t>(width) * height, 0),
+      all_boxes(visible_boxes.size(), 0);
   for (const Track* t : members) {
     const int x = static_cast<int>(t->x[frame]);  // truncation, as the paper's code does
     const int y = static_cast<int>(t->y[frame]);

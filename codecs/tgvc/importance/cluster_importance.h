@@ -9,16 +9,17 @@
 namespace tgvc {
 
 struct ImportanceParams {
-  double max_mask_share = 0.4;      // a frame whose boxes would cover more is left unmasked
-  int inpaint_radius = 3;           // Navier-Stokes inpainting radius, pixels
+  double max_mask_share = 0.4;         // a frame whose boxes would cover more is left unmasked
+  int inpaint_radius = 3;              // Navier-Stokes inpainting radius, pixels
   double min_importance_motion = 0.3;  // keep when I * M exceeds this ...
   double min_motion = 3;               // ... and M exceeds this (both belong to the embedder)
   int max_representatives = 15;
 };
 
 struct ClusterImportance {
-  double motion = 0;      // M = mean visible step length * 16 / L
-  double importance = 0;  // I = gain * (16 / L) * sum over frames of (1 - cos(embed(frame), embed(inpainted)))
+  double motion = 0;  // M = mean visible step length * 16 / L
+  double importance =
+      0;  // I = gain * (16 / L) * sum over frames of (1 - cos(embed(frame), embed(inpainted)))
   bool importance_computed = false;  // I is only computed when M passes its threshold
   bool keep = false;
   int representatives = 0;  // k = clamp(round(11.25 I + round(15 N / 16384)), 1, 15) when kept

@@ -52,7 +52,8 @@ void append_centred(std::vector<double> part, double weight, std::vector<double>
 
 Embedding ThumbnailEmbedder::embed(const Frame& frame, ColourSpec colour) const {
   // RGB input is described in YUV terms so that every source embeds the same way.
-  const Frame yuv = frame.format.family == ColourFamily::kRgb ? rgb_to_yuv(frame, colour, ChromaFormat::k444) : frame;
+  const Frame yuv =
+      frame.format.family == ColourFamily::kRgb ? rgb_to_yuv(frame, colour, ChromaFormat::k444) : frame;
   const double max_value = yuv.max_value();
   std::vector<double> parts;
   append_centred(cell_means(yuv.planes[0], 16, 10, max_value), 1.0, &parts);

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "codecs/tgvc/torch/diffusion_request.h"
-#include "harness/tracking/tracks.h"
 #include "harness/core/frame.h"
+#include "harness/tracking/tracks.h"
 
 namespace tgvc {
 

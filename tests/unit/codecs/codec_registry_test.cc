@@ -25,7 +25,8 @@ std::set<std::string> split_commas(const std::string& text) {
 
 TEST(CodecRegistry, EveryCodecFolderHasATgvcCodecLine) {
   std::set<std::string> folders;
-  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(TGVC_SOURCE_DIR) / "codecs")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::filesystem::path(TGVC_SOURCE_DIR) / "codecs")) {
     if (entry.is_directory()) folders.insert(entry.path().filename().string());
   }
   EXPECT_THAT(folders, ::testing::Contains("raw"));

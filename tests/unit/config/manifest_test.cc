@@ -21,8 +21,8 @@ TEST(Manifests, ShippedManifestsParseAgainstARoot) {
   const std::map<std::string, int> expected = {{"hevc_b", 5}, {"hevc_c", 4}, {"uvg", 7}};
   for (const auto& [name, count] : expected) {
     const std::string manifest = std::string(TGVC_SOURCE_DIR) + "/datasets/" + name + ".yaml";
-    const std::string config = "experiment: m\ndatasets:\n  - manifest: {path: " + manifest + ", root: " +
-                               root.string() + "}\ncodecs: [{type: raw}]\n";
+    const std::string config = "experiment: m\ndatasets:\n  - manifest: {path: " + manifest +
+                               ", root: " + root.string() + "}\ncodecs: [{type: raw}]\n";
     try {
       parse_experiment(config, "m.yaml");
       FAIL() << "missing files must be reported";

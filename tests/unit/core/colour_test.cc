@@ -10,9 +10,9 @@ namespace {
 
 TEST(Colour, Bt709LimitedPrimariesRoundTrip) {
   Frame rgb = Frame::allocate(2, 2, {ChromaFormat::k444, 8, ColourFamily::kRgb});
-  rgb.planes[0].at(0, 0) = 255;  // red
-  rgb.planes[1].at(1, 0) = 255;  // green
-  rgb.planes[2].at(0, 1) = 255;  // blue
+  rgb.planes[0].at(0, 0) = 255;                              // red
+  rgb.planes[1].at(1, 0) = 255;                              // green
+  rgb.planes[2].at(0, 1) = 255;                              // blue
   for (int p = 0; p < 3; ++p) rgb.planes[p].at(1, 1) = 255;  // white
   const Frame yuv = rgb_to_yuv(rgb, {Matrix::kBt709, Range::kLimited}, ChromaFormat::k444);
   // BT.709 limited: red is Y=63, Cb=102, Cr=240; white is Y=235, Cb=Cr=128.

@@ -15,7 +15,8 @@ namespace {
 // distance and the least similar frame in reach is always the latest one.
 std::vector<Embedding> steady_motion(int frames, double step) {
   std::vector<Embedding> e;
-  for (int t = 0; t < frames; ++t) e.push_back({static_cast<float>(std::cos(t * step)), static_cast<float>(std::sin(t * step))});
+  for (int t = 0; t < frames; ++t)
+    e.push_back({static_cast<float>(std::cos(t * step)), static_cast<float>(std::sin(t * step))});
   return e;
 }
 
@@ -26,7 +27,8 @@ TEST(KeyframeSelection, SteadyMotionGivesAKeyframePerWindow) {
 
 TEST(KeyframeSelection, SceneCutMakesBothFramesKeyframes) {
   std::vector<Embedding> e = steady_motion(96, 0.01);
-  for (int t = 40; t < 96; ++t) e[t] = {static_cast<float>(-std::sin(t * 0.01)), static_cast<float>(std::cos(t * 0.01))};
+  for (int t = 40; t < 96; ++t)
+    e[t] = {static_cast<float>(-std::sin(t * 0.01)), static_cast<float>(std::cos(t * 0.01))};
   const std::vector<int> keys = select_keyframes(e, {});
   EXPECT_NE(std::find(keys.begin(), keys.end(), 39), keys.end());
   EXPECT_NE(std::find(keys.begin(), keys.end(), 40), keys.end());

@@ -81,7 +81,8 @@ datasets:
   - synthetic: {name: c, width: 160, height: 96, seed: 3}
 codecs:
   - {name: hevc, type: x265, params: {preset: ultrafast, keyint: 24}, sweep: {qp: [30, 51]}}
-metrics: [psnr, {fvd: {model_file: )" + dir.file("detector.pt") + R"(, clip_length: 8}}]
+metrics: [psnr, {fvd: {model_file: )" +
+                             dir.file("detector.pt") + R"(, clip_length: 8}}]
 jobs: 2
 )";
   const Experiment e = parse_experiment(config, dir.file("fvd.yaml"));
@@ -101,7 +102,8 @@ jobs: 2
     double bpp = 0;
     for (const CellResult& cell : run.cells) {
       if (cell.rate_point != set.rate_point) continue;
-      const CellResult stored = cell_from_json(read_json(fs::path(options.output) / "cells" / (cell.cell_id + ".json")), cell.cell_id);
+      const CellResult stored = cell_from_json(
+          read_json(fs::path(options.output) / "cells" / (cell.cell_id + ".json")), cell.cell_id);
       ASSERT_EQ(stored.set_contributions.size(), 1u);
       const SetContribution& c = stored.set_contributions[0];
       EXPECT_EQ(c.clips, 3);  // 24 frames in clips of 8

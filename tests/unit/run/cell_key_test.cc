@@ -15,7 +15,8 @@ datasets:
   - synthetic: {name: a, width: 64, height: 48}
   - synthetic: {name: b, width: 64, height: 48, seed: 9}
 codecs:
-  - {type: raw, params: {)" + extra_codec_params + R"(}, sweep: {level: [1, 2]}}
+  - {type: raw, params: {)" + extra_codec_params +
+                              R"(}, sweep: {level: [1, 2]}}
 metrics: )" + metrics + "\n",
                           "k.yaml");
 }

@@ -75,7 +75,7 @@ TEST(SetMetrics, AFailedCellMakesItsSetNotAvailable) {
   const std::vector<Cell> cells = make_plan(e);
   std::vector<CellResult> r = results(e, cells);
   for (CellResult& c : r) c.set_contributions[0].available = true;  // would reach the metric...
-  r[0].status = "failed";                                             // ...but a cell of set 0 failed
+  r[0].status = "failed";                                           // ...but a cell of set 0 failed
   r[0].stage = "encode";
   r[0].error = "boom";
   r[0].set_contributions.clear();

@@ -30,7 +30,8 @@ TEST(TgvcCodec, RoundTripKeepsGeometryAndDecodesTheEncodersKeyframes) {
   const Video source = synthetic("orbit", 320, 192, 40);
   TgvcEncodeStats stats;
   const TgvcEncoded coded = tgvc_encode(source, tgvc_params_from(params()), &stats);
-  EXPECT_EQ(coded.sizes.header_bytes + coded.sizes.keyframe_bytes + coded.sizes.trajectory_bytes, coded.bytes.size());
+  EXPECT_EQ(coded.sizes.header_bytes + coded.sizes.keyframe_bytes + coded.sizes.trajectory_bytes,
+            coded.bytes.size());
   ASSERT_GE(coded.keyframe_indices.size(), 2u);
   EXPECT_EQ(coded.keyframe_indices.front(), 0);
   EXPECT_EQ(coded.keyframe_indices.back(), 39);
@@ -87,7 +88,8 @@ TEST(TgvcCodec, MovingObjectsAreSentAndAStaticSceneSendsNoTrajectories) {
   EXPECT_EQ(still.motion.kept, 0);
   // No trajectories at all when their budget is zero.
   TgvcEncodeStats none;
-  const TgvcEncoded n = tgvc_encode(synthetic("orbit", 512, 320, 30), tgvc_params_from(params({{"trajectory-scale", "0"}})), &none);
+  const TgvcEncoded n = tgvc_encode(synthetic("orbit", 512, 320, 30),
+                                    tgvc_params_from(params({{"trajectory-scale", "0"}})), &none);
   EXPECT_EQ(none.motion.representatives, 0);
   EXPECT_LT(n.sizes.trajectory_bytes, m.sizes.trajectory_bytes);
 }
@@ -108,14 +110,16 @@ TEST(TgvcCodec, TargetBppPicksTheFinestKeyframeQualityThatFits) {
 TEST(TgvcCodec, ShortSourcesAndBadInput) {
   for (int frames : {1, 2}) {
     const Video source = synthetic("orbit", 256, 160, frames);
-    const Video decoded = tgvc_decode(tgvc_encode(source, tgvc_params_from(params())).bytes, "short", "blend");
+    const Video decoded =
+        tgvc_decode(tgvc_encode(source, tgvc_params_from(params())).bytes, "short", "blend");
     EXPECT_EQ(decoded.frame_count(), frames);
   }
   Video rgb = synthetic("orbit", 256, 160, 3);
   rgb.info.format.family = ColourFamily::kRgb;
   EXPECT_THROW(tgvc_encode(rgb, tgvc_params_from(params())), InputError);
-  EXPECT_THROW(tgvc_encode(synthetic("orbit", 256, 160, 3), tgvc_params_from(params({{"keyframe-quality", "60"}}))),
-               InputError);
+  EXPECT_THROW(
+      tgvc_encode(synthetic("orbit", 256, 160, 3), tgvc_params_from(params({{"keyframe-quality", "60"}}))),
+      InputError);
   std::vector<uint8_t> bytes = tgvc_encode(synthetic("orbit", 256, 160, 6), tgvc_params_from(params())).bytes;
   bytes.resize(bytes.size() / 2);
   EXPECT_THROW(tgvc_decode(bytes, "truncated.tgvc", "warp"), InputError);
@@ -128,7 +132,8 @@ TEST(TgvcCodec, TenBitAndFourFourFourSourcesKeepTheirFormat) {
   for (const PixelFormat format : {PixelFormat{ChromaFormat::k420, 10, ColourFamily::kYuv},
                                    PixelFormat{ChromaFormat::k444, 8, ColourFamily::kYuv}}) {
     const Video converted = convert_pixel_format(source, format);
-    const Video decoded = tgvc_decode(tgvc_encode(converted, tgvc_params_from(params())).bytes, "format", "warp");
+    const Video decoded =
+        tgvc_decode(tgvc_encode(converted, tgvc_params_from(params())).bytes, "format", "warp");
     ASSERT_EQ(decoded.frame_count(), 6);
     EXPECT_EQ(decoded.info.format, format);
     EXPECT_EQ(decoded.frames[0].planes[1].width, converted.frames[0].planes[1].width);

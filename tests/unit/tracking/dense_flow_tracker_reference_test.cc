@@ -12,9 +12,9 @@
 
 #include <opencv2/video/tracking.hpp>
 
-#include "harness/tracking/dense_flow_tracker.h"
 #include "harness/io/resize.h"
 #include "harness/io/video_reader.h"
+#include "harness/tracking/dense_flow_tracker.h"
 
 namespace tgvc {
 namespace {

@@ -9,9 +9,9 @@
 #include <opencv2/core/utility.hpp>
 #include <utility>
 
-#include "harness/tracking/track_accuracy.h"
 #include "datasets/synthetic/synthetic_sequence.h"
 #include "harness/core/error.h"
+#include "harness/tracking/track_accuracy.h"
 #include "tests/unit/tracking/panning_clip.h"
 
 namespace tgvc {

@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <string>
 
+#include "datasets/synthetic/synthetic_sequence.h"
 #include "harness/tracking/flow_tracker.h"
 #include "harness/tracking/track_accuracy.h"
-#include "datasets/synthetic/synthetic_sequence.h"
 
 namespace tgvc {
 namespace {

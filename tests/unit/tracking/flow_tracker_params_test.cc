@@ -5,9 +5,9 @@
 #include <map>
 #include <string>
 
+#include "harness/core/error.h"
 #include "harness/tracking/flow_tracker.h"
 #include "harness/tracking/flow_tracker_params.h"
-#include "harness/core/error.h"
 
 namespace tgvc {
 namespace {

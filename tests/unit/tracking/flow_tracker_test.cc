@@ -6,8 +6,8 @@
 #include <limits>
 #include <opencv2/core/utility.hpp>
 
-#include "harness/tracking/flow_tracker.h"
 #include "harness/core/error.h"
+#include "harness/tracking/flow_tracker.h"
 #include "tests/unit/tracking/panning_clip.h"
 
 namespace tgvc {

@@ -5,8 +5,8 @@
 #include <set>
 #include <utility>
 
-#include "harness/tracking/tracks.h"
 #include "harness/core/error.h"
+#include "harness/tracking/tracks.h"
 
 namespace tgvc {
 namespace {

@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "harness/tracking/track_accuracy.h"
 #include "harness/core/error.h"
+#include "harness/tracking/track_accuracy.h"
 
 namespace tgvc {
 namespace {
