@@ -21,6 +21,8 @@ packages=(
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev
   libopencv-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # the format check (ctest `format`: clang-format --dry-run -Werror with the repo's .clang-format)
+  clang-format
   opencv-doc
   # Learned metrics (LibTorch) and `tgvc-bench models fetch` (libcurl); python3-torch only
   # writes the small TorchScript modules the learned-metric tests load.
