@@ -9,6 +9,7 @@
 
 #include "harness/core/error.h"
 #include "harness/io/raw_yuv_reader.h"
+#include "tests/fuzz/fuzz_frame_checks.h"
 #include "tests/fuzz/fuzz_input_file.h"
 
 namespace {
@@ -38,23 +39,6 @@ tgvc::RawVideoFormat format_from(const uint8_t* b) {
   return f;
 }
 
-// Start 0..3 and count -1..2 (-1: to the end; 0 is invalid and must be refused).
-tgvc::FrameRange range_from(uint8_t byte) {
-  return {byte & 3, ((byte >> 2) & 3) - 1};
-}
-
-bool frame_matches(const tgvc::Frame& frame, const tgvc::RawVideoFormat& f) {
-  const tgvc::Plane& luma = frame.planes[0];
-  if (frame.format != f.format || luma.width != f.width || luma.height != f.height) return false;
-  for (const tgvc::Plane& plane : frame.planes) {
-    if (plane.samples.size() != static_cast<size_t>(plane.width) * plane.height) return false;
-    for (uint16_t sample : plane.samples) {
-      if (sample > frame.max_value()) return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -62,14 +46,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < kFormatBytes) return 0;
   if (size > kMaxInputBytes) size = kMaxInputBytes;
   const tgvc::RawVideoFormat format = format_from(data);
-  const tgvc::FrameRange range = range_from(data[3]);
+  const tgvc::FrameRange range = tgvc_fuzz::range_from(data[3]);
   const std::string& path = file.write(data + kFormatBytes, size - kFormatBytes);
   try {
     const tgvc::Video video = tgvc::read_raw_yuv(path, format, range);
     if (video.frames.empty()) __builtin_trap();
     if (range.count > 0 && video.frame_count() != range.count) __builtin_trap();
     for (const tgvc::Frame& frame : video.frames) {
-      if (!frame_matches(frame, format)) __builtin_trap();
+      if (!tgvc_fuzz::frame_matches(frame, format.format, format.width, format.height)) __builtin_trap();
     }
   } catch (const tgvc::InputError&) {
   }

@@ -7,6 +7,7 @@
 
 #include "harness/core/error.h"
 #include "harness/io/y4m_reader.h"
+#include "tests/fuzz/fuzz_frame_checks.h"
 #include "tests/fuzz/fuzz_input_file.h"
 
 namespace {
@@ -14,38 +15,21 @@ namespace {
 // A frame of the largest geometry is 1.5 GB: cut inputs so that only small frames can be whole.
 constexpr size_t kMaxInputBytes = 1 << 20;
 
-// Start 0..3 and count -1..2 (-1: to the end; 0 is invalid and must be refused).
-tgvc::FrameRange range_from(uint8_t byte) {
-  return {byte & 3, ((byte >> 2) & 3) - 1};
-}
-
-// Planes of the header's geometry and samples within the bit depth.
-bool frame_matches(const tgvc::Frame& frame, const tgvc::VideoInfo& info) {
-  const tgvc::Plane& luma = frame.planes[0];
-  if (frame.format != info.format || luma.width != info.width || luma.height != info.height) return false;
-  for (const tgvc::Plane& plane : frame.planes) {
-    if (plane.samples.size() != static_cast<size_t>(plane.width) * plane.height) return false;
-    for (uint16_t sample : plane.samples) {
-      if (sample > frame.max_value()) return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static tgvc_fuzz::ScratchFile file(".y4m");
   if (size < 1) return 0;
   if (size > kMaxInputBytes) size = kMaxInputBytes;
-  const tgvc::FrameRange range = range_from(data[0]);
+  const tgvc::FrameRange range = tgvc_fuzz::range_from(data[0]);
   const std::string& path = file.write(data + 1, size - 1);
   try {
     const tgvc::Video video = tgvc::read_y4m(path, range);
     if (video.frames.empty()) __builtin_trap();
     if (range.count > 0 && video.frame_count() != range.count) __builtin_trap();
     for (const tgvc::Frame& frame : video.frames) {
-      if (!frame_matches(frame, video.info)) __builtin_trap();
+      if (!tgvc_fuzz::frame_matches(frame, video.info.format, video.info.width, video.info.height))
+        __builtin_trap();
     }
   } catch (const tgvc::InputError&) {
   }
