@@ -17,6 +17,7 @@ namespace tgvc {
 namespace {
 
 using ::testing::HasSubstr;
+using testing_support::expect_same_shape;
 using testing_support::moving_pattern;
 using testing_support::yuv;
 
@@ -77,20 +78,6 @@ int worst_error(const Video& a, const Video& b, int plane) {
   return worst;
 }
 
-void expect_rgb_like(const Video& source, const Video& decoded) {
-  ASSERT_EQ(decoded.frame_count(), source.frame_count());
-  EXPECT_EQ(decoded.info.width, source.info.width);
-  EXPECT_EQ(decoded.info.height, source.info.height);
-  EXPECT_EQ(decoded.info.format, source.info.format);
-  for (const Frame& f : decoded.frames) {
-    ASSERT_EQ(f.format, source.info.format);
-    for (int p = 0; p < 3; ++p) {
-      ASSERT_EQ(f.planes[p].width, source.info.width);
-      ASSERT_EQ(f.planes[p].height, source.info.height);
-    }
-  }
-}
-
 const ColourSpec kBt709Limited{Matrix::kBt709, Range::kLimited};
 
 TEST(RgbSource, YuvSourcesPassUnconverted) {
@@ -128,7 +115,7 @@ TEST(RgbSource, EightBitRoundTripErrorIsTheConversionsBound) {
   EXPECT_EQ(describe(e.conversion),
             "RGB 8-bit -> YUV 4:4:4 8-bit (bt709 limited range, no chroma subsampling) -> RGB 8-bit");
   const Video decoded = decode_for_source(raw, e);
-  expect_rgb_like(source, decoded);
+  expect_same_shape(source, decoded);
   EXPECT_LE(worst_error(source, decoded, 0), 1);
   EXPECT_LE(worst_error(source, decoded, 1), 1);
   EXPECT_LE(worst_error(source, decoded, 2), 2);
@@ -143,7 +130,7 @@ TEST(RgbSource, SixteenBitRoundTripStaysSixteenBit) {
   EXPECT_EQ(e.info.format.bit_depth, 16);
   EXPECT_THAT(describe(e.conversion), HasSubstr("bt601 full range"));
   const Video decoded = decode_for_source(raw, e);
-  expect_rgb_like(source, decoded);
+  expect_same_shape(source, decoded);
   for (int p = 0; p < 3; ++p) EXPECT_LE(worst_error(source, decoded, p), 2) << "plane " << p;
 }
 
@@ -164,7 +151,7 @@ TEST_P(RgbThroughCodecTest, ReconstructionIsRgbOfTheSourceDepthAndClose) {
   ASSERT_TRUE(e.conversion.applied);
   EXPECT_EQ(e.info.format.bit_depth, depth == 8 ? 8 : 10);
   const Video decoded = decode_for_source(*codec, e);
-  expect_rgb_like(source, decoded);
+  expect_same_shape(source, decoded);
   EXPECT_GT(rgb_psnr(source, decoded), 44) << describe(e.conversion);
   if (depth == 16) {  // RGB of 16 bits from 10-bit YUV: values between the 8-bit levels
     int off_grid = 0;
