@@ -37,24 +37,28 @@ Frame crop_frame(const Frame& frame, int width, int height) {
   return resized_frame(frame, width, height);
 }
 
-Video pad_video(const Video& video, int width, int height) {
+namespace {
+
+// Every frame through `frame_to_size`, the video's geometry updated.
+template <typename FrameToSize>
+Video each_frame_to(const Video& video, int width, int height, FrameToSize frame_to_size) {
   Video out;
   out.info = video.info;
   out.info.width = width;
   out.info.height = height;
   out.frames.reserve(video.frames.size());
-  for (const Frame& f : video.frames) out.frames.push_back(pad_frame(f, width, height));
+  for (const Frame& f : video.frames) out.frames.push_back(frame_to_size(f, width, height));
   return out;
 }
 
+}  // namespace
+
+Video pad_video(const Video& video, int width, int height) {
+  return each_frame_to(video, width, height, pad_frame);
+}
+
 Video crop_video(const Video& video, int width, int height) {
-  Video out;
-  out.info = video.info;
-  out.info.width = width;
-  out.info.height = height;
-  out.frames.reserve(video.frames.size());
-  for (const Frame& f : video.frames) out.frames.push_back(crop_frame(f, width, height));
-  return out;
+  return each_frame_to(video, width, height, crop_frame);
 }
 
 PictureSize whole_chroma_size(int width, int height, ChromaFormat chroma) {
