@@ -21,7 +21,8 @@ void write_results_table(const RunView& view, const DatasetView& d, Html& html);
 void write_frame_plots(const RunView& view, const DatasetView& d, Html& html);
 // Stacked bars of each cell's bits by rate component.
 void write_rate_breakdown(const RunView& view, const DatasetView& d, Html& html);
-// Each codec's decoded frame at matched bpp (the cell's median-quality frame) after the source.
+// Each codec's decoded frame at matched bpp (the cell's median-quality frame) beside the source frame of the
+// same index.
 void write_visual_strip(const RunView& view, const DatasetView& d, Html& html);
 // Per-set metrics (FVD): a plot against mean bpp and a table with each set's statement.
 void write_set_metrics(const RunView& view, Html& html);

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "harness/core/file_names.h"
+#include "harness/core/median.h"
 #include "reports/main_metrics.h"
 
 namespace tgvc {
@@ -26,9 +28,7 @@ int median_frame_index(const std::vector<double>& per_frame, double* median) {
     if (std::isfinite(v)) finite.push_back(v);
   }
   if (finite.empty()) return -1;
-  std::sort(finite.begin(), finite.end());
-  const size_t n = finite.size();
-  const double m = n % 2 == 1 ? finite[n / 2] : (finite[n / 2 - 1] + finite[n / 2]) / 2;
+  const double m = median_of(std::move(finite));
   if (median != nullptr) *median = m;
   int best = -1;
   double best_distance = 0;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "harness/core/error.h"
+#include "harness/core/median.h"
 
 namespace tgvc {
 namespace {
@@ -29,14 +30,6 @@ void check_same_shape(const Tracks& predicted, const Tracks& reference, const st
       throw InputError(track + " query_frame", std::to_string(r.query_frame), std::to_string(p.query_frame));
     }
   }
-}
-
-double median_of(std::vector<double> values) {
-  const size_t mid = values.size() / 2;
-  std::nth_element(values.begin(), values.begin() + mid, values.end());
-  const double upper = values[mid];
-  if (values.size() % 2 == 1) return upper;
-  return 0.5 * (upper + *std::max_element(values.begin(), values.begin() + mid));
 }
 
 }  // namespace
