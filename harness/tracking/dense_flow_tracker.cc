@@ -120,12 +120,7 @@ Tracks DenseFlowTracker::track(const Video& clip, const std::vector<TrackQuery>&
   int last_query_frame = 0;
   for (size_t i = 0; i < queries.size(); ++i) {
     const TrackQuery& q = queries[i];
-    Track& track = tracks[i];
-    track.query_frame = q.frame;
-    track.x.assign(frames, q.x);
-    track.y.assign(frames, q.y);
-    track.visible.assign(frames, 0);
-    track.visible[q.frame] = inside_frame(q.x, q.y, width, height) ? 1 : 0;
+    tracks[i] = track_at_query(q, frames, width, height);
     last_query_frame = std::max(last_query_frame, q.frame);
   }
   // The pairs in order, each computed once: every point walks forward from its query frame as its

@@ -27,12 +27,7 @@ Tracks FlowTracker::track(const Video& clip, const std::vector<TrackQuery>& quer
   std::map<int, std::vector<int>> by_frame;
   for (size_t i = 0; i < queries.size(); ++i) {
     const TrackQuery& q = queries[i];
-    Track& track = tracks[i];
-    track.query_frame = q.frame;
-    track.x.assign(frames, q.x);
-    track.y.assign(frames, q.y);
-    track.visible.assign(frames, 0);
-    track.visible[q.frame] = q.x >= 0 && q.y >= 0 && q.x < width && q.y < height;
+    tracks[i] = track_at_query(q, frames, width, height);
     by_frame[q.frame].push_back(static_cast<int>(i));
   }
   const LkSettings lk{params_.window, params_.pyramid_levels, params_.max_iterations, params_.epsilon,

@@ -17,4 +17,14 @@ void check_track_query(const TrackQuery& query, size_t index, int frame_count) {
   }
 }
 
+Track track_at_query(const TrackQuery& query, int frames, int width, int height) {
+  Track track;
+  track.query_frame = query.frame;
+  track.x.assign(frames, query.x);
+  track.y.assign(frames, query.y);
+  track.visible.assign(frames, 0);
+  track.visible[query.frame] = inside_frame(query.x, query.y, width, height) ? 1 : 0;
+  return track;
+}
+
 }  // namespace tgvc

@@ -46,6 +46,10 @@ inline bool inside_frame(float x, float y, int width, int height) {
   return x >= 0 && y >= 0 && x < width && y < height;
 }
 
+// A track of `frames` frames held still at its query, visible only on the query frame and only
+// when the query lies on the width x height frame: where every tracker starts.
+Track track_at_query(const TrackQuery& query, int frames, int width, int height);
+
 // The paper's queries: a grid x grid lattice of pixel centres spread evenly over the first frame,
 // then the same lattice on the last frame (tracked on the reversed clip): 2 * grid * grid queries.
 std::vector<TrackQuery> grid_queries(int width, int height, int frame_count, int grid = 64);

@@ -52,15 +52,8 @@ Tracks TorchScriptTracker::track(const Video& clip, const std::vector<TrackQuery
   std::map<int, std::vector<size_t>> by_frame;
   for (size_t i = 0; i < queries.size(); ++i) {
     const TrackQuery& q = queries[i];
-    Track& track = tracks[i];
-    track.query_frame = q.frame;
-    track.x.assign(frames, q.x);
-    track.y.assign(frames, q.y);
-    track.visible.assign(frames, 0);
-    if (inside_frame(q.x, q.y, width, height)) {
-      track.visible[q.frame] = 1;
-      by_frame[q.frame].push_back(i);
-    }
+    tracks[i] = track_at_query(q, frames, width, height);
+    if (tracks[i].visible[q.frame]) by_frame[q.frame].push_back(i);
   }
   for (const auto& [frame, members] : by_frame) {
     follow(clip, frame, +1, queries, members, tracks);
