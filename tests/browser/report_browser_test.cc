@@ -186,7 +186,11 @@ TEST_F(ReportInBrowser, RendersPlotsTablesAndFramesWithoutAnyFetch) {
                         "<!DOCTYPE html><html><body><img src=\"http://fetch.example/x.png\"></body></html>");
   const ChildResult fetched = run_chromium(profile_, trap, {"--dump-dom"}, control);
   ASSERT_EQ(fetched.exit_code, 0) << fetched.err.substr(0, 2000);
-  EXPECT_EQ(page_requests(trap), std::vector<std::string>{"GET /x.png HTTP/1.1 (host: fetch.example)"});
+  // Chromium sometimes also opens a spare connection that carries no request: the control only
+  // needs the image's fetch among what the trap saw.
+  const std::vector<std::string> seen = page_requests(trap);
+  EXPECT_NE(std::find(seen.begin(), seen.end(), "GET /x.png HTTP/1.1 (host: fetch.example)"), seen.end())
+      << joined(seen);
 }
 
 // Clicking a numeric header sorts by the exact value; a second click reverses; n/a stays last.
