@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "reports/bd_comparison.h"
-#include "reports/run_results.h"
+#include "harness/results/bd_comparison.h"
+#include "harness/results/run_results.h"
 
 namespace tgvc {
 

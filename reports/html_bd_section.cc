@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "reports/bd_comparison.h"
+#include "harness/results/bd_comparison.h"
 #include "reports/html_sections.h"
 #include "reports/metric_direction.h"
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "reports/bd_metrics.h"
-#include "reports/run_results.h"
+#include "harness/results/bd_metrics.h"
+#include "harness/results/run_results.h"
 
 namespace tgvc {
 

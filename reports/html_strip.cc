@@ -10,8 +10,8 @@
 #include <fmt/format.h>
 
 #include "harness/core/file_names.h"
+#include "harness/results/matched_rate.h"
 #include "reports/html_base64.h"
-#include "reports/html_matched_rate.h"
 #include "reports/html_sections.h"
 #include "reports/still_frame.h"
 

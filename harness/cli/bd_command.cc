@@ -9,9 +9,9 @@
 #include "harness/cli/commands.h"
 #include "harness/core/error.h"
 #include "harness/core/suggest.h"
-#include "reports/bd_comparison.h"
-#include "reports/bd_curves.h"
-#include "reports/csv_reader.h"
+#include "harness/results/bd_comparison.h"
+#include "harness/results/bd_curves.h"
+#include "harness/results/csv_reader.h"
 #include "reports/metric_direction.h"
 
 namespace tgvc {
@@ -61,7 +61,7 @@ BdRun compute(const BdArgs& a) {
   run.metric = a.metric;
   run.metric_chosen = !a.metric.empty();
   if (run.metric.empty()) {
-    const std::vector<std::string> metrics = bd_metric_columns(anchor);
+    const std::vector<std::string> metrics = bd_metric_columns(anchor, is_rate_value);
     if (metrics.empty())
       throw InputError(a.anchor, "a metric column", "only the columns " + join(anchor.header));
     run.metric = metrics.front();

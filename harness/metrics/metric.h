@@ -2,26 +2,15 @@
 // harness/metrics/registry.cc. Metrics never open files or know codecs.
 #pragma once
 
-#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "harness/core/frame.h"
 #include "harness/core/params.h"
+#include "harness/results/metric_value.h"
 
 namespace tgvc {
-
-// One named value a metric produces for a sequence, e.g. "psnr_y" or "msssim_rgb".
-struct MetricValue {
-  std::string name;
-  double value = std::numeric_limits<double>::quiet_NaN();
-  std::vector<double> per_frame;  // empty when the value has no per-frame form
-  std::string unit;               // "dB", "" for unitless, "px", ...
-  std::string convention;         // short statement of how it was computed (docs/metrics.md)
-  bool available = true;          // false: n/a, with `reason`
-  std::string reason;
-};
 
 // Motion ground truth a dataset can supply (the synthetic sequences know every point's path).
 class MotionTruth {

@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/core/atomic_file.h"
-#include "reports/csv_tables.h"
-#include "reports/results_json.h"
+#include "harness/results/csv_tables.h"
+#include "harness/results/results_json.h"
 #include "tests/integration/test_util.h"
 #include "tests/unit/compare/bd_agreement_runs.h"
 

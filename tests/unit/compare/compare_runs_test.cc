@@ -5,8 +5,8 @@
 
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
+#include "harness/results/results_json.h"
 #include "reports/compare_runs.h"
-#include "reports/results_json.h"
 #include "tests/unit/compare/compare_test_cells.h"
 
 namespace tgvc {

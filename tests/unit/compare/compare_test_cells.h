@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "reports/run_results.h"
+#include "harness/results/run_results.h"
 
 namespace tgvc::compare_test {
 

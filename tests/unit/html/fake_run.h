@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "harness/core/lcg.h"
-#include "reports/run_results.h"
+#include "harness/results/run_results.h"
 
 namespace tgvc::testing {
 

@@ -9,9 +9,9 @@
 
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
+#include "harness/results/results_json.h"
 #include "reports/html_base64.h"
 #include "reports/html_report.h"
-#include "reports/results_json.h"
 #include "tests/unit/html/fake_run.h"
 #include "tests/unit/html/report_test_util.h"
 

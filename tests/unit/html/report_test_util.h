@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "reports/cell_result.h"
+#include "harness/results/cell_result.h"
 
 namespace tgvc::testing {
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "reports/cell_result.h"
-#include "reports/results_json.h"
+#include "harness/results/cell_result.h"
+#include "harness/results/results_json.h"
 
 namespace tgvc {
 

@@ -1,4 +1,4 @@
-#include "reports/run_results.h"
+#include "harness/results/run_results.h"
 
 #include <filesystem>
 
@@ -6,8 +6,8 @@
 
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
-#include "reports/cell_json.h"
-#include "reports/set_json.h"
+#include "harness/results/cell_json.h"
+#include "harness/results/set_json.h"
 
 namespace tgvc {
 

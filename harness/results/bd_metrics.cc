@@ -1,14 +1,14 @@
-#include "reports/bd_metrics.h"
+#include "harness/results/bd_metrics.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
 
-#include "reports/bd_akima.h"
-#include "reports/bd_cubic_fit.h"
-#include "reports/bd_hermite.h"
-#include "reports/bd_pchip.h"
+#include "harness/results/bd_akima.h"
+#include "harness/results/bd_cubic_fit.h"
+#include "harness/results/bd_hermite.h"
+#include "harness/results/bd_pchip.h"
 
 namespace tgvc {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "reports/cell_result.h"
+#include "harness/results/cell_result.h"
 
 namespace tgvc {
 

@@ -1,4 +1,4 @@
-#include "reports/bd_cubic_fit.h"
+#include "harness/results/bd_cubic_fit.h"
 
 #include <algorithm>
 #include <cassert>

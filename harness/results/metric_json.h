@@ -4,8 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "harness/metrics/metric.h"
-#include "harness/metrics/per_set_metric.h"
+#include "harness/results/metric_value.h"
 
 namespace tgvc {
 

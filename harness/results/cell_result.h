@@ -7,8 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "harness/metrics/metric.h"
-#include "harness/metrics/per_set_metric.h"
+#include "harness/results/metric_value.h"
 
 namespace tgvc {
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "reports/html_matched_rate.h"
+#include "harness/results/matched_rate.h"
 
 namespace tgvc {
 namespace {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "reports/bd_curves.h"
-#include "reports/bd_metrics.h"
+#include "harness/results/bd_curves.h"
+#include "harness/results/bd_metrics.h"
 
 namespace tgvc {
 

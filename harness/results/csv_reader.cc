@@ -1,4 +1,4 @@
-#include "reports/csv_reader.h"
+#include "harness/results/csv_reader.h"
 
 #include <filesystem>
 #include <fstream>

@@ -1,9 +1,9 @@
-#include "reports/results_json.h"
+#include "harness/results/results_json.h"
 
 #include <nlohmann/json.hpp>
 
-#include "reports/cell_json.h"
-#include "reports/set_json.h"
+#include "harness/results/cell_json.h"
+#include "harness/results/set_json.h"
 
 namespace tgvc {
 

@@ -1,4 +1,4 @@
-#include "reports/bd_curves.h"
+#include "harness/results/bd_curves.h"
 
 #include <algorithm>
 #include <cctype>
@@ -9,7 +9,6 @@
 
 #include "harness/core/error.h"
 #include "harness/core/suggest.h"
-#include "reports/metric_direction.h"
 
 namespace tgvc {
 namespace {
@@ -104,7 +103,8 @@ std::string resolve_codec(const CsvTable& table, int codec_column, const BdCurve
 
 const std::vector<std::string> kBdRateColumns = {"bpp", "kbps", "bits", "rate"};
 
-std::vector<std::string> bd_metric_columns(const CsvTable& table) {
+std::vector<std::string> bd_metric_columns(const CsvTable& table,
+                                           const std::function<bool(const std::string&)>& is_rate_value) {
   std::vector<std::string> metrics;
   for (const std::string& name : table.header) {
     const bool descriptive =

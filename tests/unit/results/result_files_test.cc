@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "harness/core/error.h"
-#include "reports/cell_json.h"
-#include "reports/csv_tables.h"
-#include "reports/metric_json.h"
+#include "harness/results/cell_json.h"
+#include "harness/results/csv_tables.h"
+#include "harness/results/metric_json.h"
 
 namespace tgvc {
 namespace {
@@ -137,8 +137,8 @@ TEST(CsvTables, RowsQuoteFieldsAndMarkNa) {
 #include <filesystem>
 
 #include "harness/core/atomic_file.h"
-#include "reports/results_json.h"
-#include "reports/run_results.h"
+#include "harness/results/results_json.h"
+#include "harness/results/run_results.h"
 
 namespace tgvc {
 namespace {

@@ -1,4 +1,4 @@
-#include "reports/csv_tables.h"
+#include "harness/results/csv_tables.h"
 
 #include <algorithm>
 #include <cmath>

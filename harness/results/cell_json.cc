@@ -1,7 +1,7 @@
-#include "reports/cell_json.h"
+#include "harness/results/cell_json.h"
 
 #include "harness/core/error.h"
-#include "reports/metric_json.h"
+#include "harness/results/metric_json.h"
 
 namespace tgvc {
 

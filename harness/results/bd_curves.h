@@ -3,11 +3,12 @@
 // with a rate column and metric columns (e.g. `bpp,psnr`).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
-#include "reports/bd_metrics.h"
-#include "reports/csv_reader.h"
+#include "harness/results/bd_metrics.h"
+#include "harness/results/csv_reader.h"
 
 namespace tgvc {
 
@@ -44,8 +45,10 @@ struct BdCurveSelection {
 // number.
 BdCurveSelection select_bd_curves(const CsvTable& table, const BdCurveQuery& query);
 
-// The columns that can be a BD metric: all but identification, parameter, rate and status columns.
-std::vector<std::string> bd_metric_columns(const CsvTable& table);
+// The columns that can be a BD metric: all but identification, parameter and status columns and
+// those `is_rate_value` names (the caller's rule for rate values: bits, bpp, kbps, bits_*).
+std::vector<std::string> bd_metric_columns(const CsvTable& table,
+                                           const std::function<bool(const std::string&)>& is_rate_value);
 
 // "dataset/sequence", or whichever of the two is set, or "(all rows)".
 std::string curve_name(const std::string& dataset, const std::string& sequence);

@@ -1,8 +1,8 @@
-#include "reports/bd_pchip.h"
+#include "harness/results/bd_pchip.h"
 
 #include <cmath>
 
-#include "reports/bd_hermite.h"
+#include "harness/results/bd_hermite.h"
 
 namespace tgvc {
 namespace {

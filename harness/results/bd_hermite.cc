@@ -1,4 +1,4 @@
-#include "reports/bd_hermite.h"
+#include "harness/results/bd_hermite.h"
 
 #include <algorithm>
 #include <cassert>

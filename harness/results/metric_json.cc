@@ -1,4 +1,4 @@
-#include "reports/metric_json.h"
+#include "harness/results/metric_json.h"
 
 #include <cmath>
 #include <limits>

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "reports/set_result.h"
+#include "harness/results/set_result.h"
 
 namespace tgvc {
 

@@ -1,7 +1,7 @@
-#include "reports/set_json.h"
+#include "harness/results/set_json.h"
 
 #include "harness/core/error.h"
-#include "reports/metric_json.h"
+#include "harness/results/metric_json.h"
 
 namespace tgvc {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "reports/cell_result.h"
-#include "reports/set_result.h"
+#include "harness/results/cell_result.h"
+#include "harness/results/set_result.h"
 
 namespace tgvc {
 

@@ -1,4 +1,4 @@
-#include "reports/html_matched_rate.h"
+#include "harness/results/matched_rate.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,9 +1,9 @@
-#include "reports/bd_akima.h"
+#include "harness/results/bd_akima.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "reports/bd_hermite.h"
+#include "harness/results/bd_hermite.h"
 
 namespace tgvc {
 

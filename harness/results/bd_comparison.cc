@@ -1,4 +1,4 @@
-#include "reports/bd_comparison.h"
+#include "harness/results/bd_comparison.h"
 
 namespace tgvc {
 namespace {
