@@ -162,7 +162,7 @@ std::map<CellKey, const CellResult*> index_cells(const RunResults& run) {
 }
 
 std::string failure_text(const CellResult& cell) {
-  return cell.stage + ": " + cell.error;
+  return std::string(to_string(cell.stage)) + ": " + cell.error;
 }
 
 CellDiff compare_cell(const CellResult& base, const CellResult& current, const Tolerances& tolerances) {

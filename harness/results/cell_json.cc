@@ -15,7 +15,7 @@ json cell_to_json(const CellResult& c) {
   json j = {{"schema_version", kResultSchemaVersion},
             {"cell_id", c.cell_id},
             {"inputs_hash", c.inputs_hash},
-            {"status", c.status},
+            {"status", to_string(c.status)},
             {"dataset", c.dataset},
             {"sequence", c.sequence},
             {"codec", c.codec},
@@ -49,7 +49,7 @@ json cell_to_json(const CellResult& c) {
   if (!c.headline_values.empty()) j["headline_values"] = c.headline_values;
   if (c.still_frame >= 0) j["still"] = {{"frame", c.still_frame}, {"metric", c.still_metric}};
   if (!c.ok()) {
-    j["stage"] = c.stage;
+    j["stage"] = to_string(c.stage);
     j["error"] = c.error;
   }
   return j;
@@ -64,8 +64,8 @@ CellResult cell_from_json(const json& j, const std::string& where) {
     CellResult c;
     c.cell_id = j.at("cell_id").get<std::string>();
     c.inputs_hash = j.at("inputs_hash").get<std::string>();
-    c.status = j.at("status").get<std::string>();
-    c.stage = j.value("stage", "");
+    c.status = parse_cell_outcome(j.at("status").get<std::string>(), where);
+    c.stage = parse_failed_stage(j.value("stage", ""), where);
     c.error = j.value("error", "");
     c.dataset = j.at("dataset").get<std::string>();
     c.sequence = j.at("sequence").get<std::string>();

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "harness/results/cell_status.h"
 #include "harness/results/metric_value.h"
 
 namespace tgvc {
@@ -25,9 +26,9 @@ struct CellTiming {
 struct CellResult {
   std::string cell_id;
   std::string inputs_hash;  // cache key: sequence, frames, resize, codec version, params, metrics
-  std::string status;       // "ok" or "failed"
-  std::string stage;        // failed: load | encode | decode | metrics | still
-  std::string error;        // failed: the message
+  CellOutcome status = CellOutcome::kOk;   // "ok" or "failed" in the files
+  FailedStage stage = FailedStage::kNone;  // failed: load | encode | decode | metrics | still
+  std::string error;                       // failed: the message
 
   std::string dataset;
   std::string sequence;
@@ -67,7 +68,7 @@ struct CellResult {
   std::vector<SetContribution> set_contributions;
   CellTiming timing;
 
-  bool ok() const { return status == "ok"; }
+  bool ok() const { return status == CellOutcome::kOk; }
 };
 
 }  // namespace tgvc

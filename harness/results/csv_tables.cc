@@ -99,8 +99,8 @@ std::string results_csv(const std::vector<CellResult>& cells) {
       const MetricValue* m = find_value(c, n);
       row.push_back(!m ? "" : m->available ? csv_number(m->value) : "n/a");
     }
-    row.push_back(c.status);
-    row.push_back(c.stage);
+    row.push_back(to_string(c.status));
+    row.push_back(to_string(c.stage));
     row.push_back(c.error);
     append_row(out, row);
   }

@@ -88,9 +88,9 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
   r.codec_type = codec_spec.type;
   r.codec_version = codec->version();
   r.rate_point = point.label;
-  r.status = "ok";
+  r.status = CellOutcome::kOk;
 
-  std::string stage = "load";
+  FailedStage stage = FailedStage::kLoad;
   std::shared_ptr<const Video> source;
   try {
     bool loaded_here = false;
@@ -99,12 +99,12 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
     r.params = params.values();
     r.codec_version = codec->version_for(params);
 
-    stage = "encode";
+    stage = FailedStage::kEncode;
     auto t = Clock::now();
     const Encoded encoded = encode_source(*codec, *source, params);
     r.timing.encode_s = seconds_since(t);
 
-    stage = "decode";
+    stage = FailedStage::kDecode;
     t = Clock::now();
     const Video decoded = decode_for_source(*codec, encoded);
     r.timing.decode_s = seconds_since(t);
@@ -122,15 +122,15 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
     r.kbps = rate.kbps;
     for (const RateComponent& c : encoded.components) r.rate_components.emplace_back(c.name, c.bytes * 8);
 
-    stage = "metrics";
+    stage = FailedStage::kMetrics;
     t = Clock::now();
     measure(e, cell.sequence, cache, *source, decoded, r);
     r.timing.metrics_s = seconds_since(t);
 
-    stage = "still";
+    stage = FailedStage::kStill;
     save_stills(e, run_dir, cell.id, *source, decoded, r);
   } catch (const std::exception& ex) {
-    r.status = "failed";
+    r.status = CellOutcome::kFailed;
     r.stage = stage;
     r.error = ex.what();
     r.metrics.clear();

@@ -27,7 +27,7 @@ nlohmann::json reference_bd() {
 
 CellResult cell(const std::string& sequence, const std::string& codec, int point, double bpp, double psnr) {
   CellResult c;
-  c.status = "ok";
+  c.status = CellOutcome::kOk;
   c.dataset = "uvg";
   c.sequence = sequence;
   c.codec = codec;
@@ -67,8 +67,8 @@ CsvTable results_table() {
     }
   }
   CellResult failed = cell("Beauty", "tgvc", 9, 5000, 45);
-  failed.status = "failed";
-  failed.stage = "encode";
+  failed.status = CellOutcome::kFailed;
+  failed.stage = FailedStage::kEncode;
   failed.error = "out of memory, sorry";
   cells.push_back(failed);
   CellResult missing = cell("Beauty", "tgvc", 8, 4000, 44);

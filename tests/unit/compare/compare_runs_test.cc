@@ -109,8 +109,8 @@ TEST(CompareRuns, MissingAndFailedCellsRegressNewAndFixedCellsAreInfo) {
   const RunResults base = run();
   RunResults current = run();
   current.cells.erase(current.cells.begin() + 1);  // orbit qp=51 missing
-  current.cells[0].status = "failed";              // orbit qp=45 failed
-  current.cells[0].stage = "encode";
+  current.cells[0].status = CellOutcome::kFailed;  // orbit qp=45 failed
+  current.cells[0].stage = FailedStage::kEncode;
   current.cells[0].error = "x265 refused";
   current.cells[0].metrics.clear();
   current.cells.push_back(cell("orbit", "qp=48", 9000, 29.0, 0.45));  // new

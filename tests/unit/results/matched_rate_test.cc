@@ -9,7 +9,7 @@ std::vector<CellResult> cells_at(std::initializer_list<double> bpps) {
   std::vector<CellResult> cells;
   for (double b : bpps) {
     CellResult c;
-    c.status = "ok";
+    c.status = CellOutcome::kOk;
     c.bpp = b;
     cells.push_back(c);
   }
@@ -45,7 +45,7 @@ TEST(MatchBpp, EvenCountUsesTheGeometricMeanAndTiesGoToTheLowerRate) {
 
 TEST(MatchBpp, FailedAndMissingCellsAreSkipped) {
   auto a = cells_at({0.001, 0.002});
-  a[0].status = "failed";
+  a[0].status = CellOutcome::kFailed;
   const auto none = cells_at({});
   auto zero = cells_at({0.0});
   std::vector<const CellResult*> with_null = pointers(a);

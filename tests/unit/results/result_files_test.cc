@@ -14,7 +14,7 @@ CellResult sample_cell() {
   CellResult c;
   c.cell_id = "d__s__c__qp=1";
   c.inputs_hash = "abc";
-  c.status = "ok";
+  c.status = CellOutcome::kOk;
   c.dataset = "d";
   c.sequence = "s, with comma";
   c.codec = "c";
