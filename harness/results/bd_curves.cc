@@ -144,6 +144,7 @@ BdCurveSelection select_bd_curves(const CsvTable& table, const BdCurveQuery& que
     require_value(table, dataset, query.dataset, "--dataset");
   }
   const int status = table.column("status");
+  const int rate_point = table.column("rate_point");
   std::map<std::pair<std::string, std::string>, size_t> curve_of;
   for (size_t r = 0; r < table.rows.size(); ++r) {
     const std::vector<std::string>& row = table.rows[r];
@@ -170,6 +171,7 @@ BdCurveSelection select_bd_curves(const CsvTable& table, const BdCurveQuery& que
     auto [it, added] = curve_of.emplace(key, out.curves.size());
     if (added) out.curves.push_back({key.first, key.second, {}});
     out.curves[it->second].points.push_back(point);
+    if (rate_point >= 0) out.curves[it->second].rate_points.push_back(row[rate_point]);
   }
   return out;
 }

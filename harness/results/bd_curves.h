@@ -30,6 +30,9 @@ struct BdCurve {
   std::string dataset;
   std::string sequence;
   std::vector<RdPoint> points;
+  // The rate point (results.csv's rate_point, a cell's label) of each point; empty when the
+  // source has none. Per-dataset means average the points of one label (harness/results/rd_means.h).
+  std::vector<std::string> rate_points = {};
 };
 
 struct BdCurveSelection {

@@ -1,11 +1,9 @@
-#include "reports/compare_bd.h"
+#include "harness/results/compare_bd.h"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <tuple>
-
-#include "reports/metric_direction.h"
 
 namespace tgvc {
 namespace {
@@ -29,13 +27,16 @@ std::vector<BdCurve> cell_bd_curves(const std::vector<CellResult>& cells, const 
       auto [it, added] = curve_of.emplace(cell.sequence, curves.size());
       if (added) curves.push_back({dataset, cell.sequence, {}});
       curves[it->second].points.push_back({cell.bpp, v.value});
+      curves[it->second].rate_points.push_back(cell.rate_point);
       break;
     }
   }
   return curves;
 }
 
-std::vector<CodecBdChange> compare_run_bd(const RunResults& base, const RunResults& current) {
+std::vector<CodecBdChange> compare_run_bd(const RunResults& base, const RunResults& current,
+                                          const HigherIsBetter& higher_is_better,
+                                          const std::function<bool(const std::string&)>& is_rate_value) {
   // (dataset, codec) pairs and their metric values, in base's order.
   std::vector<std::pair<std::string, std::string>> groups;
   std::map<std::pair<std::string, std::string>, std::vector<std::string>> metrics;
@@ -54,7 +55,8 @@ std::vector<CodecBdChange> compare_run_bd(const RunResults& base, const RunResul
       const std::vector<BdCurve> test = cell_bd_curves(current.cells, group.first, group.second, metric);
       if (test.empty()) continue;
       out.push_back({group.first, group.second, metric,
-                     compare_bd_curves(anchor, test, kCompareBdMethod, metric_higher_is_better(metric))});
+                     compare_bd_curves(anchor, test, kCompareBdMethod, higher_is_better(metric)),
+                     mean_points(anchor), mean_points(test)});
     }
   }
   return out;
