@@ -50,8 +50,11 @@ std::vector<uint8_t> encode_with_indexes(const std::vector<int32_t>& symbols,
                                          const std::vector<int32_t>& indexes, const CdfTable& table);
 
 // Decodes a string written by RansEncoder (RansDecoder.set_stream / decode_stream). It never reads
-// outside the string: a string that ends too early, is not a whole number of 32-bit words or
-// holds an impossible bypass count raises InputError naming `where`.
+// outside the string, and it accepts only what the encoder can write: a string that ends too
+// early, is not a whole number of 32-bit words, holds a state outside the encoder's interval, a
+// bypass count above 8, a bypass value with a leading zero nibble or a value outside int32 raises
+// InputError naming `where` (CompressAI's decoder reads past the end or decodes such strings to
+// something). So a string that decodes and finishes is exactly the encoding of its symbols.
 class RansDecoder {
  public:
   // The decoder reads [data, data + size) and does not own it.
@@ -66,6 +69,8 @@ class RansDecoder {
 
  private:
   uint32_t next_word();
+  // Reads a word when the state fell below 2^31, as the encoder wrote one there.
+  void renormalise();
   uint32_t decode_bypass_nibble();
 
   const uint8_t* data_;

@@ -18,6 +18,16 @@ RansDecoder::RansDecoder(const uint8_t* data, size_t size, std::string where)
   }
   const uint64_t low = next_word();
   state_ = low | (uint64_t{next_word()} << 32);
+  // The encoder keeps its state in [2^31, 2^63) and flushes it as the first two words.
+  if (state_ < kRansLow || state_ >= (kRansLow << 32)) {
+    throw InputError(where_, "an initial rANS state in [2^31, 2^63)", std::to_string(state_));
+  }
+}
+
+void RansDecoder::renormalise() {
+  // From a state in [2^31, 2^63) a step leaves at least 2^15 (a symbol) or 2^27 (a nibble), so
+  // one word brings it back into the interval: the initial state's check is the only one needed.
+  if (state_ < kRansLow) state_ = (state_ << 32) | next_word();
 }
 
 uint32_t RansDecoder::next_word() {
@@ -32,7 +42,7 @@ uint32_t RansDecoder::next_word() {
 uint32_t RansDecoder::decode_bypass_nibble() {
   const uint32_t value = static_cast<uint32_t>(state_) & kBypassMax;
   state_ >>= kBypassBits;
-  if (state_ < kRansLow) state_ = (state_ << 32) | next_word();
+  renormalise();
   return value;
 }
 
@@ -53,7 +63,7 @@ void RansDecoder::decode(const int32_t* indexes, size_t count, const CdfTable& t
     const uint32_t start = static_cast<uint32_t>(cdf[symbol]);
     const uint32_t freq = static_cast<uint32_t>(cdf[symbol + 1]) - start;
     state_ = freq * (state_ >> kCdfPrecision) + (state_ & kMask) - start;
-    if (state_ < kRansLow) state_ = (state_ << 32) | next_word();
+    renormalise();
 
     const int32_t escape = length - 2;
     int64_t value = symbol;
@@ -66,12 +76,23 @@ void RansDecoder::decode(const int32_t* indexes, size_t count, const CdfTable& t
                          std::to_string(nibbles));
       }
       uint32_t raw = 0;
-      for (uint32_t j = 0; j < nibbles; ++j) raw |= decode_bypass_nibble() << (j * kBypassBits);
+      uint32_t nibble = 0;
+      for (uint32_t j = 0; j < nibbles; ++j) {
+        nibble = decode_bypass_nibble();
+        raw |= nibble << (j * kBypassBits);
+      }
+      // The encoder writes the fewest nibbles that hold the value: its last one is never 0.
+      if (nibbles > 0 && nibble == 0) {
+        throw InputError(where_ + ": symbol " + std::to_string(k),
+                         "a bypass value whose last nibble is not 0", "0");
+      }
       value = raw >> 1;
       value = (raw & 1) ? -value - 1 : value + escape;
     }
+    // The encoder's domain: symbol - offset and the symbol both within int32.
     const int64_t decoded = value + table.offset(index);
-    if (decoded < std::numeric_limits<int32_t>::min() || decoded > std::numeric_limits<int32_t>::max()) {
+    if (value > std::numeric_limits<int32_t>::max() || decoded < std::numeric_limits<int32_t>::min() ||
+        decoded > std::numeric_limits<int32_t>::max()) {
       throw InputError(where_ + ": symbol " + std::to_string(k), "a value within int32",
                        std::to_string(decoded));
     }

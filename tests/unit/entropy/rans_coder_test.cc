@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <limits>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "codecs/entropy/gaussian_conditional.h"
@@ -210,20 +211,81 @@ TEST(RansCoder, FlippedBitsInTypicalStringsAreAlmostAlwaysCaught) {
   EXPECT_GT(count_caught_flips(string, indexes, symbols, table, lcg), 1990);
 }
 
-TEST(RansCoder, ImpossibleBypassCountIsAnInputError) {
-  // Row 0 (cdf 0 1 65534 65535 65536): the state's low 16 bits 65535 decode the escape symbol
-  // (frequency 1), leaving state >> 16; its low nibble is the bypass count, here 9 > 8.
-  const CdfTable& table = default_gaussian_table();
-  const uint64_t state = (uint64_t{0x9} << 16 | 0xFFFF) | (uint64_t{1} << 62);
-  std::vector<uint8_t> string(16, 0);
-  for (int b = 0; b < 8; ++b) string[b] = static_cast<uint8_t>(state >> (8 * b));
-  try {
-    decode_with_indexes(string, {0}, table, "crafted");
-    FAIL();
-  } catch (const InputError& e) {
-    EXPECT_EQ(e.where(), "crafted: symbol 0");
-    EXPECT_NE(std::string(e.what()).find("bypass count"), std::string::npos) << e.what();
+// A string written the way ryg_rans writes one, independently of RansEncoder, for a list of steps:
+// {start, freq} is the interval [start, start + freq) of 2^16, {nibble, 0} a bypass nibble. Steps
+// are coded last to first, so the decoder meets them in list order.
+std::vector<uint8_t> rans_string(const std::vector<std::pair<uint32_t, uint32_t>>& steps) {
+  uint64_t x = uint64_t{1} << 31;
+  std::vector<uint32_t> words;
+  for (auto step = steps.rbegin(); step != steps.rend(); ++step) {
+    const uint32_t freq = step->second == 0 ? 1u << 12 : step->second;
+    if (x >= ((uint64_t{1} << 15) << 32) * freq) {
+      words.push_back(static_cast<uint32_t>(x));
+      x >>= 32;
+    }
+    x = step->second == 0 ? (x << 4) | step->first : ((x / freq) << 16) + (x % freq) + step->first;
   }
+  words.push_back(static_cast<uint32_t>(x >> 32));
+  words.push_back(static_cast<uint32_t>(x));
+  std::vector<uint8_t> bytes;
+  for (auto word = words.rbegin(); word != words.rend(); ++word) {
+    for (int b = 0; b < 4; ++b) bytes.push_back(static_cast<uint8_t>(*word >> (8 * b)));
+  }
+  return bytes;
+}
+
+// The message of the InputError that decoding one symbol of `row` raises ("no error" if none).
+std::string decode_error(const std::vector<uint8_t>& string, int32_t row = 0) {
+  try {
+    decode_with_indexes(string, {row}, default_gaussian_table(), "crafted");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+// Row 0 is cdf 0 1 65534 65535 65536: its escape symbol is the interval [65535, 65536).
+const std::pair<uint32_t, uint32_t> kEscapeRow0 = {65535, 1};
+std::pair<uint32_t, uint32_t> nibble(uint32_t value) {
+  return {value, 0};
+}
+
+TEST(RansCoder, CraftedBypassStringsDecodeLikeTheEncoderWritesThem) {
+  // Count 2, nibbles 1 and 2: raw 0x21 = 33, odd, so the value is -(33 >> 1) - 1 = -17 below row
+  // 0's range, the symbol -17 + offset -1 = -18; RansEncoder writes the same string.
+  const std::vector<uint8_t> string = rans_string({kEscapeRow0, nibble(2), nibble(1), nibble(2)});
+  EXPECT_EQ(decode_with_indexes(string, {0}, default_gaussian_table(), "crafted"), std::vector<int32_t>{-18});
+  EXPECT_EQ(encode_with_indexes({-18}, {0}, default_gaussian_table()), string);
+}
+
+TEST(RansCoder, StringsTheEncoderCannotWriteAreInputErrors) {
+  // A bypass count of 9: a 32-bit value never needs more than 8 nibbles.
+  std::vector<std::pair<uint32_t, uint32_t>> steps = {kEscapeRow0, nibble(9)};
+  steps.insert(steps.end(), 9, nibble(1));
+  EXPECT_THAT(decode_error(rans_string(steps)),
+              ::testing::HasSubstr("crafted: symbol 0: expected a bypass count of at most 8 nibbles"));
+  // One nibble of value 0: the encoder writes the value 0 with no nibbles at all.
+  EXPECT_THAT(decode_error(rans_string({kEscapeRow0, nibble(1), nibble(0)})),
+              ::testing::HasSubstr("last nibble is not 0"));
+  // Raw value 0xFFFFFFFE: 2^31 - 1 past the escape, a symbol beyond int32.
+  steps = {kEscapeRow0, nibble(8), nibble(0xE)};
+  steps.insert(steps.end(), 7, nibble(0xF));
+  EXPECT_THAT(decode_error(rans_string(steps)), ::testing::HasSubstr("expected a value within int32"));
+  // Row 63 (offset -1565, escape 3131), raw 0xFFFFF060: the value 2^31 + 1131 is beyond int32
+  // (the encoder cannot take it) although the symbol 2^31 - 434 is not.
+  const CdfTable& table = default_gaussian_table();
+  const std::pair<uint32_t, uint32_t> escape63 = {table.row(63)[3131],
+                                                  table.row(63)[3132] - table.row(63)[3131]};
+  steps = {escape63, nibble(8), nibble(0), nibble(6), nibble(0), nibble(0xF)};
+  steps.insert(steps.end(), 4, nibble(0xF));
+  EXPECT_THAT(decode_error(rans_string(steps), 63), ::testing::HasSubstr("expected a value within int32"));
+  steps[2] = nibble(1);  // raw 0xFFFFF061: odd, so far below the row instead, and valid
+  EXPECT_EQ(decode_error(rans_string(steps), 63), "no error");
+  // Initial states outside [2^31, 2^63), which the encoder never flushes.
+  EXPECT_THAT(decode_error({0xFF, 0xFF, 0xFF, 0x7F, 0, 0, 0, 0, 0, 0, 0, 0}),
+              ::testing::HasSubstr("initial rANS state"));
+  EXPECT_THAT(decode_error({0, 0, 0, 0, 0, 0, 0, 0x80, 0, 0, 0, 0}),
+              ::testing::HasSubstr("initial rANS state"));
 }
 
 TEST(CdfTableCheck, BadTablesAreInputErrorsNamingTheRow) {
