@@ -93,8 +93,9 @@ void RansDecoder::decode(const int32_t* indexes, size_t count, const CdfTable& t
     const int64_t decoded = value + table.offset(index);
     if (value > std::numeric_limits<int32_t>::max() || decoded < std::numeric_limits<int32_t>::min() ||
         decoded > std::numeric_limits<int32_t>::max()) {
-      throw InputError(where_ + ": symbol " + std::to_string(k), "a value within int32",
-                       std::to_string(decoded));
+      throw InputError(where_ + ": symbol " + std::to_string(k),
+                       "a value within int32 (and within int32 of its offset)",
+                       std::to_string(decoded) + " (offset " + std::to_string(table.offset(index)) + ")");
     }
     out[k] = static_cast<int32_t>(decoded);
   }
@@ -112,8 +113,8 @@ void RansDecoder::finish() const {
                      std::to_string(size_ - position_) + " bytes left over");
   }
   if (state_ != kRansLow) {
-    throw InputError(where_, "the final rANS state 0x80000000 (the string does not decode to these symbols)",
-                     "another state");
+    throw InputError(where_, "the final rANS state 2147483648 (the string does not decode to these symbols)",
+                     std::to_string(state_));
   }
 }
 
