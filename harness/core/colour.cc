@@ -5,6 +5,8 @@
 #include <cmath>
 #include <vector>
 
+#include "harness/core/vector_clones.h"
+
 namespace tgvc {
 namespace {
 
@@ -69,6 +71,74 @@ struct YuvToRgbTables {
   }
 };
 
+// The same tables in int32 for the fast path, when no entry or sum of a luma and the chroma entries
+// of one pixel can leave int32 (every depth up to 12 bits of RGB output does fit).
+struct NarrowTables {
+  std::vector<int32_t> luma, r_from_cr, g_from_cb, g_from_cr, b_from_cb;
+};
+
+bool fits_int32(const YuvToRgbTables& t) {
+  const auto largest = [](const std::vector<int64_t>& v) {
+    int64_t m = 0;
+    for (int64_t e : v) m = std::max(m, e < 0 ? -e : e);
+    return m;
+  };
+  const int64_t bound = largest(t.luma) + largest(t.r_from_cr) + largest(t.g_from_cb) + largest(t.g_from_cr) +
+                        largest(t.b_from_cb);
+  return bound < (int64_t{1} << 31) - 1;
+}
+
+NarrowTables narrow(const YuvToRgbTables& t) {
+  const auto to32 = [](const std::vector<int64_t>& v) { return std::vector<int32_t>(v.begin(), v.end()); };
+  return {to32(t.luma), to32(t.r_from_cr), to32(t.g_from_cb), to32(t.g_from_cr), to32(t.b_from_cb)};
+}
+
+// Per row of the output: each pixel's luma entry and its chroma sample's red, green and blue
+// entries, spread to the luma width, so that the last step is one branch-free loop over int32 lanes.
+struct RowSums {
+  std::vector<int32_t> luma, red, green, blue;
+  explicit RowSums(int width) : luma(width), red(width), green(width), blue(width) {}
+};
+
+// (l + c) >> 16 clamped to [0, max]: the reference path's arithmetic in int32 (the sums fit, see
+// fits_int32). Written for the compiler to vectorise: add, shift, min, max and narrow.
+TGVC_VECTOR_CLONES void combine_row(const int32_t* luma, const int32_t* chroma, int width, int32_t max,
+                                    uint16_t* out) {
+  for (int x = 0; x < width; ++x) {
+    const int32_t v = (luma[x] + chroma[x]) >> kFractionBits;
+    out[x] = static_cast<uint16_t>(std::min(std::max(v, 0), max));
+  }
+}
+
+void fast_yuv_to_rgb(const Frame& yuv, const NarrowTables& t, Frame* rgb, int64_t max) {
+  const size_t mask = t.luma.size() - 1;
+  const int sx = chroma_shift_x(yuv.format.chroma);
+  const int sy = chroma_shift_y(yuv.format.chroma);
+  const int width = yuv.width();
+  RowSums sums(width);
+  int chroma_row = -1;
+  for (int y = 0; y < yuv.height(); ++y) {
+    if ((y >> sy) != chroma_row) {  // 4:2:0 shares a chroma row between two luma rows
+      chroma_row = y >> sy;
+      const uint16_t* cb = yuv.planes[1].row(chroma_row);
+      const uint16_t* cr = yuv.planes[2].row(chroma_row);
+      for (int x = 0; x < width; ++x) {
+        const size_t u = cb[x >> sx] & mask;
+        const size_t v = cr[x >> sx] & mask;
+        sums.red[x] = t.r_from_cr[v];
+        sums.green[x] = t.g_from_cb[u] + t.g_from_cr[v];
+        sums.blue[x] = t.b_from_cb[u];
+      }
+    }
+    const uint16_t* luma = yuv.planes[0].row(y);
+    for (int x = 0; x < width; ++x) sums.luma[x] = t.luma[luma[x] & mask];
+    const int32_t top = static_cast<int32_t>(max);
+    combine_row(sums.luma.data(), sums.red.data(), width, top, rgb->planes[0].row(y));
+    combine_row(sums.luma.data(), sums.green.data(), width, top, rgb->planes[1].row(y));
+    combine_row(sums.luma.data(), sums.blue.data(), width, top, rgb->planes[2].row(y));
+  }
+}
+
 }  // namespace
 
 Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec) {
@@ -76,6 +146,17 @@ Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec) {
 }
 
 Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec, int rgb_bit_depth) {
+  assert(yuv.format.family == ColourFamily::kYuv);
+  const int64_t max = (int64_t{1} << rgb_bit_depth) - 1;
+  const YuvToRgbTables t(spec, yuv.format.bit_depth, static_cast<double>(max));
+  if (!fits_int32(t)) return yuv_to_rgb_reference(yuv, spec, rgb_bit_depth);
+  Frame rgb =
+      Frame::allocate(yuv.width(), yuv.height(), {ChromaFormat::k444, rgb_bit_depth, ColourFamily::kRgb});
+  fast_yuv_to_rgb(yuv, narrow(t), &rgb, max);
+  return rgb;
+}
+
+Frame yuv_to_rgb_reference(const Frame& yuv, ColourSpec spec, int rgb_bit_depth) {
   assert(yuv.format.family == ColourFamily::kYuv);
   const int64_t max = (int64_t{1} << rgb_bit_depth) - 1;
   const YuvToRgbTables t(spec, yuv.format.bit_depth, static_cast<double>(max));
