@@ -146,14 +146,25 @@ Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec) {
 }
 
 Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec, int rgb_bit_depth) {
+  Frame rgb;
+  yuv_to_rgb_into(yuv, spec, rgb_bit_depth, &rgb);
+  return rgb;
+}
+
+void yuv_to_rgb_into(const Frame& yuv, ColourSpec spec, int rgb_bit_depth, Frame* rgb) {
   assert(yuv.format.family == ColourFamily::kYuv);
   const int64_t max = (int64_t{1} << rgb_bit_depth) - 1;
   const YuvToRgbTables t(spec, yuv.format.bit_depth, static_cast<double>(max));
-  if (!fits_int32(t)) return yuv_to_rgb_reference(yuv, spec, rgb_bit_depth);
-  Frame rgb =
-      Frame::allocate(yuv.width(), yuv.height(), {ChromaFormat::k444, rgb_bit_depth, ColourFamily::kRgb});
-  fast_yuv_to_rgb(yuv, narrow(t), &rgb, max);
-  return rgb;
+  if (!fits_int32(t)) {
+    *rgb = yuv_to_rgb_reference(yuv, spec, rgb_bit_depth);
+    return;
+  }
+  const PixelFormat format{ChromaFormat::k444, rgb_bit_depth, ColourFamily::kRgb};
+  const bool reusable = rgb->format == format && rgb->width() == yuv.width() &&
+                        rgb->height() == yuv.height() && rgb->planes[1].width == yuv.width() &&
+                        rgb->planes[1].height == yuv.height();
+  if (!reusable) *rgb = Frame::allocate(yuv.width(), yuv.height(), format);
+  fast_yuv_to_rgb(yuv, narrow(t), rgb, max);
 }
 
 Frame yuv_to_rgb_reference(const Frame& yuv, ColourSpec spec, int rgb_bit_depth) {

@@ -12,6 +12,9 @@ Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec);
 // tables in 16.16 fixed point; the fast path spreads each row's chroma entries to the luma width and
 // combines them in int32 lanes (vectorised), whenever the sums fit int32 (RGB up to 12 bits).
 Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec, int rgb_bit_depth);
+// The same into *rgb, whose planes are reused when they already have the size and format (no
+// allocation, no page faults for a caller that converts frame after frame).
+void yuv_to_rgb_into(const Frame& yuv, ColourSpec spec, int rgb_bit_depth, Frame* rgb);
 // The same conversion with one plain scalar loop in int64: the reference the fast path is tested
 // against (bit-identical), and the path for RGB deeper than the int32 sums allow.
 Frame yuv_to_rgb_reference(const Frame& yuv, ColourSpec spec, int rgb_bit_depth);

@@ -3,7 +3,6 @@
 #include <cassert>
 
 #include "harness/core/parallel_for.h"
-#include "harness/metrics/frame_pair.h"
 #include "harness/metrics/metric_input.h"
 
 namespace tgvc {
@@ -19,8 +18,21 @@ FrameMetrics::FrameMetrics(const VideoInfo& ref, const VideoInfo& dist,
 }
 
 void FrameMetrics::add(int index, const Frame& ref, const Frame& dist) {
-  const FramePair pair(ref, dist, ref_info_, dist_info_);
-  for (const std::unique_ptr<FrameAccumulator>& a : accumulators_) a->add(index, pair);
+  std::unique_ptr<FramePair::Storage> storage;
+  {
+    std::lock_guard<std::mutex> lock(storage_mutex_);
+    if (!spare_storage_.empty()) {
+      storage = std::move(spare_storage_.back());
+      spare_storage_.pop_back();
+    }
+  }
+  if (!storage) storage = std::make_unique<FramePair::Storage>();
+  {
+    const FramePair pair(ref, dist, ref_info_, dist_info_, storage.get());
+    for (const std::unique_ptr<FrameAccumulator>& a : accumulators_) a->add(index, pair);
+  }
+  std::lock_guard<std::mutex> lock(storage_mutex_);
+  spare_storage_.push_back(std::move(storage));
 }
 
 std::vector<std::vector<MetricValue>> FrameMetrics::finish() {

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include "harness/core/frame.h"
 #include "harness/core/params.h"
+#include "harness/metrics/frame_pair.h"
 #include "harness/metrics/metric.h"
 
 namespace tgvc {
@@ -34,6 +36,9 @@ class FrameMetrics {
   VideoInfo ref_info_;
   VideoInfo dist_info_;
   std::vector<std::unique_ptr<FrameAccumulator>> accumulators_;
+  // Converted frames' planes not in use: one set per concurrent add() at most.
+  std::mutex storage_mutex_;
+  std::vector<std::unique_ptr<FramePair::Storage>> spare_storage_;
 };
 
 // The per-frame metrics over two clips in memory, `threads` frames at a time (the values do not

@@ -11,9 +11,25 @@ namespace tgvc {
 
 class FramePair {
  public:
-  // Keeps references: the frames and infos must outlive the pair.
-  FramePair(const Frame& ref, const Frame& dist, const VideoInfo& ref_info, const VideoInfo& dist_info)
-      : ref_(ref), dist_(dist), ref_info_(ref_info), dist_info_(dist_info) {}
+  // Planes for the converted frames, handed from pair to pair so that converting a clip frame by
+  // frame allocates them once.
+  struct Storage {
+    Frame ref_rgb, dist_rgb, ref_yuv, dist_yuv;
+  };
+
+  // Keeps references: the frames, infos and storage must outlive the pair. Without storage the
+  // pair holds its own.
+  FramePair(const Frame& ref, const Frame& dist, const VideoInfo& ref_info, const VideoInfo& dist_info,
+            Storage* storage = nullptr)
+      : ref_(ref),
+        dist_(dist),
+        ref_info_(ref_info),
+        dist_info_(dist_info),
+        storage_(storage ? storage : &own_),
+        ref_rgb_{{}, &storage_->ref_rgb},
+        dist_rgb_{{}, &storage_->dist_rgb},
+        ref_yuv_{{}, &storage_->ref_yuv},
+        dist_yuv_{{}, &storage_->dist_yuv} {}
   FramePair(const FramePair&) = delete;
   FramePair& operator=(const FramePair&) = delete;
 
@@ -34,7 +50,7 @@ class FramePair {
  private:
   struct Converted {
     std::once_flag once;
-    Frame frame;
+    Frame* frame;
   };
   static const Frame& rgb(const Frame& frame, const VideoInfo& info, Converted& slot);
   static const Frame& yuv(const Frame& frame, const VideoInfo& info, Converted& slot);
@@ -43,6 +59,8 @@ class FramePair {
   const Frame& dist_;
   const VideoInfo& ref_info_;
   const VideoInfo& dist_info_;
+  Storage own_;
+  Storage* storage_;
   mutable Converted ref_rgb_, dist_rgb_, ref_yuv_, dist_yuv_;
 };
 
