@@ -122,12 +122,22 @@ void fast_yuv_to_rgb(const Frame& yuv, const NarrowTables& t, Frame* rgb, int64_
       chroma_row = y >> sy;
       const uint16_t* cb = yuv.planes[1].row(chroma_row);
       const uint16_t* cr = yuv.planes[2].row(chroma_row);
-      for (int x = 0; x < width; ++x) {
-        const size_t u = cb[x >> sx] & mask;
-        const size_t v = cr[x >> sx] & mask;
-        sums.red[x] = t.r_from_cr[v];
-        sums.green[x] = t.g_from_cb[u] + t.g_from_cr[v];
-        sums.blue[x] = t.b_from_cb[u];
+      // Each chroma sample's entries once, for the 1 or 2 luma positions it covers.
+      const int step = 1 << sx;
+      for (int x = 0, cx = 0; x < width; x += step, ++cx) {
+        const size_t u = cb[cx] & mask;
+        const size_t v = cr[cx] & mask;
+        const int32_t red = t.r_from_cr[v];
+        const int32_t green = t.g_from_cb[u] + t.g_from_cr[v];
+        const int32_t blue = t.b_from_cb[u];
+        sums.red[x] = red;
+        sums.green[x] = green;
+        sums.blue[x] = blue;
+        if (step == 2 && x + 1 < width) {
+          sums.red[x + 1] = red;
+          sums.green[x + 1] = green;
+          sums.blue[x + 1] = blue;
+        }
       }
     }
     const uint16_t* luma = yuv.planes[0].row(y);
