@@ -120,7 +120,7 @@ mkdir -p "$(dirname "$doc")"
 [[ -f "$doc" ]] || printf '# Performance\n' >"$doc"
 awk -v section="$section" '
   /^## / { if (skipping) skipping = 0 }
-  /^## Metrics[[:space:]]*$/ { print section; done = 1; skipping = 1; next }
+  /^## Metrics[[:space:]]*$/ { print section; print ""; done = 1; skipping = 1; next }
   !skipping { print }
   END { if (!done) { print ""; print section } }
 ' "$doc" >"$doc.tmp"

@@ -160,7 +160,8 @@ nlohmann::json number(double v) {
   return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }
 
-int measure(const MeasureArgs& a) {
+// The metrics --metrics names (default: every per-sequence metric) with their --option values.
+std::vector<Request> resolve_requests(const MeasureArgs& a) {
   std::vector<std::string> ids = a.metrics;
   std::vector<std::string> known;
   for (const Metric* m : all_metrics()) known.push_back(m->id());
@@ -187,13 +188,16 @@ int measure(const MeasureArgs& a) {
                                  "--option " + id);
     requests.push_back(std::move(r));
   }
+  return requests;
+}
 
+int measure(const MeasureArgs& a) {
+  const std::vector<Request> requests = resolve_requests(a);
   const FrameRange range{a.start, a.frames};
   const std::unique_ptr<FrameReader> ref_reader = open_video(a.reference, range, raw_format(a, a.reference));
   const std::unique_ptr<FrameReader> dist_reader = open_video(a.distorted, range, raw_format(a, a.distorted));
   const VideoInfo& ref_info = ref_reader->info();
-  const VideoInfo read_dist_info = dist_reader->info();
-  VideoInfo dist_info = read_dist_info;
+  VideoInfo dist_info = dist_reader->info();
   const std::string colour = use_reference_colour(ref_info, dist_info);
   std::string conversion;
   if (a.yuv_to_rgb && ref_info.format.family == ColourFamily::kRgb &&
@@ -244,8 +248,8 @@ int measure(const MeasureArgs& a) {
                         {"height", ref_info.height}, {"frames", pairs.read()},   {"colour", colour}};
   if (!conversion.empty()) out["distorted_conversion"] = conversion;
   nlohmann::json values = nlohmann::json::object();
-  for (const std::string& id : ids) {
-    for (const MetricValue& v : computed[id]) {
+  for (const Request& r : requests) {
+    for (const MetricValue& v : computed[r.id]) {
       nlohmann::json j = {{"value", number(v.value)}, {"unit", v.unit}, {"convention", v.convention}};
       if (!v.available) j["n/a"] = v.reason;
       if (a.per_frame && !v.per_frame.empty()) {

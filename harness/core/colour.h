@@ -9,8 +9,9 @@ namespace tgvc {
 // (each chroma sample covers its 2x2 / 2x1 luma block); results are rounded and clamped.
 Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec);
 // As above, into RGB of `rgb_bit_depth` (a 10-bit decode of a 16-bit RGB source). Per-code-value
-// tables in 16.16 fixed point; the fast path spreads each row's chroma entries to the luma width and
-// combines them in int32 lanes (vectorised), whenever the sums fit int32 (RGB up to 12 bits).
+// tables in 16.16 fixed point; the fast path looks the entries up a row at a time (AVX2 gathers
+// where the CPU has them) and adds them in int32 lanes (vectorised) whenever the sums fit int32
+// (RGB up to 12 bits); the values are those of yuv_to_rgb_reference, bit for bit.
 Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec, int rgb_bit_depth);
 // The same into *rgb, whose planes are reused when they already have the size and format (no
 // allocation, no page faults for a caller that converts frame after frame).
