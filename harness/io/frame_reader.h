@@ -19,10 +19,10 @@ class FrameReader {
   const VideoInfo& info() const { return info_; }
   const std::string& path() const { return path_; }
 
-  // Reads the range's next frame into *frame (its planes are reused when they have the size);
-  // false once the range is done. Throws the InputError read_video would throw for the same file and
-  // range: a damaged frame, or a file that ends before the range does (naming the file and its
-  // frame count).
+  // Reads the range's next frame into *frame; false once the range is done. Y4M and raw .yuv reuse
+  // the frame's planes when they have the size, so reading a clip allocates once. Throws the
+  // InputError read_video would throw for the same file and range: a damaged frame, or a file that
+  // ends before the range does (naming the file and its frame count).
   virtual bool next(Frame* frame) = 0;
 
  protected:
