@@ -1,11 +1,13 @@
 // `tgvc-bench measure REF DIST`: every requested metric between two videos, as JSON.
 #include <cmath>
 #include <map>
+#include <mutex>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "harness/cli/commands.h"
+#include "harness/cli/paired_reader.h"
 #include "harness/core/colour.h"
 #include "harness/core/error.h"
 #include "harness/core/parallel_for.h"
@@ -107,55 +109,6 @@ struct Request {
   ParamSet params;
 };
 
-// Both inputs read in step, `threads` frame pairs at a time: the per-frame metrics get every pair
-// as it is read (frames in parallel; values do not depend on the thread count) and the clips are
-// kept whole only for metrics that need them.
-class PairedFrames {
- public:
-  PairedFrames(FrameReader& ref, FrameReader& dist, int threads)
-      : ref_(ref), dist_(dist), threads_(std::max(threads, 1)), ref_batch_(threads_), dist_batch_(threads_) {}
-
-  // Reads the next pairs; 0 once both inputs are done. Throws InputError naming the file that ends
-  // first when one input has fewer frames than the other.
-  int read_batch() {
-    int counts[2] = {0, 0};
-    parallel_for(2, threads_, [&](int side) {
-      FrameReader& reader = side == 0 ? ref_ : dist_;
-      std::vector<Frame>& batch = side == 0 ? ref_batch_ : dist_batch_;
-      while (counts[side] < threads_ && reader.next(&batch[counts[side]])) ++counts[side];
-    });
-    if (counts[0] != counts[1]) throw_ended_early(counts[0], counts[1]);
-    first_ = read_;
-    read_ += counts[0];
-    return counts[0];
-  }
-  const Frame& ref(int k) const { return ref_batch_[k]; }
-  const Frame& dist(int k) const { return dist_batch_[k]; }
-  int first() const { return first_; }  // the file's frame index of the batch's first pair
-  int read() const { return read_; }
-
- private:
-  [[noreturn]] void throw_ended_early(int ref_count, int dist_count) {
-    const bool ref_short = ref_count < dist_count;
-    FrameReader& longer = ref_short ? dist_ : ref_;
-    int long_total = read_ + std::max(ref_count, dist_count);
-    Frame scratch;
-    while (longer.next(&scratch)) ++long_total;
-    const FrameReader& shorter = ref_short ? ref_ : dist_;
-    throw InputError(shorter.path(),
-                     fmt::format("{} frames, as many as the {} ({}) has", long_total,
-                                 ref_short ? "distorted video" : "reference", longer.path()),
-                     fmt::format("{} frames (it ends early)", read_ + std::min(ref_count, dist_count)));
-  }
-
-  FrameReader& ref_;
-  FrameReader& dist_;
-  int threads_;
-  std::vector<Frame> ref_batch_, dist_batch_;
-  int first_ = 0;
-  int read_ = 0;
-};
-
 nlohmann::json number(double v) {
   return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }
@@ -219,21 +172,36 @@ int measure(const MeasureArgs& a) {
   FrameMetrics frame_metrics(ref_info, dist_info, per_frame);
   Video ref{ref_info, {}};
   Video dist{dist_info, {}};
-  PairedFrames pairs(*ref_reader, *dist_reader, a.threads);
-  std::vector<Frame> converted(static_cast<size_t>(std::max(a.threads, 1)));  // --yuv-to-rgb's frames
-  for (int n = pairs.read_batch(); n > 0; n = pairs.read_batch()) {
-    parallel_for(n, a.threads, [&](int k) {
-      if (!conversion.empty()) {
-        yuv_to_rgb_into(pairs.dist(k), ref_info.colour, ref_info.format.bit_depth, &converted[k]);
+  // Each worker reads a pair (one at a time, in order) and measures it while the others read theirs.
+  PairedReader pairs(*ref_reader, *dist_reader);
+  std::mutex held_mutex;
+  const int threads = std::max(a.threads, 1);
+  parallel_for(threads, threads, [&](int /*worker*/) {
+    Frame ref_frame, dist_frame, converted;
+    try {
+      for (int index = pairs.next(&ref_frame, &dist_frame); index >= 0;
+           index = pairs.next(&ref_frame, &dist_frame)) {
+        if (!conversion.empty()) {
+          yuv_to_rgb_into(dist_frame, ref_info.colour, ref_info.format.bit_depth, &converted);
+        }
+        const Frame& measured = conversion.empty() ? dist_frame : converted;
+        frame_metrics.add(index, ref_frame, measured);
+        if (!whole.empty()) {  // kept in frame order for the metrics that need whole clips
+          std::lock_guard<std::mutex> lock(held_mutex);
+          check_sample_budget(a.reference, index, ref.info);
+          if (ref.frames.size() <= static_cast<size_t>(index)) {
+            ref.frames.resize(index + 1);
+            dist.frames.resize(index + 1);
+          }
+          ref.frames[index] = ref_frame;
+          dist.frames[index] = measured;
+        }
       }
-      frame_metrics.add(pairs.first() + k, pairs.ref(k), conversion.empty() ? pairs.dist(k) : converted[k]);
-    });
-    for (int k = 0; k < n && !whole.empty(); ++k) {
-      check_sample_budget(a.reference, ref.frame_count(), ref.info);
-      ref.frames.push_back(pairs.ref(k));
-      dist.frames.push_back(conversion.empty() ? pairs.dist(k) : converted[k]);
+    } catch (...) {
+      pairs.stop();
+      throw;
     }
-  }
+  });
   std::map<std::string, std::vector<MetricValue>> computed;
   std::vector<std::vector<MetricValue>> streamed = frame_metrics.finish();
   for (size_t i = 0; i < per_frame.size(); ++i) computed[per_frame[i].metric->id()] = std::move(streamed[i]);
@@ -244,8 +212,9 @@ int measure(const MeasureArgs& a) {
                           : r->per_set->finish({r->per_set->contribute(ref, dist, r->params)}, r->params);
   }
 
-  nlohmann::json out = {{"reference", a.reference},  {"distorted", a.distorted}, {"width", ref_info.width},
-                        {"height", ref_info.height}, {"frames", pairs.read()},   {"colour", colour}};
+  nlohmann::json out = {{"reference", a.reference},     {"distorted", a.distorted},
+                        {"width", ref_info.width},      {"height", ref_info.height},
+                        {"frames", pairs.pairs_read()}, {"colour", colour}};
   if (!conversion.empty()) out["distorted_conversion"] = conversion;
   nlohmann::json values = nlohmann::json::object();
   for (const Request& r : requests) {
