@@ -259,7 +259,8 @@ void add_measure_command(CLI::App& app, int& exit_code) {
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--per-frame", args->per_frame, "Include per-frame values");
   cmd->add_option("--threads", args->threads,
-                  "Threads: frame pairs read and measured in parallel (default: the machine's cores, or 1 "
+                  "Workers that read frame pairs in turn and measure them in parallel (default: the "
+                  "machine's cores, or 1 "
                   "when it does not say); the values do not depend on it")
       ->check(CLI::PositiveNumber);
   cmd->add_flag(
