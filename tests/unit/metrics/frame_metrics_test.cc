@@ -120,7 +120,9 @@ TEST(FrameMetrics, EachFramesValueIsTheFrameMeasuredAloneAndTheMeanIsTheirs) {
         sum += v.per_frame[f];
       }
       // psnr_yuv_hm is the PSNR of the mean weighted MSE (docs/metrics.md); the others a mean.
-      if (v.name != "psnr_yuv_hm") EXPECT_DOUBLE_EQ(v.value, sum / 4) << v.name;
+      if (v.name != "psnr_yuv_hm") {
+        EXPECT_DOUBLE_EQ(v.value, sum / 4) << v.name;
+      }
     }
   }
 }
