@@ -36,6 +36,20 @@ struct MetricContext {
   const PreparedSource* prepared_source = nullptr;
 };
 
+class FramePair;  // harness/metrics/frame_pair.h
+
+// A per-frame metric's running state over one pair of clips: fed frame pairs as they are decoded,
+// so a caller never holds the clips (harness/metrics/frame_metrics.h feeds several at once).
+class FrameAccumulator {
+ public:
+  virtual ~FrameAccumulator() = default;
+  // Measures frame `index` of both clips. Thread-safe: frames may come in any order and
+  // concurrently; each index once.
+  virtual void add(int index, const FramePair& pair) = 0;
+  // The values compute() gives on clips of frames 0..n-1 (bit-identical), n the frames added.
+  virtual std::vector<MetricValue> finish() = 0;
+};
+
 class Metric {
  public:
   virtual ~Metric() = default;
@@ -58,6 +72,13 @@ class Metric {
                                                       const ParamSet& options,
                                                       const MetricContext& /*context*/) const {
     return compute(ref, dist, options);
+  }
+
+  // A per-frame metric's accumulator for clips of these formats (check_frame_inputs holds), which
+  // ignores any MetricContext. nullptr (the default): the metric needs whole clips (compute).
+  virtual std::unique_ptr<FrameAccumulator> start_frames(const VideoInfo& /*ref*/, const VideoInfo& /*dist*/,
+                                                         const ParamSet& /*options*/) const {
+    return nullptr;
   }
 
   // Source-side work that cells of one sequence can share. Two calls with equal non-empty keys
