@@ -11,8 +11,7 @@
 #include "harness/core/suggest.h"
 #include "harness/io/image_sequence.h"
 #include "harness/io/video_reader.h"
-#include "harness/metrics/metric.h"
-#include "harness/metrics/per_set_metric.h"
+#include "harness/metrics/registry.h"
 
 namespace tgvc {
 namespace {
@@ -100,10 +99,12 @@ nlohmann::json number(double v) {
 
 int measure(const MeasureArgs& a) {
   std::vector<std::string> ids = a.metrics;
-  std::vector<std::string> known;
-  for (const Metric* m : all_metrics()) known.push_back(m->id());
-  if (ids.empty()) ids = known;  // per-set metrics only when named: over one pair they are a set of one
-  for (const PerSetMetric* m : all_per_set_metrics()) known.push_back(m->id());
+  const std::vector<std::string> known = metric_ids();
+  if (ids.empty()) {  // per-set metrics only when named: over one pair they are a set of one
+    for (const MetricEntry& m : all_metrics()) {
+      if (m.plain) ids.push_back(m.descriptor->id);
+    }
+  }
   const auto options = parse_options(a.options);
   for (const auto& entry : options) {
     if (std::find(ids.begin(), ids.end(), entry.first) == ids.end()) {
@@ -126,20 +127,19 @@ int measure(const MeasureArgs& a) {
   if (!conversion.empty()) out["distorted_conversion"] = conversion;
   nlohmann::json values = nlohmann::json::object();
   for (const std::string& id : ids) {
-    const Metric* metric = find_metric(id);
-    const PerSetMetric* per_set = find_per_set_metric(id);
-    if (!metric && !per_set) {
+    const MetricEntry* metric = find_metric(id);
+    if (!metric) {
       const std::string near = closest_match(id, known);
       throw InputError("--metrics", (near.empty() ? "" : "'" + near + "'; ") + "one of " + join(known),
                        "'" + id + "'");
     }
     const auto it = options.find(id);
     const ParamSet params = ParamSet::resolve(
-        metric ? metric->param_specs() : per_set->param_specs(),
-        it == options.end() ? std::map<std::string, std::string>{} : it->second, "--option " + id);
+        metric->descriptor->options, it == options.end() ? std::map<std::string, std::string>{} : it->second,
+        "--option " + id);
     const std::vector<MetricValue> computed =
-        metric ? metric->compute(ref, dist, params)
-               : per_set->finish({per_set->contribute(ref, dist, params)}, params);
+        metric->plain ? metric->plain->compute(ref, dist, params)
+                      : metric->per_set->finish({metric->per_set->contribute(ref, dist, params)}, params);
     for (const MetricValue& v : computed) {
       nlohmann::json j = {{"value", number(v.value)}, {"unit", v.unit}, {"convention", v.convention}};
       if (!v.available) j["n/a"] = v.reason;

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <limits>
+
 #include "harness/core/colour.h"
 #include "harness/metrics/metric_input.h"
+#include "harness/metrics/metric_values.h"
 #include "harness/metrics/psnr_kernels.h"
 #include "harness/metrics/psnr_pooling.h"
 #include "harness/metrics/ssim_kernels.h"
@@ -85,20 +88,34 @@ std::string convention_text(bool multiscale, SsimConvention convention, bool lum
   return text + "; sequence: mean of per-frame values";
 }
 
-std::vector<MetricValue> compute_ssim_family(const Video& ref, const Video& dist, const ParamSet& options,
-                                             bool multiscale) {
+// The descriptor of ssim or msssim: one value, <id>_rgb or <id>_y as the colour option says;
+// `rgb_main`: <id>_rgb is among the report's main metrics.
+MetricDescriptor ssim_family_descriptor(const std::string& id, std::string description, bool rgb_main) {
+  MetricDescriptor d;
+  d.id = id;
+  d.kind = MetricKind::kPerFrame;
+  d.version = "1";
+  d.description = std::move(description);
+  d.options = ssim_family_specs();
+  d.values = {
+      higher_is_better(id + "_rgb", "").as_headline().only_when("colour", "rgb"),
+      higher_is_better(id + "_y", "").as_headline().only_when("colour", "y"),
+  };
+  d.values[0].main = rgb_main;
+  return d;
+}
+
+std::vector<MetricValue> compute_ssim_family(const MetricDescriptor& d, const Video& ref, const Video& dist,
+                                             const ParamSet& options, bool multiscale) {
   check_metric_inputs(ref, dist);
-  const std::vector<ParamSpec>& specs = ssim_family_specs();
-  const SsimConvention convention = option_or_default(options, specs, "convention") == "dcvc"
+  const SsimConvention convention = option_or_default(options, d.options, "convention") == "dcvc"
                                         ? SsimConvention::kDcvc
                                         : SsimConvention::kVainf;
-  const bool luma_only = option_or_default(options, specs, "colour") == "y";
+  const bool luma_only = option_or_default(options, d.options, "colour") == "y";
   const double data_range = psnr_peak(ref.info.format);
 
-  MetricValue v;
-  v.name = std::string(multiscale ? "msssim" : "ssim") + (luma_only ? "_y" : "_rgb");
-  v.unit = "";
-  v.convention = convention_text(multiscale, convention, luma_only, ref.info, data_range);
+  MetricValue v = make_value(headline_value(d, options), std::numeric_limits<double>::quiet_NaN(), {},
+                             convention_text(multiscale, convention, luma_only, ref.info, data_range));
   if (ref.frame_count() == 0) {
     v.available = false;
     v.reason = "the videos have no frames";
@@ -128,30 +145,27 @@ std::vector<MetricValue> compute_ssim_family(const Video& ref, const Video& dist
 
 }  // namespace
 
-std::string SsimMetric::description() const {
-  return "single-scale SSIM (Gaussian window), pytorch-msssim or DCVC convention, on RGB or luma";
-}
-
-const std::vector<ParamSpec>& SsimMetric::param_specs() const {
-  return ssim_family_specs();
+const MetricDescriptor& SsimMetric::descriptor() const {
+  static const MetricDescriptor d = ssim_family_descriptor(
+      "ssim", "single-scale SSIM (Gaussian window), pytorch-msssim or DCVC convention, on RGB or luma",
+      false);
+  return d;
 }
 
 std::vector<MetricValue> SsimMetric::compute(const Video& ref, const Video& dist,
                                              const ParamSet& options) const {
-  return compute_ssim_family(ref, dist, options, false);
+  return compute_ssim_family(descriptor(), ref, dist, options, false);
 }
 
-std::string MsssimMetric::description() const {
-  return "MS-SSIM (5 scales), pytorch-msssim or DCVC convention, on RGB or luma";
-}
-
-const std::vector<ParamSpec>& MsssimMetric::param_specs() const {
-  return ssim_family_specs();
+const MetricDescriptor& MsssimMetric::descriptor() const {
+  static const MetricDescriptor d = ssim_family_descriptor(
+      "msssim", "MS-SSIM (5 scales), pytorch-msssim or DCVC convention, on RGB or luma", true);
+  return d;
 }
 
 std::vector<MetricValue> MsssimMetric::compute(const Video& ref, const Video& dist,
                                                const ParamSet& options) const {
-  return compute_ssim_family(ref, dist, options, true);
+  return compute_ssim_family(descriptor(), ref, dist, options, true);
 }
 
 }  // namespace tgvc

@@ -7,20 +7,14 @@ namespace tgvc {
 
 class SsimMetric final : public Metric {
  public:
-  std::string id() const override { return "ssim"; }
-  std::string version() const override { return "1"; }
-  std::string description() const override;
-  const std::vector<ParamSpec>& param_specs() const override;
+  const MetricDescriptor& descriptor() const override;
   std::vector<MetricValue> compute(const Video& ref, const Video& dist,
                                    const ParamSet& options) const override;
 };
 
 class MsssimMetric final : public Metric {
  public:
-  std::string id() const override { return "msssim"; }
-  std::string version() const override { return "1"; }
-  std::string description() const override;
-  const std::vector<ParamSpec>& param_specs() const override;
+  const MetricDescriptor& descriptor() const override;
   std::vector<MetricValue> compute(const Video& ref, const Video& dist,
                                    const ParamSet& options) const override;
 };

@@ -6,9 +6,8 @@
 #include "codecs/source_colour.h"
 #include "harness/core/error.h"
 #include "harness/io/png_writer.h"
-#include "harness/metrics/metric.h"
-#include "harness/metrics/per_set_metric.h"
 #include "harness/metrics/rate.h"
+#include "harness/metrics/registry.h"
 #include "harness/run/synthetic_truth.h"
 #include "reports/still_frame.h"
 
@@ -32,14 +31,13 @@ void measure(const Experiment& e, size_t sequence, SequenceCache& cache, const V
     context.motion_truth = truth.get();
   }
   for (const MetricSpec& spec : e.metrics) {
-    if (spec.per_set) {  // features now, the value once the whole set is done (set_metrics.h)
-      const PerSetMetric* metric = find_per_set_metric(spec.id);
-      const ParamSet options = ParamSet::resolve(metric->param_specs(), spec.options, "metrics." + spec.id);
-      result.set_contributions.push_back(metric->contribute(source, decoded, options));
+    const MetricEntry& entry = *find_metric(spec.id);
+    const ParamSet options = ParamSet::resolve(entry.descriptor->options, spec.options, "metrics." + spec.id);
+    if (entry.per_set) {  // features now, the value once the whole set is done (set_metrics.h)
+      result.set_contributions.push_back(entry.per_set->contribute(source, decoded, options));
       continue;
     }
-    const Metric* metric = find_metric(spec.id);
-    const ParamSet options = ParamSet::resolve(metric->param_specs(), spec.options, "metrics." + spec.id);
+    const Metric* metric = entry.plain;
     // What the metric computes from the source alone is made once per sequence and shared.
     MetricContext own = context;
     std::shared_ptr<const PreparedSource> prepared;
@@ -50,7 +48,7 @@ void measure(const Experiment& e, size_t sequence, SequenceCache& cache, const V
       own.prepared_source = prepared.get();
     }
     std::vector<MetricValue> values = metric->compute_in_context(source, decoded, options, own);
-    if (!values.empty()) result.headline_values.push_back(values.front().name);  // metric.h: first = headline
+    result.headline_values.push_back(headline_value(*entry.descriptor, options).name);
     for (MetricValue& v : values) result.metrics.push_back(std::move(v));
   }
 }
