@@ -1,5 +1,7 @@
 #include "harness/metrics/metric_values.h"
 
+#include "harness/core/error.h"
+
 namespace tgvc {
 
 MetricValue make_value(const ValueSpec& spec, double value, std::vector<double> per_frame,
@@ -30,6 +32,17 @@ std::vector<MetricValue> unavailable_values(const MetricDescriptor& d, const Par
     out.push_back(unavailable_value(*spec, reason, convention));
   }
   return out;
+}
+
+std::vector<MetricValue> as_described(const MetricDescriptor& d, const ParamSet& options,
+                                      std::vector<MetricValue> values) {
+  const std::vector<const ValueSpec*> want = values_produced(d, options);
+  std::string listed, got;
+  for (const ValueSpec* spec : want) listed += " " + spec->name;
+  for (const MetricValue& v : values) got += " " + v.name;
+  if (listed != got)
+    throw Error("metric " + d.id + " produced" + got + " where its descriptor lists" + listed);
+  return values;
 }
 
 }  // namespace tgvc

@@ -22,4 +22,9 @@ MetricValue unavailable_value(const ValueSpec& spec, std::string reason, std::st
 std::vector<MetricValue> unavailable_values(const MetricDescriptor& d, const ParamSet& options,
                                             const std::string& reason, const std::string& convention = {});
 
+// `values` unchanged when their names are those `d` produces with `options`, in its order; Error
+// otherwise. For values made where the descriptor is not at hand (the LibTorch backend).
+std::vector<MetricValue> as_described(const MetricDescriptor& d, const ParamSet& options,
+                                      std::vector<MetricValue> values);
+
 }  // namespace tgvc

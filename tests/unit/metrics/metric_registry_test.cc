@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include "harness/core/error.h"
 #include "harness/metrics/metric_values.h"
@@ -227,6 +228,14 @@ TEST(UnavailableValues, ListTheDescriptorsNamesForTheOptions) {
   EXPECT_EQ(made.value, 31.5);
   EXPECT_EQ(made.per_frame, (std::vector<double>{30, 33}));
   EXPECT_TRUE(made.available);
+  // Values made elsewhere (the LibTorch backend) must carry the descriptor's names in its order.
+  const ParamSet defaults = ParamSet::resolve(psnr.options, {{"rgb", "false"}}, "psnr");
+  std::vector<MetricValue> eight = unavailable_values(psnr, defaults, "why");
+  EXPECT_EQ(as_described(psnr, defaults, eight).size(), 8u);
+  std::swap(eight[0], eight[1]);
+  EXPECT_THROW(as_described(psnr, defaults, eight), Error);
+  eight.pop_back();
+  EXPECT_THROW(as_described(psnr, defaults, eight), Error);
 }
 
 TEST(RateValues, AreTheRateColumnsAndLowerIsBetter) {

@@ -40,7 +40,7 @@ class ClipsimMetric final : public Metric {
     if (!tower) return unavailable_values(d, p, why_not);
     const BackendHandle& b = learned_backend();
     if (!b.backend) return unavailable_values(d, p, b.error);
-    return b.backend->clipsim(ref, dist, p, *tower);
+    return as_described(d, p, b.backend->clipsim(ref, dist, p, *tower));
   }
 };
 

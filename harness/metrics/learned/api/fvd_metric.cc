@@ -75,7 +75,7 @@ class FvdMetric final : public PerSetMetric {
     }
     const BackendHandle& b = learned_backend();
     if (!b.backend) return unavailable_values(d, p, b.error);
-    return b.backend->fvd_finish(cells, p);
+    return as_described(d, p, b.backend->fvd_finish(cells, p));
   }
 };
 

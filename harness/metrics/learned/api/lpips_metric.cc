@@ -48,7 +48,7 @@ class LpipsMetric final : public Metric {
     if (!backbone) return unavailable_values(d, p, why_not);
     const BackendHandle& b = learned_backend();
     if (!b.backend) return unavailable_values(d, p, b.error);
-    return b.backend->lpips(ref, dist, p, *backbone);
+    return as_described(d, p, b.backend->lpips(ref, dist, p, *backbone));
   }
 };
 
