@@ -24,15 +24,13 @@ void print_params(const std::vector<ParamSpec>& specs) {
 struct Item {
   std::string id, version, description;
   const std::vector<ParamSpec>* params;
-  const std::vector<ValueSpec>* values;  // nullptr for a codec
-  MetricKind kind;
+  const MetricDescriptor* metric;  // nullptr for a codec
 };
 
 std::vector<Item> codec_items() {
   std::vector<Item> items;
   for (const Codec* c : all_codecs())
-    items.push_back(
-        {c->id(), c->version(), c->description(), &c->param_specs(), nullptr, MetricKind::kPerFrame});
+    items.push_back({c->id(), c->version(), c->description(), &c->param_specs(), nullptr});
   return items;
 }
 
@@ -42,7 +40,7 @@ std::vector<Item> metric_items(bool per_set) {
   for (const MetricEntry& m : all_metrics()) {
     const MetricDescriptor& d = *m.descriptor;
     if ((d.kind == MetricKind::kPerSet) != per_set) continue;
-    items.push_back({d.id, d.version, d.description, &d.options, &d.values, d.kind});
+    items.push_back({d.id, d.version, d.description, &d.options, &d});
   }
   return items;
 }
@@ -66,9 +64,9 @@ void print_markdown(const std::vector<Item>& items) {
 }
 
 // "psnr_rgb  dB  higher is better, main metric, when rgb = true".
-void print_values(MetricKind kind, const std::vector<ValueSpec>& values) {
-  fmt::print("    values ({}):\n", to_string(kind));
-  for (const ValueSpec& v : values) {
+void print_values(const MetricDescriptor& d) {
+  fmt::print("    values ({}):\n", to_string(d.kind));
+  for (const ValueSpec& v : d.values) {
     std::string notes = to_string(v.direction);
     if (v.headline) notes += ", headline";
     if (v.main && !v.headline) notes += ", main metric";
@@ -90,7 +88,7 @@ void print_items(const std::vector<Item>& items, bool verbose) {
   for (const Item& item : items) {
     fmt::print("{:<{}} version {:<40} {}\n", item.id, id_width(), item.version, item.description);
     if (verbose) print_params(*item.params);
-    if (verbose && item.values) print_values(item.kind, *item.values);
+    if (verbose && item.metric) print_values(*item.metric);
   }
 }
 
