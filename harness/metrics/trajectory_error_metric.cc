@@ -107,6 +107,7 @@ std::vector<MetricValue> TrajectoryErrorMetric::compute_in_context(const Video& 
                                                                    const ParamSet& options,
                                                                    const MetricContext& context) const {
   check_metric_inputs(ref, dist);
+  if (ref.frame_count() == 0) return unavailable_values(descriptor(), options, "the videos have no frames");
   const auto option = [&](const char* key) { return option_or_default(options, descriptor().options, key); };
   const bool include_query_frame = option("include-first-frame") == "true";
   const TrajectorySourceOptions source_opts = source_options(options, context);

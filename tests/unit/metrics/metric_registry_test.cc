@@ -4,7 +4,9 @@
 // combination of its options; and what a metric computes is what its descriptor lists.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -186,28 +188,37 @@ TEST(MetricDescriptor, HeadlineLookUpRefusesZeroOrTwo) {
   EXPECT_THROW(value_spec(d, "x_c"), Error);
 }
 
-// The plain metrics that need no model: every option combination, on frames and on no frames.
+// Every metric, every combination of the options that select values, on frames and on no frames.
+// With no models (an empty models directory) the learned metrics give their n/a rows, whose names
+// must be the descriptor's too.
 TEST(MetricRegistry, ComputedValuesAreTheDescriptorsInItsOrder) {
+  const std::filesystem::path no_models =
+      std::filesystem::temp_directory_path() / ("tgvc_no_models_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(no_models);
+  ::setenv("TGVC_MODELS_DIR", no_models.c_str(), 1);
   const PixelFormat yuv420{ChromaFormat::k420, 8, ColourFamily::kYuv};
   const Video ref = video_of(192, 176, yuv420, 3, 100);
   Video dist = ref;
   for (Frame& f : dist.frames) f.planes[0].samples[7] = 140;  // finite PSNR
   const Video empty = video_of(192, 176, yuv420, 0, 0);
-  for (const char* id : {"psnr", "ssim", "msssim", "trajectory_error"}) {
-    const MetricEntry& m = *find_metric(id);
+  const auto compute = [](const MetricEntry& m, const Video& a, const Video& b, const ParamSet& options) {
+    return m.plain ? m.plain->compute(a, b, options)
+                   : m.per_set->finish({m.per_set->contribute(a, b, options)}, options);
+  };
+  for (const MetricEntry& m : all_metrics()) {
     const MetricDescriptor& d = *m.descriptor;
     for (const auto& given : option_combinations(d)) {
       const ParamSet options = ParamSet::resolve(d.options, given, d.id);
       std::vector<std::string> want;
       for (const ValueSpec* v : values_produced(d, options)) want.push_back(v->name);
-      const std::vector<MetricValue> values = m.plain->compute(ref, dist, options);
-      EXPECT_EQ(names_of(values), want) << id;
+      const std::vector<MetricValue> values = compute(m, ref, dist, options);
+      EXPECT_EQ(names_of(values), want) << d.id;
       for (const MetricValue& v : values) EXPECT_EQ(v.unit, value_spec(d, v.name).unit) << v.name;
-      if (std::string(id) != "trajectory_error") {
-        EXPECT_EQ(names_of(m.plain->compute(empty, empty, options)), want) << id << " on no frames";
-      }
+      EXPECT_EQ(names_of(compute(m, empty, empty, options)), want) << d.id << " on no frames";
     }
   }
+  ::unsetenv("TGVC_MODELS_DIR");
+  std::filesystem::remove_all(no_models);
 }
 
 TEST(UnavailableValues, ListTheDescriptorsNamesForTheOptions) {
