@@ -2,24 +2,32 @@
 
 #include <algorithm>
 
-namespace tgvc {
+#include "harness/metrics/registry.h"
 
-const std::vector<std::string>& main_metric_table() {
-  static const std::vector<std::string> table = {"psnr_y", "psnr_rgb", "msssim_rgb", "lpips*", "clip*"};
-  return table;
+namespace tgvc {
+namespace {
+
+// The values every descriptor marks main, in registry order.
+const std::vector<std::string>& marked_main() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const MetricEntry& m : all_metrics()) {
+      for (const ValueSpec& spec : m.descriptor->values) {
+        if (spec.main) out.push_back(spec.name);
+      }
+    }
+    return out;
+  }();
+  return names;
 }
 
+}  // namespace
+
 int main_metric_rank(const std::string& name, bool headline) {
-  const std::vector<std::string>& table = main_metric_table();
-  for (size_t i = 0; i < table.size(); ++i) {
-    const std::string& entry = table[i];
-    const bool prefix = !entry.empty() && entry.back() == '*';
-    const bool match = prefix ? name.compare(0, entry.size() - 1, entry, 0, entry.size() - 1) == 0 &&
-                                    name.size() >= entry.size() - 1
-                              : name == entry;
-    if (match) return static_cast<int>(i);
-  }
-  return headline ? static_cast<int>(table.size()) : -1;
+  const std::vector<std::string>& main = marked_main();
+  const auto it = std::find(main.begin(), main.end(), name);
+  if (it != main.end()) return static_cast<int>(it - main.begin());
+  return headline ? static_cast<int>(main.size()) : -1;
 }
 
 std::vector<std::string> order_main_metrics(const std::vector<std::string>& names,
@@ -31,12 +39,8 @@ std::vector<std::string> order_main_metrics(const std::vector<std::string>& name
   for (const std::string& n : names) {
     if (rank(n) >= 0) main.push_back(n);
   }
-  const int headline_rank = static_cast<int>(main_metric_table().size());
-  std::stable_sort(main.begin(), main.end(), [&](const std::string& a, const std::string& b) {
-    const int ra = rank(a), rb = rank(b);
-    if (ra != rb) return ra < rb;
-    return ra < headline_rank && a < b;
-  });
+  std::stable_sort(main.begin(), main.end(),
+                   [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
   return main;
 }
 

@@ -7,19 +7,16 @@
 
 namespace tgvc {
 
-// The names that are always main metrics, in report order: exact value names, or prefixes ending
-// in '*' (psnr_y, psnr_rgb, msssim_rgb, lpips*, clip*).
-const std::vector<std::string>& main_metric_table();
-
-// Rank among the main metrics, lower first; -1: not a main metric. A value is main when the table
-// has it, or when `headline` (the metric that produced it declared it its headline: the first
-// value it returns, which the runner records in CellResult::headline_values); such headlines rank
-// after the table's names, among themselves in run order. So trajectory_error's headline is a main
-// metric under whatever name the metric gives it.
+// Rank among the main metrics, lower first; -1: not a main metric. The values whose descriptor
+// marks them main (ValueSpec::main: psnr_y, psnr_rgb, msssim_rgb, lpips_*, clipsim) come first, in
+// registry order and then in their descriptor's order. Then the headlines (`headline`: the
+// metric that produced the value declared it its headline, which the runner records in
+// CellResult::headline_values), which all share the rank after those; among themselves they keep
+// run order. So trajectory_error's headline is a main metric under whatever name it has.
 int main_metric_rank(const std::string& name, bool headline);
 
-// The main metrics among `names` (distinct, in run order) in report order: by rank, the table's
-// prefixes' matches by name (lpips_alex before lpips_vgg), headlines in run order.
+// The main metrics among `names` (distinct, in run order) in report order: by rank, headlines in
+// run order.
 std::vector<std::string> order_main_metrics(const std::vector<std::string>& names,
                                             const std::vector<std::string>& headlines);
 

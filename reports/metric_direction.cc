@@ -1,21 +1,26 @@
 #include "reports/metric_direction.h"
 
+#include "harness/metrics/registry.h"
+
 namespace tgvc {
 namespace {
 
-bool starts_with(const std::string& text, const char* prefix) {
-  return text.rfind(prefix, 0) == 0;
+const ValueSpec* find_paper_column(const std::string& column) {
+  for (const MetricEntry& m : all_metrics()) {
+    for (const ValueSpec& spec : m.descriptor->values) {
+      if (!spec.paper_column.empty() && spec.paper_column == column) return &spec;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace
 
-bool is_rate_value(const std::string& name) {
-  return starts_with(name, "bits") || name == "bpp" || name == "kbps";
-}
-
 bool metric_higher_is_better(const std::string& name) {
   if (is_rate_value(name)) return false;
-  return !(starts_with(name, "lpips") || starts_with(name, "fvd") || starts_with(name, "trajectory_error"));
+  const ValueSpec* spec = find_value_spec(name);
+  if (!spec) spec = find_paper_column(name);
+  return !spec || spec->direction == Direction::kHigherIsBetter;
 }
 
 }  // namespace tgvc

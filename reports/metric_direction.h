@@ -3,14 +3,15 @@
 
 #include <string>
 
+#include "harness/metrics/rate.h"  // is_rate_value: the rate columns, lower is better
+
 namespace tgvc {
 
-// False for distortions where lower is better (lpips*, fvd*, trajectory_error*) and for rate
-// (bits*, bpp, kbps); true for quality (psnr*, ssim*, msssim*, clip*, ...), the trajectory
-// metric's shares included (trajectory_delta_avg, trajectory_within_*, trajectory_followed_share).
+// The direction the value's descriptor states (harness/metrics/registry.h: find_value_spec);
+// false for the rate columns (bits, bpp, kbps, bits_*). A column of published R-D points that a
+// value reports (ValueSpec::paper_column: "lpips", "clip_sim") has that value's direction. Any
+// other name (a value no metric lists any more, a column of someone else's CSV) counts as
+// higher is better.
 bool metric_higher_is_better(const std::string& name);
-
-// True for the rate columns: bits, bpp, kbps and the per-component bits_*.
-bool is_rate_value(const std::string& name);
 
 }  // namespace tgvc

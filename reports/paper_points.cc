@@ -7,6 +7,7 @@
 
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
+#include "harness/metrics/registry.h"
 
 namespace tgvc {
 namespace {
@@ -110,9 +111,8 @@ std::vector<PaperPoint> read_paper_points(const std::string& path) {
 }
 
 std::string paper_column_for_metric(const std::string& metric) {
-  if (metric.rfind("lpips", 0) == 0) return "lpips";
-  if (metric.rfind("clip", 0) == 0) return "clip_sim";
-  return {};
+  const ValueSpec* spec = find_value_spec(metric);
+  return spec ? spec->paper_column : std::string();
 }
 
 bool same_dataset_name(const std::string& paper, const std::string& ours) {

@@ -22,8 +22,8 @@ struct PaperPoint {
 std::vector<PaperPoint> read_paper_points(const std::string& path);
 std::vector<PaperPoint> parse_paper_points(const std::string& text, const std::string& where);
 
-// The paper's column for one of our metric names ("lpips_alex" -> "lpips", "clip_sim" ->
-// "clip_sim"); empty when the paper has none.
+// The paper's column for one of our value names, as its descriptor states (ValueSpec::paper_column:
+// "lpips_alex" -> "lpips", "clipsim" -> "clip_sim"); empty when the paper has none.
 std::string paper_column_for_metric(const std::string& metric);
 
 // True when a paper dataset name and ours name the same set: compared case-insensitively with

@@ -82,7 +82,7 @@ without RGB, 0.5x with it); memory is our peak RSS over FFmpeg's (goal: at most 
 reads both files frame by frame and feeds each pair to the per-frame metrics; \`--threads\` (default:
 the machine's ${cores} cores) runs that many workers, each reading the next pair in turn and measuring
 it while the others read. Before frames streamed, \`measure\` held both clips as 16-bit samples:
-755 MiB peak and 2.1x FFmpeg's time without RGB, 9x with it (issue 11).
+755 MiB peak and 2.1x FFmpeg's time without RGB, 9x with it.
 
 | command | wall | CPU | peak RSS | speed vs FFmpeg | memory vs FFmpeg |
 |---|---:|---:|---:|---:|---:|

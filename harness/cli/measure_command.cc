@@ -17,9 +17,8 @@
 #include "harness/io/read_checks.h"
 #include "harness/io/video_reader.h"
 #include "harness/metrics/frame_metrics.h"
-#include "harness/metrics/metric.h"
 #include "harness/metrics/metric_input.h"
-#include "harness/metrics/per_set_metric.h"
+#include "harness/metrics/registry.h"
 
 namespace tgvc {
 namespace {
@@ -116,10 +115,12 @@ nlohmann::json number(double v) {
 // The metrics --metrics names (default: every per-sequence metric) with their --option values.
 std::vector<Request> resolve_requests(const MeasureArgs& a) {
   std::vector<std::string> ids = a.metrics;
-  std::vector<std::string> known;
-  for (const Metric* m : all_metrics()) known.push_back(m->id());
-  if (ids.empty()) ids = known;  // per-set metrics only when named: over one pair they are a set of one
-  for (const PerSetMetric* m : all_per_set_metrics()) known.push_back(m->id());
+  const std::vector<std::string> known = metric_ids();
+  if (ids.empty()) {  // per-set metrics only when named: over one pair they are a set of one
+    for (const MetricEntry& m : all_metrics()) {
+      if (m.plain) ids.push_back(m.descriptor->id);
+    }
+  }
   const auto options = parse_options(a.options);
   for (const auto& entry : options) {
     if (std::find(ids.begin(), ids.end(), entry.first) == ids.end()) {
@@ -129,17 +130,18 @@ std::vector<Request> resolve_requests(const MeasureArgs& a) {
   }
   std::vector<Request> requests;
   for (const std::string& id : ids) {
-    Request r{id, find_metric(id), find_per_set_metric(id), {}};
-    if (!r.metric && !r.per_set) {
+    const MetricEntry* entry = find_metric(id);
+    if (!entry) {
       const std::string near = closest_match(id, known);
       throw InputError("--metrics", (near.empty() ? "" : "'" + near + "'; ") + "one of " + join(known),
                        "'" + id + "'");
     }
     const auto it = options.find(id);
-    r.params = ParamSet::resolve(r.metric ? r.metric->param_specs() : r.per_set->param_specs(),
-                                 it == options.end() ? std::map<std::string, std::string>{} : it->second,
-                                 "--option " + id);
-    requests.push_back(std::move(r));
+    requests.push_back(
+        {id, entry->plain, entry->per_set,
+         ParamSet::resolve(entry->descriptor->options,
+                           it == options.end() ? std::map<std::string, std::string>{} : it->second,
+                           "--option " + id)});
   }
   return requests;
 }

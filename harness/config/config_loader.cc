@@ -10,8 +10,7 @@
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
 #include "harness/core/suggest.h"
-#include "harness/metrics/metric.h"
-#include "harness/metrics/per_set_metric.h"
+#include "harness/metrics/registry.h"
 
 namespace tgvc {
 namespace {
@@ -98,9 +97,7 @@ std::vector<MetricSpec> parse_metrics(const YAML::Node& list, const std::string&
   std::vector<MetricSpec> metrics;
   if (!list) return metrics;
   require_sequence(list, file, "metrics");
-  std::vector<std::string> ids;
-  for (const Metric* m : all_metrics()) ids.push_back(m->id());
-  for (const PerSetMetric* m : all_per_set_metrics()) ids.push_back(m->id());
+  const std::vector<std::string> ids = metric_ids();
   for (size_t i = 0; i < list.size(); ++i) {
     const YAML::Node node = list[i];
     const std::string context = "metrics[" + std::to_string(i) + "]";
@@ -115,16 +112,15 @@ std::vector<MetricSpec> parse_metrics(const YAML::Node& list, const std::string&
     } else {
       throw InputError(spec.pos.str() + ": " + context, "a metric id or {id: {options}}", "something else");
     }
-    const Metric* metric = find_metric(spec.id);
-    const PerSetMetric* per_set = find_per_set_metric(spec.id);
-    if (!metric && !per_set) {
+    const MetricEntry* metric = find_metric(spec.id);
+    if (!metric) {
       const std::string near = closest_match(spec.id, ids);
       throw InputError(spec.pos.str() + ": " + context,
                        (near.empty() ? "" : "'" + near + "'; ") + "one of " + join(ids), "'" + spec.id + "'");
     }
-    spec.per_set = per_set != nullptr;
+    spec.per_set = metric->descriptor->kind == MetricKind::kPerSet;
     spec.options = scalar_map(options, file, context + "." + spec.id);
-    ParamSet::resolve(metric ? metric->param_specs() : per_set->param_specs(), spec.options,
+    ParamSet::resolve(metric->descriptor->options, spec.options,
                       spec.pos.str() + ": " + context + "." + spec.id);
     metrics.push_back(std::move(spec));
   }

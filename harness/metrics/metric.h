@@ -1,4 +1,5 @@
-// The metric interface. A metric is one file with a descriptor and one line in
+// The interface of plain metrics (per frame or per sequence; per-set metrics: per_set_metric.h).
+// A metric is one file with a descriptor (metric_descriptor.h) and one line in
 // harness/metrics/registry.cc. Metrics never open files or know codecs.
 #pragma once
 
@@ -8,6 +9,7 @@
 
 #include "harness/core/frame.h"
 #include "harness/core/params.h"
+#include "harness/metrics/metric_descriptor.h"
 #include "harness/results/metric_value.h"
 
 namespace tgvc {
@@ -54,17 +56,20 @@ class Metric {
  public:
   virtual ~Metric() = default;
 
-  virtual std::string id() const = 0;
-  virtual std::string version() const = 0;
-  virtual std::string description() const = 0;
-  virtual const std::vector<ParamSpec>& param_specs() const = 0;
+  // What it is: id, kind (per frame or per sequence), version, options and the values it
+  // produces. The same object on every call.
+  virtual const MetricDescriptor& descriptor() const = 0;
+  // Shorthands for the descriptor's fields.
+  const std::string& id() const { return descriptor().id; }
+  const std::string& version() const { return descriptor().version; }
+  const std::vector<ParamSpec>& param_specs() const { return descriptor().options; }
   // Files a computation with `options` (resolved) reads (model files), found or not: the cache
   // key fingerprints their contents, so fetching or replacing a model recomputes the cell.
   virtual std::vector<std::string> input_files(const ParamSet& /*options*/) const { return {}; }
 
   // Per-sequence values for `dist` against `ref`. Both have the same geometry, format and frame
-  // count (the runner guarantees it; InputError otherwise). Thread-safe. The first value is the
-  // metric's headline, which reports show among their main metrics (reports/main_metrics.h).
+  // count (the runner guarantees it; InputError otherwise). Thread-safe. The values are those
+  // the descriptor lists for these options, in its order; the first is the descriptor's headline.
   virtual std::vector<MetricValue> compute(const Video& ref, const Video& dist,
                                            const ParamSet& options) const = 0;
   // The same with context; metrics that use none keep this default.
@@ -95,10 +100,6 @@ class Metric {
     return nullptr;
   }
 };
-
-const std::vector<const Metric*>& all_metrics();
-// nullptr when no metric has that id.
-const Metric* find_metric(const std::string& id);
 
 // Throws InputError unless the two videos can be compared sample by sample.
 void check_comparable(const Video& ref, const Video& dist);

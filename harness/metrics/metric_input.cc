@@ -66,4 +66,17 @@ const std::string& option_or_default(const ParamSet& options, const std::vector<
   return spec->default_value;
 }
 
+void check_comparable(const Video& ref, const Video& dist) {
+  const auto describe = [](const Video& v) {
+    return std::to_string(v.info.width) + "x" + std::to_string(v.info.height) +
+           (v.info.format.family == ColourFamily::kRgb ? " RGB " : " YUV ") +
+           to_string(v.info.format.chroma) + " " + std::to_string(v.info.format.bit_depth) + "-bit, " +
+           std::to_string(v.frame_count()) + " frames";
+  };
+  if (ref.info.width != dist.info.width || ref.info.height != dist.info.height ||
+      ref.info.format != dist.info.format || ref.frame_count() != dist.frame_count()) {
+    throw InputError("distorted video", "the reference's " + describe(ref), describe(dist));
+  }
+}
+
 }  // namespace tgvc

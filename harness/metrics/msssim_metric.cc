@@ -1,11 +1,14 @@
 #include "harness/metrics/msssim_metric.h"
 
+#include <limits>
+
 #include <fmt/format.h>
 
 #include "harness/metrics/frame_metrics.h"
 #include "harness/metrics/frame_pair.h"
 #include "harness/metrics/frame_slots.h"
 #include "harness/metrics/metric_input.h"
+#include "harness/metrics/metric_values.h"
 #include "harness/metrics/psnr_kernels.h"
 #include "harness/metrics/psnr_pooling.h"
 #include "harness/metrics/ssim_kernels.h"
@@ -77,6 +80,23 @@ std::string convention_text(bool multiscale, SsimConvention convention, bool lum
   return text + "; sequence: mean of per-frame values";
 }
 
+// The descriptor of ssim or msssim: one value, <id>_rgb or <id>_y as the colour option says;
+// `rgb_main`: <id>_rgb is among the report's main metrics.
+MetricDescriptor ssim_family_descriptor(const std::string& id, std::string description, bool rgb_main) {
+  MetricDescriptor d;
+  d.id = id;
+  d.kind = MetricKind::kPerFrame;
+  d.version = "1";
+  d.description = std::move(description);
+  d.options = ssim_family_specs();
+  d.values = {
+      higher_is_better(id + "_rgb", "").as_headline().only_when("colour", "rgb"),
+      higher_is_better(id + "_y", "").as_headline().only_when("colour", "y"),
+  };
+  d.values[0].main = rgb_main;
+  return d;
+}
+
 // One frame's value: the mean over its channels, or the first channel's reason for n/a.
 struct FrameSsim {
   bool available = true;
@@ -86,12 +106,12 @@ struct FrameSsim {
 
 class SsimAccumulator final : public FrameAccumulator {
  public:
-  SsimAccumulator(const VideoInfo& ref, const ParamSet& options, bool multiscale)
-      : multiscale_(multiscale),
-        convention_(option_or_default(options, ssim_family_specs(), "convention") == "dcvc"
-                        ? SsimConvention::kDcvc
-                        : SsimConvention::kVainf),
-        luma_only_(option_or_default(options, ssim_family_specs(), "colour") == "y"),
+  SsimAccumulator(const MetricDescriptor& d, const VideoInfo& ref, const ParamSet& options, bool multiscale)
+      : headline_(headline_value(d, options)),
+        multiscale_(multiscale),
+        convention_(option_or_default(options, d.options, "convention") == "dcvc" ? SsimConvention::kDcvc
+                                                                                  : SsimConvention::kVainf),
+        luma_only_(option_or_default(options, d.options, "colour") == "y"),
         data_range_(psnr_peak(ref.format)),
         info_(ref) {}
 
@@ -116,10 +136,8 @@ class SsimAccumulator final : public FrameAccumulator {
 
   std::vector<MetricValue> finish() override {
     const std::vector<FrameSsim> frames = frames_.take_in_order();
-    MetricValue v;
-    v.name = std::string(multiscale_ ? "msssim" : "ssim") + (luma_only_ ? "_y" : "_rgb");
-    v.unit = "";
-    v.convention = convention_text(multiscale_, convention_, luma_only_, info_, data_range_);
+    MetricValue v = make_value(headline_, std::numeric_limits<double>::quiet_NaN(), {},
+                               convention_text(multiscale_, convention_, luma_only_, info_, data_range_));
     if (frames.empty()) {
       v.available = false;
       v.reason = "the videos have no frames";
@@ -139,6 +157,7 @@ class SsimAccumulator final : public FrameAccumulator {
   }
 
  private:
+  const ValueSpec& headline_;
   bool multiscale_;
   SsimConvention convention_;
   bool luma_only_;
@@ -149,17 +168,16 @@ class SsimAccumulator final : public FrameAccumulator {
 
 }  // namespace
 
-std::string SsimMetric::description() const {
-  return "single-scale SSIM (Gaussian window), pytorch-msssim or DCVC convention, on RGB or luma";
-}
-
-const std::vector<ParamSpec>& SsimMetric::param_specs() const {
-  return ssim_family_specs();
+const MetricDescriptor& SsimMetric::descriptor() const {
+  static const MetricDescriptor d = ssim_family_descriptor(
+      "ssim", "single-scale SSIM (Gaussian window), pytorch-msssim or DCVC convention, on RGB or luma",
+      false);
+  return d;
 }
 
 std::unique_ptr<FrameAccumulator> SsimMetric::start_frames(const VideoInfo& ref, const VideoInfo& /*dist*/,
                                                            const ParamSet& options) const {
-  return std::make_unique<SsimAccumulator>(ref, options, false);
+  return std::make_unique<SsimAccumulator>(descriptor(), ref, options, false);
 }
 
 std::vector<MetricValue> SsimMetric::compute(const Video& ref, const Video& dist,
@@ -167,17 +185,15 @@ std::vector<MetricValue> SsimMetric::compute(const Video& ref, const Video& dist
   return compute_frame_metrics(ref, dist, {{this, options}}).front();
 }
 
-std::string MsssimMetric::description() const {
-  return "MS-SSIM (5 scales), pytorch-msssim or DCVC convention, on RGB or luma";
-}
-
-const std::vector<ParamSpec>& MsssimMetric::param_specs() const {
-  return ssim_family_specs();
+const MetricDescriptor& MsssimMetric::descriptor() const {
+  static const MetricDescriptor d = ssim_family_descriptor(
+      "msssim", "MS-SSIM (5 scales), pytorch-msssim or DCVC convention, on RGB or luma", true);
+  return d;
 }
 
 std::unique_ptr<FrameAccumulator> MsssimMetric::start_frames(const VideoInfo& ref, const VideoInfo& /*dist*/,
                                                              const ParamSet& options) const {
-  return std::make_unique<SsimAccumulator>(ref, options, true);
+  return std::make_unique<SsimAccumulator>(descriptor(), ref, options, true);
 }
 
 std::vector<MetricValue> MsssimMetric::compute(const Video& ref, const Video& dist,

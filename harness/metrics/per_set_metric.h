@@ -18,15 +18,15 @@ class PerSetMetric {
  public:
   virtual ~PerSetMetric() = default;
 
-  virtual std::string id() const = 0;
-  virtual std::string version() const = 0;
-  virtual std::string description() const = 0;
-  virtual const std::vector<ParamSpec>& param_specs() const = 0;
+  // What it is (kind per set): id, version, options and the values finish() returns.
+  virtual const MetricDescriptor& descriptor() const = 0;
+  // Shorthands for the descriptor's fields.
+  const std::string& id() const { return descriptor().id; }
+  const std::string& version() const { return descriptor().version; }
+  const std::vector<ParamSpec>& param_specs() const { return descriptor().options; }
   // Files a contribution with `options` (resolved) reads (model files), found or not: the cache
   // key fingerprints their contents.
   virtual std::vector<std::string> input_files(const ParamSet& /*options*/) const { return {}; }
-  // Names of the values finish() returns (for tables and n/a rows).
-  virtual std::vector<std::string> value_names() const = 0;
 
   // Features of one cell's videos (same checks as Metric::compute; InputError when not
   // comparable). A missing model gives an unavailable contribution, not an exception. Thread-safe.
@@ -38,9 +38,5 @@ class PerSetMetric {
   virtual std::vector<MetricValue> finish(const std::vector<SetContribution>& cells,
                                           const ParamSet& options) const = 0;
 };
-
-const std::vector<const PerSetMetric*>& all_per_set_metrics();
-// nullptr when no per-set metric has that id.
-const PerSetMetric* find_per_set_metric(const std::string& id);
 
 }  // namespace tgvc

@@ -6,6 +6,7 @@
 #include "harness/metrics/frame_pair.h"
 #include "harness/metrics/frame_slots.h"
 #include "harness/metrics/metric_input.h"
+#include "harness/metrics/metric_values.h"
 #include "harness/metrics/psnr_kernels.h"
 #include "harness/metrics/psnr_pooling.h"
 
@@ -40,25 +41,6 @@ std::vector<double> psnr_per_frame(const std::vector<double>& mse, double peak) 
   return out;
 }
 
-MetricValue db_value(std::string name, double value, std::vector<double> per_frame, std::string convention) {
-  MetricValue v;
-  v.name = std::move(name);
-  v.value = value;
-  v.per_frame = std::move(per_frame);
-  v.unit = "dB";
-  v.convention = std::move(convention);
-  return v;
-}
-
-MetricValue not_available(std::string name, std::string reason) {
-  MetricValue v;
-  v.name = std::move(name);
-  v.unit = "dB";
-  v.available = false;
-  v.reason = std::move(reason);
-  return v;
-}
-
 // The statement every value carries about peak and cap.
 std::string peak_text(const PixelFormat& format, double peak) {
   const std::string rule = format.family == ColourFamily::kRgb ? fmt::format("2^{}-1", format.bit_depth)
@@ -68,13 +50,15 @@ std::string peak_text(const PixelFormat& format, double peak) {
 }
 
 // psnr_<plane> as the mean of per-frame PSNRs and psnr_<plane>_msepool from the mean MSE.
-void add_pair(const std::string& name, const std::string& what, const std::vector<double>& mse, double peak,
-              const std::string& peak_note, std::vector<MetricValue>* out) {
+void add_pair(const MetricDescriptor& d, const std::string& name, const std::string& what,
+              const std::vector<double>& mse, double peak, const std::string& peak_note,
+              std::vector<MetricValue>* out) {
   std::vector<double> frames = psnr_per_frame(mse, peak);
   const double mean = mean_of(frames);
-  out->push_back(db_value(name, mean, std::move(frames), what + "; mean of per-frame PSNR; " + peak_note));
-  out->push_back(db_value(name + "_msepool", psnr_of_mean_mse(mse, peak), {},
-                          what + "; PSNR of the frame-averaged MSE; " + peak_note));
+  out->push_back(make_value(value_spec(d, name), mean, std::move(frames),
+                            what + "; mean of per-frame PSNR; " + peak_note));
+  out->push_back(make_value(value_spec(d, name + "_msepool"), psnr_of_mean_mse(mse, peak), {},
+                            what + "; PSNR of the frame-averaged MSE; " + peak_note));
 }
 
 ParamSpec flag(std::string key, bool default_value, std::string help) {
@@ -86,13 +70,7 @@ ParamSpec flag(std::string key, bool default_value, std::string help) {
   return spec;
 }
 
-}  // namespace
-
-std::string PsnrMetric::description() const {
-  return "PSNR of Y, U, V, YUV 6:1:1 and RGB; mean of per-frame PSNR and PSNR of the mean MSE";
-}
-
-const std::vector<ParamSpec>& PsnrMetric::param_specs() const {
+const std::vector<ParamSpec>& psnr_param_specs() {
   static const std::vector<ParamSpec> specs = {
       flag("rgb", true,
            "also report psnr_rgb and psnr_rgb_msepool (each YUV frame converted to RGB with the video's "
@@ -104,6 +82,36 @@ const std::vector<ParamSpec>& PsnrMetric::param_specs() const {
   return specs;
 }
 
+}  // namespace
+
+const MetricDescriptor& PsnrMetric::descriptor() const {
+  static const MetricDescriptor d = [] {
+    MetricDescriptor d;
+    d.id = "psnr";
+    d.kind = MetricKind::kPerFrame;
+    d.version = "1";
+    d.description = "PSNR of Y, U, V, YUV 6:1:1 and RGB; mean of per-frame PSNR and PSNR of the mean MSE";
+    d.options = psnr_param_specs();
+    // psnr_<plane> is the mean of per-frame PSNRs, psnr_<plane>_msepool the PSNR of the mean MSE.
+    d.values = {
+        higher_is_better("psnr_y", "dB").as_headline().as_main(),
+        higher_is_better("psnr_y_msepool", "dB"),
+        higher_is_better("psnr_u", "dB"),
+        higher_is_better("psnr_u_msepool", "dB"),
+        higher_is_better("psnr_v", "dB"),
+        higher_is_better("psnr_v_msepool", "dB"),
+        higher_is_better("psnr_yuv611", "dB"),
+        higher_is_better("psnr_yuv611_msepool", "dB"),
+        higher_is_better("psnr_rgb", "dB").as_main().only_when("rgb", "true"),
+        higher_is_better("psnr_rgb_msepool", "dB").only_when("rgb", "true"),
+        higher_is_better("psnr_yuv411", "dB").only_when("extra_yuv", "true"),
+        higher_is_better("psnr_yuv_hm", "dB").only_when("extra_yuv", "true"),
+    };
+    return d;
+  }();
+  return d;
+}
+
 namespace {
 
 // One frame's MSEs.
@@ -113,8 +121,12 @@ struct FrameError {
 
 class PsnrAccumulator final : public FrameAccumulator {
  public:
-  PsnrAccumulator(const VideoInfo& ref, bool want_rgb, bool want_extra)
-      : info_(ref), want_rgb_(want_rgb), want_extra_(want_extra) {}
+  PsnrAccumulator(const MetricDescriptor& d, const VideoInfo& ref, const ParamSet& options)
+      : d_(d),
+        info_(ref),
+        options_(options),
+        want_rgb_(option_or_default(options, d.options, "rgb") == "true"),
+        want_extra_(option_or_default(options, d.options, "extra_yuv") == "true") {}
 
   void add(int index, const FramePair& pair) override {
     const int depth = info_.format.bit_depth;
@@ -133,7 +145,9 @@ class PsnrAccumulator final : public FrameAccumulator {
   std::vector<MetricValue> finish() override;
 
  private:
+  const MetricDescriptor& d_;
   VideoInfo info_;
+  ParamSet options_;
   bool want_rgb_;
   bool want_extra_;
   FrameSlots<FrameError> frames_;
@@ -155,15 +169,7 @@ std::vector<MetricValue> PsnrAccumulator::finish() {
              : fmt::format(" of the RGB converted to YUV 4:4:4 ({} {} range, tgvc::rgb_to_yuv)",
                            to_string(info_.colour.matrix), to_string(info_.colour.range));
 
-  if (frames.empty()) {
-    std::vector<std::string> names = {"psnr_y", "psnr_y_msepool", "psnr_u",      "psnr_u_msepool",
-                                      "psnr_v", "psnr_v_msepool", "psnr_yuv611", "psnr_yuv611_msepool"};
-    if (want_rgb_) names.insert(names.end(), {"psnr_rgb", "psnr_rgb_msepool"});
-    if (want_extra_) names.insert(names.end(), {"psnr_yuv411", "psnr_yuv_hm"});
-    std::vector<MetricValue> out;
-    for (const std::string& n : names) out.push_back(not_available(n, "the videos have no frames"));
-    return out;
-  }
+  if (frames.empty()) return unavailable_values(d_, options_, "the videos have no frames");
 
   FrameErrors e;
   for (const FrameError& f : frames) {
@@ -175,33 +181,33 @@ std::vector<MetricValue> PsnrAccumulator::finish() {
 
   std::vector<MetricValue> out;
   const PlanePsnrs psnr{psnr_per_frame(e.y, peak), psnr_per_frame(e.u, peak), psnr_per_frame(e.v, peak)};
-  add_pair("psnr_y", "Y" + source, e.y, peak, note, &out);
-  add_pair("psnr_u", "U" + source, e.u, peak, note, &out);
-  add_pair("psnr_v", "V" + source, e.v, peak, note, &out);
+  add_pair(d_, "psnr_y", "Y" + source, e.y, peak, note, &out);
+  add_pair(d_, "psnr_u", "U" + source, e.u, peak, note, &out);
+  add_pair(d_, "psnr_v", "V" + source, e.v, peak, note, &out);
   std::vector<double> yuv611;
   for (size_t f = 0; f < e.y.size(); ++f) yuv611.push_back(yuv611_psnr(psnr.y[f], psnr.u[f], psnr.v[f]));
   const double yuv611_mean = mean_of(yuv611);
   out.push_back(
-      db_value("psnr_yuv611", yuv611_mean, std::move(yuv611),
-               "(6 Y + U + V) / 8 of per-frame PSNRs" + source + ", then mean over frames; " + note));
+      make_value(value_spec(d_, "psnr_yuv611"), yuv611_mean, std::move(yuv611),
+                 "(6 Y + U + V) / 8 of per-frame PSNRs" + source + ", then mean over frames; " + note));
   const double pooled611 =
       yuv611_psnr(psnr_of_mean_mse(e.y, peak), psnr_of_mean_mse(e.u, peak), psnr_of_mean_mse(e.v, peak));
-  out.push_back(db_value("psnr_yuv611_msepool", pooled611, {},
-                         "(6 Y + U + V) / 8 of the PSNRs of frame-averaged MSEs" + source + "; " + note));
+  out.push_back(make_value(value_spec(d_, "psnr_yuv611_msepool"), pooled611, {},
+                           "(6 Y + U + V) / 8 of the PSNRs of frame-averaged MSEs" + source + "; " + note));
   if (want_rgb_) {
     const std::string what =
         is_yuv
             ? fmt::format("RGB (YUV->RGB {} {} range, chroma by sample replication), MSE pooled over R, G, B",
                           to_string(info_.colour.matrix), to_string(info_.colour.range))
             : std::string("RGB samples as read, MSE pooled over R, G, B");
-    add_pair("psnr_rgb", what, e.rgb, rgb_peak, rgb_note, &out);
+    add_pair(d_, "psnr_rgb", what, e.rgb, rgb_peak, rgb_note, &out);
   }
   if (want_extra_) {
     std::vector<double> yuv411;
     for (size_t f = 0; f < e.y.size(); ++f) yuv411.push_back(yuv411_psnr(psnr.y[f], psnr.u[f], psnr.v[f]));
     const double yuv411_mean = mean_of(yuv411);
-    out.push_back(db_value(
-        "psnr_yuv411", yuv411_mean, std::move(yuv411),
+    out.push_back(make_value(
+        value_spec(d_, "psnr_yuv411"), yuv411_mean, std::move(yuv411),
         "(4 Y + U + V) / 6 of per-frame PSNRs" + source + ", then mean over frames (CompressAI); " + note));
     const size_t luma = static_cast<size_t>(info_.width) * info_.height;
     const size_t chroma = is_yuv ? static_cast<size_t>(chroma_width(info_.width, info_.format.chroma)) *
@@ -211,12 +217,12 @@ std::vector<MetricValue> PsnrAccumulator::finish() {
     for (size_t f = 0; f < e.y.size(); ++f) {
       hm_mse.push_back(sample_weighted_mse(e.y[f], e.u[f], e.v[f], luma, chroma, chroma));
     }
-    out.push_back(
-        db_value("psnr_yuv_hm", psnr_of_mean_mse(hm_mse, peak), psnr_per_frame(hm_mse, peak),
-                 "HM/VTM YUV-PSNR" + source +
-                     ": plane MSEs weighted by sample counts (4:1:1 for 4:2:0), "
-                     "averaged over frames, then PSNR (per frame: PSNR of the frame's weighted MSE); " +
-                     note));
+    out.push_back(make_value(
+        value_spec(d_, "psnr_yuv_hm"), psnr_of_mean_mse(hm_mse, peak), psnr_per_frame(hm_mse, peak),
+        "HM/VTM YUV-PSNR" + source +
+            ": plane MSEs weighted by sample counts (4:1:1 for 4:2:0), "
+            "averaged over frames, then PSNR (per frame: PSNR of the frame's weighted MSE); " +
+            note));
   }
   return out;
 }
@@ -225,8 +231,7 @@ std::vector<MetricValue> PsnrAccumulator::finish() {
 
 std::unique_ptr<FrameAccumulator> PsnrMetric::start_frames(const VideoInfo& ref, const VideoInfo& /*dist*/,
                                                            const ParamSet& options) const {
-  return std::make_unique<PsnrAccumulator>(ref, option_or_default(options, param_specs(), "rgb") == "true",
-                                           option_or_default(options, param_specs(), "extra_yuv") == "true");
+  return std::make_unique<PsnrAccumulator>(descriptor(), ref, options);
 }
 
 std::vector<MetricValue> PsnrMetric::compute(const Video& ref, const Video& dist,

@@ -7,10 +7,7 @@ namespace tgvc {
 
 class PsnrMetric final : public Metric {
  public:
-  std::string id() const override { return "psnr"; }
-  std::string version() const override { return "1"; }
-  std::string description() const override;
-  const std::vector<ParamSpec>& param_specs() const override;
+  const MetricDescriptor& descriptor() const override;
   std::unique_ptr<FrameAccumulator> start_frames(const VideoInfo& ref, const VideoInfo& dist,
                                                  const ParamSet& options) const override;
   std::vector<MetricValue> compute(const Video& ref, const Video& dist,

@@ -11,4 +11,22 @@ Rate compute_rate(uint64_t bytes, int width, int height, int frames, double fps)
   return r;
 }
 
+const std::vector<ValueSpec>& rate_value_specs() {
+  static const std::vector<ValueSpec> specs = {lower_is_better("bits", "bits"), lower_is_better("bpp", "bpp"),
+                                               lower_is_better("kbps", "kbps")};
+  return specs;
+}
+
+std::optional<ValueSpec> find_rate_spec(const std::string& name) {
+  for (const ValueSpec& spec : rate_value_specs()) {
+    if (spec.name == name) return spec;
+  }
+  if (name.rfind(kRateComponentPrefix, 0) == 0) return lower_is_better(name, "bits");
+  return std::nullopt;
+}
+
+bool is_rate_value(const std::string& name) {
+  return find_rate_spec(name).has_value();
+}
+
 }  // namespace tgvc

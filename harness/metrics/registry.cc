@@ -1,56 +1,68 @@
-// The one list of metrics. Adding a metric: one file and one line here.
-#include "harness/core/error.h"
+// The one list of metrics. Adding a metric: its file(s) and one line here (docs/architecture.md).
+#include "harness/metrics/registry.h"
+
 #include "harness/metrics/learned_metrics.h"
-#include "harness/metrics/metric.h"
 #include "harness/metrics/msssim_metric.h"
 #include "harness/metrics/psnr_metric.h"
 #include "harness/metrics/trajectory_error_metric.h"
 
 namespace tgvc {
+namespace {
 
-const std::vector<const Metric*>& all_metrics() {
+MetricEntry entry(const Metric& metric) {
+  return {&metric.descriptor(), &metric, nullptr};
+}
+
+MetricEntry entry(const PerSetMetric& metric) {
+  return {&metric.descriptor(), nullptr, &metric};
+}
+
+}  // namespace
+
+const std::vector<MetricEntry>& all_metrics() {
   static const PsnrMetric psnr;
   static const SsimMetric ssim;
   static const MsssimMetric msssim;
   static const TrajectoryErrorMetric trajectory_error;
   static const std::unique_ptr<Metric> lpips = make_lpips_metric();
   static const std::unique_ptr<Metric> clipsim = make_clipsim_metric();
-  static const std::vector<const Metric*> metrics = {&psnr,       &ssim,        &msssim, &trajectory_error,
-                                                     lpips.get(), clipsim.get()};
-  return metrics;
-}
-
-const std::vector<const PerSetMetric*>& all_per_set_metrics() {
   static const std::unique_ptr<PerSetMetric> fvd = make_fvd_metric();
-  static const std::vector<const PerSetMetric*> metrics = {fvd.get()};
+  static const std::vector<MetricEntry> metrics = {
+      entry(psnr),   entry(ssim),     entry(msssim), entry(trajectory_error),
+      entry(*lpips), entry(*clipsim), entry(*fvd),
+  };
   return metrics;
 }
 
-const PerSetMetric* find_per_set_metric(const std::string& id) {
-  for (const PerSetMetric* m : all_per_set_metrics()) {
-    if (m->id() == id) return m;
+std::vector<std::string> MetricEntry::input_files(const ParamSet& options) const {
+  return plain ? plain->input_files(options) : per_set->input_files(options);
+}
+
+const MetricEntry* find_metric(const std::string& id) {
+  for (const MetricEntry& m : all_metrics()) {
+    if (m.descriptor->id == id) return &m;
   }
   return nullptr;
 }
 
-const Metric* find_metric(const std::string& id) {
-  for (const Metric* m : all_metrics()) {
-    if (m->id() == id) return m;
+std::vector<std::string> metric_ids() {
+  std::vector<std::string> ids;
+  for (const MetricEntry& m : all_metrics()) ids.push_back(m.descriptor->id);
+  return ids;
+}
+
+const MetricEntry* find_metric_of_value(const std::string& value_name) {
+  for (const MetricEntry& m : all_metrics()) {
+    for (const ValueSpec& spec : m.descriptor->values) {
+      if (spec.name == value_name) return &m;
+    }
   }
   return nullptr;
 }
 
-void check_comparable(const Video& ref, const Video& dist) {
-  const auto describe = [](const Video& v) {
-    return std::to_string(v.info.width) + "x" + std::to_string(v.info.height) +
-           (v.info.format.family == ColourFamily::kRgb ? " RGB " : " YUV ") +
-           to_string(v.info.format.chroma) + " " + std::to_string(v.info.format.bit_depth) + "-bit, " +
-           std::to_string(v.frame_count()) + " frames";
-  };
-  if (ref.info.width != dist.info.width || ref.info.height != dist.info.height ||
-      ref.info.format != dist.info.format || ref.frame_count() != dist.frame_count()) {
-    throw InputError("distorted video", "the reference's " + describe(ref), describe(dist));
-  }
+const ValueSpec* find_value_spec(const std::string& value_name) {
+  const MetricEntry* m = find_metric_of_value(value_name);
+  return m ? &value_spec(*m->descriptor, value_name) : nullptr;
 }
 
 }  // namespace tgvc

@@ -3,11 +3,10 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <limits>
-#include <utility>
 
 #include "harness/core/error.h"
 #include "harness/metrics/metric_input.h"
+#include "harness/metrics/metric_values.h"
 #include "harness/metrics/trajectory_scores.h"
 #include "harness/metrics/trajectory_source.h"
 #include "harness/tracking/dense_flow_tracker.h"
@@ -15,12 +14,9 @@
 namespace tgvc {
 namespace {
 
-MetricValue value(const std::string& name, double v, const std::string& unit, const std::string& convention) {
-  MetricValue m;
-  m.name = name;
-  m.value = v;
-  m.unit = unit;
-  m.convention = convention;
+MetricValue value(const MetricDescriptor& d, const std::string& name, double v,
+                  const std::string& convention) {
+  MetricValue m = make_value(value_spec(d, name), v, {}, convention);
   if (!std::isfinite(v)) {
     m.available = false;
     m.reason = "the decoded-side tracker lost every scored point";
@@ -33,15 +29,7 @@ std::string cut_list(const std::vector<int>& cuts) {
   return fmt::format("scene cuts before frames {}", fmt::join(cuts, ", "));
 }
 
-}  // namespace
-
-std::string TrajectoryErrorMetric::description() const {
-  return "motion fidelity: TAP-Vid average position accuracy (delta_avg, the headline) and end-point error "
-         "of "
-         "points tracked in the decoded video against the source (ground truth for synthetic sources)";
-}
-
-const std::vector<ParamSpec>& TrajectoryErrorMetric::param_specs() const {
+const std::vector<ParamSpec>& trajectory_param_specs() {
   // clang-format off
   static const std::vector<ParamSpec> specs = {
       {"grid", ParamType::kInt, "16", 2, 128, {},
@@ -59,6 +47,35 @@ const std::vector<ParamSpec>& TrajectoryErrorMetric::param_specs() const {
   return specs;
 }
 
+}  // namespace
+
+const MetricDescriptor& TrajectoryErrorMetric::descriptor() const {
+  static const MetricDescriptor d = [] {
+    MetricDescriptor d;
+    d.id = "trajectory_error";
+    d.kind = MetricKind::kPerSequence;
+    d.version = "2 (tracker dense-flow 1)";
+    d.description =
+        "motion fidelity: TAP-Vid average position accuracy (delta_avg, the headline) and end-point error "
+        "of "
+        "points tracked in the decoded video against the source (ground truth for synthetic sources)";
+    d.options = trajectory_param_specs();
+    // The shares rise with quality, the errors fall.
+    d.values = {
+        higher_is_better("trajectory_delta_avg", "share").as_headline(),
+        lower_is_better("trajectory_error", "px"),
+        lower_is_better("trajectory_error_macro", "px"),
+        lower_is_better("trajectory_error_median", "px"),
+    };
+    for (double threshold : kTrackErrorThresholds) {
+      d.values.push_back(higher_is_better(fmt::format("trajectory_within_{}px", threshold), "share"));
+    }
+    d.values.push_back(higher_is_better("trajectory_followed_share", "share"));
+    return d;
+  }();
+  return d;
+}
+
 std::vector<MetricValue> TrajectoryErrorMetric::compute(const Video& ref, const Video& dist,
                                                         const ParamSet& options) const {
   return compute_in_context(ref, dist, options, {});
@@ -66,7 +83,7 @@ std::vector<MetricValue> TrajectoryErrorMetric::compute(const Video& ref, const 
 
 TrajectorySourceOptions TrajectoryErrorMetric::source_options(const ParamSet& options,
                                                               const MetricContext& context) const {
-  const auto option = [&](const char* key) { return option_or_default(options, param_specs(), key); };
+  const auto option = [&](const char* key) { return option_or_default(options, descriptor().options, key); };
   TrajectorySourceOptions source;
   source.grid = std::stoi(option("grid"));
   source.cut_threshold = std::stod(option("cut-threshold"));
@@ -90,7 +107,8 @@ std::vector<MetricValue> TrajectoryErrorMetric::compute_in_context(const Video& 
                                                                    const ParamSet& options,
                                                                    const MetricContext& context) const {
   check_metric_inputs(ref, dist);
-  const auto option = [&](const char* key) { return option_or_default(options, param_specs(), key); };
+  if (ref.frame_count() == 0) return unavailable_values(descriptor(), options, "the videos have no frames");
+  const auto option = [&](const char* key) { return option_or_default(options, descriptor().options, key); };
   const bool include_query_frame = option("include-first-frame") == "true";
   const TrajectorySourceOptions source_opts = source_options(options, context);
   TrajectorySource own;
@@ -131,31 +149,27 @@ std::vector<MetricValue> TrajectoryErrorMetric::compute_in_context(const Video& 
       source_opts.grid, source_opts.grid, option("cut-threshold"),
       cut_list({source->scene_starts.begin() + 1, source->scene_starts.end()}),
       include_query_frame ? "each scene's first frame" : "no query frame");
-  std::vector<MetricValue> out;
+  const MetricDescriptor& d = descriptor();
   if (s.scored == 0) {
-    for (const auto& [name, unit] :
-         {std::pair{"trajectory_delta_avg", "share"}, std::pair{"trajectory_error", "px"}}) {
-      MetricValue m = value(name, std::numeric_limits<double>::quiet_NaN(), unit, convention);
-      m.reason = "no query point is visible on the source side after its first frame";
-      out.push_back(m);
-    }
-    return out;
+    return unavailable_values(
+        d, options, "no query point is visible on the source side after its first frame", convention);
   }
-  MetricValue headline = value("trajectory_delta_avg", s.delta_avg, "share", convention);
+  std::vector<MetricValue> out;
+  MetricValue headline = value(d, "trajectory_delta_avg", s.delta_avg, convention);
   headline.per_frame = s.frame_delta_avg;
   out.push_back(headline);
-  MetricValue error = value("trajectory_error", s.mean_error, "px", convention);
+  MetricValue error = value(d, "trajectory_error", s.mean_error, convention);
   error.per_frame = s.frame_error;
   out.push_back(error);
-  out.push_back(value("trajectory_error_macro", s.macro_error, "px", convention));
-  out.push_back(value("trajectory_error_median", s.median_error, "px", convention));
+  out.push_back(value(d, "trajectory_error_macro", s.macro_error, convention));
+  out.push_back(value(d, "trajectory_error_median", s.median_error, convention));
   for (size_t i = 0; i < kTrackErrorThresholds.size(); ++i) {
-    out.push_back(value(fmt::format("trajectory_within_{}px", kTrackErrorThresholds[i]), s.within[i], "share",
+    out.push_back(value(d, fmt::format("trajectory_within_{}px", kTrackErrorThresholds[i]), s.within[i],
                         "share of the scored (point, frame) pairs followed on the decoded side within the "
                         "distance; lost points count as outside"));
   }
   out.push_back(
-      value("trajectory_followed_share", s.followed_share, "share",
+      value(d, "trajectory_followed_share", s.followed_share,
             "share of the scored (point, frame) pairs that the decoded-side tracker still follows"));
   return out;
 }

@@ -1,6 +1,6 @@
 // Motion fidelity: how far points of the decoded video land from where they are in the source,
 // scored the TAP-Vid way (the rule: harness/metrics/trajectory_scores.h and docs/metrics.md). The
-// headline value, first in the list, is trajectory_delta_avg (higher is better).
+// headline value is trajectory_delta_avg (higher is better).
 #pragma once
 
 #include "harness/metrics/metric.h"
@@ -10,10 +10,7 @@ namespace tgvc {
 
 class TrajectoryErrorMetric final : public Metric {
  public:
-  std::string id() const override { return "trajectory_error"; }
-  std::string version() const override { return "2 (tracker dense-flow 1)"; }
-  std::string description() const override;
-  const std::vector<ParamSpec>& param_specs() const override;
+  const MetricDescriptor& descriptor() const override;
   std::vector<MetricValue> compute(const Video& ref, const Video& dist,
                                    const ParamSet& options) const override;
   // With synthetic sources the reference tracks are the generator's ground truth (truth: auto).

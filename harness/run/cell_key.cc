@@ -9,8 +9,7 @@
 #include "harness/core/file_fingerprint.h"
 #include "harness/core/sha256.h"
 #include "harness/io/video_reader.h"
-#include "harness/metrics/metric.h"
-#include "harness/metrics/per_set_metric.h"
+#include "harness/metrics/registry.h"
 #include "harness/results/cell_result.h"
 
 namespace tgvc {
@@ -90,19 +89,11 @@ std::string cell_inputs_hash(const Experiment& e, const Cell& cell) {
   hash_files(h, codec->input_files(params));
   for (const MetricSpec& m : e.metrics) {
     const std::string where = "metrics." + m.id;
-    if (m.per_set) {
-      const PerSetMetric* metric = find_per_set_metric(m.id);
-      const ParamSet options = ParamSet::resolve(metric->param_specs(), m.options, where);
-      h.update(fmt::format("metric={} version={}\n", m.id, metric->version()));
-      hash_params(h, "option", options);
-      hash_files(h, metric->input_files(options));
-    } else {
-      const Metric* metric = find_metric(m.id);
-      const ParamSet options = ParamSet::resolve(metric->param_specs(), m.options, where);
-      h.update(fmt::format("metric={} version={}\n", m.id, metric->version()));
-      hash_params(h, "option", options);
-      hash_files(h, metric->input_files(options));
-    }
+    const MetricEntry& metric = *find_metric(m.id);
+    const ParamSet options = ParamSet::resolve(metric.descriptor->options, m.options, where);
+    h.update(fmt::format("metric={} version={}\n", m.id, metric.descriptor->version));
+    hash_params(h, "option", options);
+    hash_files(h, metric.input_files(options));
   }
   return h.hex_digest();
 }

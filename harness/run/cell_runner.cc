@@ -8,9 +8,8 @@
 #include "harness/core/error.h"
 #include "harness/io/png_writer.h"
 #include "harness/metrics/frame_metrics.h"
-#include "harness/metrics/metric.h"
-#include "harness/metrics/per_set_metric.h"
 #include "harness/metrics/rate.h"
+#include "harness/metrics/registry.h"
 #include "harness/run/synthetic_truth.h"
 #include "reports/still_frame.h"
 
@@ -39,7 +38,7 @@ void measure(const Experiment& e, size_t sequence, SequenceCache& cache, const V
   std::vector<size_t> per_frame_spec;
   for (size_t i = 0; i < e.metrics.size(); ++i) {
     const MetricSpec& spec = e.metrics[i];
-    const Metric* metric = spec.per_set ? nullptr : find_metric(spec.id);
+    const Metric* metric = find_metric(spec.id)->plain;
     if (!metric) continue;
     const ParamSet options = ParamSet::resolve(metric->param_specs(), spec.options, "metrics." + spec.id);
     if (metric->start_frames(source.info, decoded.info, options)) {
@@ -54,21 +53,18 @@ void measure(const Experiment& e, size_t sequence, SequenceCache& cache, const V
   }
   for (size_t i = 0; i < e.metrics.size(); ++i) {
     const MetricSpec& spec = e.metrics[i];
+    const MetricEntry& entry = *find_metric(spec.id);
+    const ParamSet options = ParamSet::resolve(entry.descriptor->options, spec.options, "metrics." + spec.id);
     if (streamed.count(i) != 0) {
-      std::vector<MetricValue>& values = streamed[i];
-      if (!values.empty())
-        result.headline_values.push_back(values.front().name);  // metric.h: first = headline
-      for (MetricValue& v : values) result.metrics.push_back(std::move(v));
+      result.headline_values.push_back(headline_value(*entry.descriptor, options).name);
+      for (MetricValue& v : streamed[i]) result.metrics.push_back(std::move(v));
       continue;
     }
-    if (spec.per_set) {  // features now, the value once the whole set is done (set_metrics.h)
-      const PerSetMetric* metric = find_per_set_metric(spec.id);
-      const ParamSet options = ParamSet::resolve(metric->param_specs(), spec.options, "metrics." + spec.id);
-      result.set_contributions.push_back(metric->contribute(source, decoded, options));
+    if (entry.per_set) {  // features now, the value once the whole set is done (set_metrics.h)
+      result.set_contributions.push_back(entry.per_set->contribute(source, decoded, options));
       continue;
     }
-    const Metric* metric = find_metric(spec.id);
-    const ParamSet options = ParamSet::resolve(metric->param_specs(), spec.options, "metrics." + spec.id);
+    const Metric* metric = entry.plain;
     // What the metric computes from the source alone is made once per sequence and shared.
     MetricContext own = context;
     std::shared_ptr<const PreparedSource> prepared;
@@ -79,7 +75,7 @@ void measure(const Experiment& e, size_t sequence, SequenceCache& cache, const V
       own.prepared_source = prepared.get();
     }
     std::vector<MetricValue> values = metric->compute_in_context(source, decoded, options, own);
-    if (!values.empty()) result.headline_values.push_back(values.front().name);  // metric.h: first = headline
+    result.headline_values.push_back(headline_value(*entry.descriptor, options).name);
     for (MetricValue& v : values) result.metrics.push_back(std::move(v));
   }
 }

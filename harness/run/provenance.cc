@@ -12,7 +12,7 @@ extern "C" {
 }
 
 #include "codecs/codec.h"
-#include "harness/metrics/metric.h"
+#include "harness/metrics/registry.h"
 
 namespace tgvc {
 namespace {
@@ -26,7 +26,7 @@ std::string av_version(unsigned v) {
 std::map<std::string, std::string> library_versions() {
   std::map<std::string, std::string> v;
   for (const Codec* c : all_codecs()) v["codec:" + c->id()] = c->version();
-  for (const Metric* m : all_metrics()) v["metric:" + m->id()] = m->version();
+  for (const MetricEntry& m : all_metrics()) v["metric:" + m.descriptor->id] = m.descriptor->version;
   v["ffmpeg"] = av_version_info();
   v["libavcodec"] = av_version(avcodec_version());
   v["libavformat"] = av_version(avformat_version());

@@ -7,7 +7,8 @@
 namespace tgvc {
 
 // Library name -> version for everything that can change a number: each codec's version
-// string and the FFmpeg libraries that read and resize sources.
+// string ("codec:<id>"), each registered metric's, per-set ones included ("metric:<id>"), and
+// the FFmpeg libraries that read and resize sources.
 std::map<std::string, std::string> library_versions();
 
 std::string host_name();

@@ -2,44 +2,34 @@
 
 #include <fmt/format.h>
 
-#include "harness/metrics/per_set_metric.h"
+#include "harness/metrics/metric_values.h"
+#include "harness/metrics/registry.h"
 
 namespace tgvc {
 namespace {
 
-std::vector<MetricValue> unavailable_values(const PerSetMetric& metric, const std::string& reason) {
-  std::vector<MetricValue> out;
-  for (const std::string& name : metric.value_names()) {
-    MetricValue v;
-    v.name = name;
-    v.available = false;
-    v.reason = reason;
-    out.push_back(std::move(v));
-  }
-  return out;
-}
-
 // The set's values, or n/a naming the first cell that failed or gave no contribution.
 std::vector<MetricValue> set_values(const PerSetMetric& metric, const ParamSet& options,
                                     const std::vector<const CellResult*>& members) {
+  const MetricDescriptor& d = metric.descriptor();
   std::vector<SetContribution> contributions;
   for (const CellResult* r : members) {
     if (!r->ok()) {
-      return unavailable_values(metric, fmt::format("cell {} failed ({}: {}); a set needs all its cells",
-                                                    r->cell_id, to_string(r->stage), r->error));
+      return unavailable_values(
+          d, options,
+          fmt::format("cell {} failed ({}: {}); a set needs all its cells", r->cell_id, to_string(r->stage), r->error));
     }
     const SetContribution* found = nullptr;
     for (const SetContribution& c : r->set_contributions) {
-      if (c.metric == metric.id()) found = &c;
+      if (c.metric == d.id) found = &c;
     }
-    if (!found)
-      return unavailable_values(metric, "cell " + r->cell_id + " has no " + metric.id() + " features");
+    if (!found) return unavailable_values(d, options, "cell " + r->cell_id + " has no " + d.id + " features");
     contributions.push_back(*found);
   }
   try {
     return metric.finish(contributions, options);
   } catch (const std::exception& e) {
-    return unavailable_values(metric, e.what());
+    return unavailable_values(d, options, e.what());
   }
 }
 
@@ -50,8 +40,9 @@ std::vector<SetResult> compute_set_metrics(const Experiment& e, const std::vecto
   std::vector<SetResult> sets;
   for (const MetricSpec& spec : e.metrics) {
     if (!spec.per_set) continue;
-    const PerSetMetric& metric = *find_per_set_metric(spec.id);
-    const ParamSet options = ParamSet::resolve(metric.param_specs(), spec.options, "metrics." + spec.id);
+    const PerSetMetric& metric = *find_metric(spec.id)->per_set;
+    const ParamSet options =
+        ParamSet::resolve(metric.descriptor().options, spec.options, "metrics." + spec.id);
     for (size_t codec = 0; codec < e.codecs.size(); ++codec) {
       for (size_t point = 0; point < e.codecs[codec].rate_points.size(); ++point) {
         SetResult set;

@@ -49,6 +49,24 @@ TEST(Cli, ListShowsCodecsAndMetricsWithVersions) {
   EXPECT_EQ(version_columns.size(), 1u) << metrics.output;
 }
 
+TEST(Cli, ListVerboseShowsEachMetricsValuesWithUnitAndDirection) {
+  const ProcessResult r = bench({"list", "metrics", "--verbose"});
+  EXPECT_EQ(r.exit_code, 0);
+  // From the descriptors: name, unit ("-": none), direction, role and the option that selects it.
+  for (const char* line : {
+           "\n +psnr_y +dB +higher is better, headline\n",
+           "\n +psnr_rgb +dB +higher is better, main metric, when rgb = true\n",
+           "\n +msssim_y +- +higher is better, headline, when colour = y\n",
+           "\n +trajectory_error +px +lower is better\n",
+           "\n +trajectory_within_16px +share +higher is better\n",
+           "\n +lpips_vgg +- +lower is better, headline, when net = vgg\n",
+           "\n +values \\(per set\\):\n +fvd +- +lower is better, headline\n +fvd_clips +clips +lower is "
+           "better\n",
+       }) {
+    EXPECT_THAT(r.output, ::testing::ContainsRegex(line));
+  }
+}
+
 TEST(Cli, BadConfigNamesFileLineAndClosestKey) {
   const std::string dir = make_temp_dir("tgvc_cli_");
   write_text(dir + "/bad.yaml",

@@ -13,7 +13,7 @@
 #include "datasets/synthetic/synthetic_sequence.h"
 #include "harness/core/error.h"
 #include "harness/core/lcg.h"
-#include "harness/metrics/metric.h"
+#include "harness/metrics/registry.h"
 #include "harness/run/synthetic_truth.h"
 
 namespace tgvc {
@@ -277,13 +277,13 @@ TEST(WarpGenerator, GroundTruthTrajectoriesRestoreTheMotion) {
   }
   const Video warped = warp_between_keyframes(keyframes, {0, 24}, {clip}, 25);
   const Video blended = blend_between_keyframes(keyframes, {0, 24}, 25);
-  const Metric* metric = find_metric("trajectory_error");
+  const Metric* metric = find_metric("trajectory_error")->plain;
   ASSERT_NE(metric, nullptr);
   const SyntheticTruth truth(spec, 0);
   MetricContext context;
   context.motion_truth = &truth;
   const ParamSet options = ParamSet::resolve(metric->param_specs(), {}, "trajectory_error");
-  // The end-point error (the metric's headline, first in its list, is delta_avg).
+  // The end-point error (the metric's headline is delta_avg).
   const auto error_of = [&](const Video& decoded) {
     for (const MetricValue& v : metric->compute_in_context(source, decoded, options, context)) {
       if (v.name == "trajectory_error") return v.value;

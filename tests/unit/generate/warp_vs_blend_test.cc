@@ -10,7 +10,7 @@
 #include "codecs/tgvc/bitstream/tgvc_stream.h"
 #include "codecs/tgvc/tgvc_codec.h"
 #include "datasets/synthetic/synthetic_sequence.h"
-#include "harness/metrics/metric.h"
+#include "harness/metrics/registry.h"
 #include "harness/run/synthetic_truth.h"
 
 namespace tgvc {
@@ -18,7 +18,7 @@ namespace {
 
 double metric(const std::string& id, const std::string& name, const Video& ref, const Video& dist,
               const MetricContext& context = {}) {
-  const Metric* m = find_metric(id);
+  const Metric* m = find_metric(id) ? find_metric(id)->plain : nullptr;
   EXPECT_NE(m, nullptr) << id;
   if (m == nullptr) return -1;
   for (const MetricValue& v :

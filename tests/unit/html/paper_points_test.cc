@@ -72,9 +72,10 @@ TEST(PaperPoints, DatasetNamesMatchIgnoringCaseAndPunctuation) {
 
 TEST(PaperPoints, MetricColumnsOfOurMetricNames) {
   EXPECT_EQ(paper_column_for_metric("lpips_alex"), "lpips");
-  EXPECT_EQ(paper_column_for_metric("lpips"), "lpips");
-  EXPECT_EQ(paper_column_for_metric("clip_sim"), "clip_sim");
+  EXPECT_EQ(paper_column_for_metric("lpips_vgg"), "lpips");
+  EXPECT_EQ(paper_column_for_metric("clipsim"), "clip_sim");
   EXPECT_EQ(paper_column_for_metric("psnr_y"), "");
+  EXPECT_EQ(paper_column_for_metric("lpips"), "");  // the paper's name, not one of our values
 }
 
 }  // namespace

@@ -8,8 +8,7 @@
 #include "harness/core/error.h"
 #include "harness/metrics/learned/api/backend_loader.h"
 #include "harness/metrics/learned_metrics.h"
-#include "harness/metrics/metric.h"
-#include "harness/metrics/per_set_metric.h"
+#include "harness/metrics/registry.h"
 #include "tests/unit/learned/learned_test_util.h"
 
 namespace tgvc {
@@ -31,9 +30,9 @@ ParamSet with(std::map<std::string, std::string> values, const Metric& m) {
 
 TEST(LearnedRegistry, ListsTheLearnedMetrics) {
   for (const char* id : {"lpips", "clipsim"}) {
-    const Metric* m = find_metric(id);
+    const Metric* m = find_metric(id) ? find_metric(id)->plain : nullptr;
     ASSERT_NE(m, nullptr) << id;
-    EXPECT_FALSE(m->description().empty());
+    EXPECT_FALSE(m->descriptor().description.empty());
     for (const ParamSpec& s : m->param_specs()) {
       EXPECT_FALSE(s.help.empty()) << id << "." << s.key;
       if (!s.default_value.empty()) {
@@ -41,15 +40,16 @@ TEST(LearnedRegistry, ListsTheLearnedMetrics) {
       }
     }
   }
-  const PerSetMetric* fvd = find_per_set_metric("fvd");
+  const PerSetMetric* fvd = find_metric("fvd")->per_set;
   ASSERT_NE(fvd, nullptr);
-  EXPECT_EQ(fvd->value_names(), (std::vector<std::string>{"fvd", "fvd_clips"}));
-  EXPECT_EQ(find_per_set_metric("lpips"), nullptr);
+  EXPECT_EQ(fvd->descriptor().values.size(), 2u);
+  EXPECT_EQ(value_spec(fvd->descriptor(), "fvd_clips").unit, "clips");
+  EXPECT_EQ(find_metric("lpips")->per_set, nullptr);
 }
 
 TEST_F(EmptyModels, MissingModelsGiveTheFixingCommand) {
   const auto [ref, dist] = learned_test::fixture_videos();
-  const Metric& lpips = *find_metric("lpips");
+  const Metric& lpips = *find_metric("lpips")->plain;
   std::vector<MetricValue> v = lpips.compute(ref, dist, {});
   ASSERT_EQ(v.size(), 1u);
   EXPECT_EQ(v[0].name, "lpips_alex");
@@ -58,10 +58,10 @@ TEST_F(EmptyModels, MissingModelsGiveTheFixingCommand) {
   v = lpips.compute(ref, dist, with({{"net", "vgg"}}, lpips));
   EXPECT_EQ(v[0].name, "lpips_vgg");
   EXPECT_EQ(v[0].reason, "model 'lpips-vgg-backbone' missing: run `tgvc-bench models fetch lpips-vgg`");
-  v = find_metric("clipsim")->compute(ref, dist, {});
+  v = find_metric("clipsim")->plain->compute(ref, dist, {});
   EXPECT_THAT(v[0].reason,
               HasSubstr("model 'openclip-vit-h-14-image' missing: run `tgvc-bench models fetch clipsim`"));
-  const PerSetMetric& fvd = *find_per_set_metric("fvd");
+  const PerSetMetric& fvd = *find_metric("fvd")->per_set;
   const SetContribution c = fvd.contribute(ref, dist, {});
   EXPECT_FALSE(c.available);
   EXPECT_EQ(c.metric, "fvd");
@@ -70,13 +70,15 @@ TEST_F(EmptyModels, MissingModelsGiveTheFixingCommand) {
   ASSERT_EQ(set.size(), 2u);
   EXPECT_FALSE(set[0].available);
   EXPECT_EQ(set[0].reason, c.reason);
+  EXPECT_EQ(set[1].name, "fvd_clips");  // the descriptor's names and units, also when n/a
+  EXPECT_EQ(set[1].unit, "clips");
 }
 
 TEST_F(EmptyModels, ModelsOfTheWrongDigestAreNotUsed) {
   // A file where the manifest's AlexNet should be, with other bytes.
   std::ofstream(dir_.file("alexnet-owt-7be5be79.pth")) << "not the published file";
   const auto [ref, dist] = learned_test::fixture_videos();
-  const std::vector<MetricValue> v = find_metric("lpips")->compute(ref, dist, {});
+  const std::vector<MetricValue> v = find_metric("lpips")->plain->compute(ref, dist, {});
   EXPECT_FALSE(v[0].available);
   EXPECT_THAT(v[0].reason, HasSubstr("expected 7be5be791159"));
   EXPECT_THAT(v[0].reason, HasSubstr("tgvc-bench models fetch lpips-alex"));
@@ -86,7 +88,7 @@ TEST(LearnedRegistry, ComputesThroughTheLoadedLibrary) {
   ASSERT_NE(learned_backend().backend, nullptr) << learned_backend().error;
   EXPECT_THAT(learned_backend_status(), HasSubstr("LibTorch"));
   const auto [ref, dist] = learned_test::fixture_videos();
-  const Metric& lpips = *find_metric("lpips");
+  const Metric& lpips = *find_metric("lpips")->plain;
   const std::vector<MetricValue> v =
       lpips.compute(ref, dist, with({{"model_file", learned_test::fixture("alexnet_zip.pth")}}, lpips));
   ASSERT_TRUE(v[0].available) << v[0].reason;
@@ -96,7 +98,7 @@ TEST(LearnedRegistry, ComputesThroughTheLoadedLibrary) {
 
   const learned_test::TempDir dir;
   learned_test::save_channel_statistics_detector(dir.file("detector.pt"));
-  const PerSetMetric& fvd = *find_per_set_metric("fvd");
+  const PerSetMetric& fvd = *find_metric("fvd")->per_set;
   const ParamSet options = ParamSet::resolve(
       fvd.param_specs(), {{"model_file", dir.file("detector.pt")}, {"clip_length", "2"}}, "fvd");
   const SetContribution c = fvd.contribute(ref, dist, options);  // 3 frames: one 2-frame clip
@@ -115,10 +117,10 @@ TEST(LearnedRegistry, RefusesIncomparableVideosBeforeAnythingElse) {
   const auto [ref, dist] = learned_test::fixture_videos();
   Video shorter = dist;
   shorter.frames.pop_back();
-  EXPECT_THROW(find_metric("lpips")->compute(ref, shorter, {}), InputError);
-  EXPECT_THROW(find_metric("clipsim")->compute(ref, shorter, {}), InputError);
-  EXPECT_THROW(find_per_set_metric("fvd")->contribute(ref, shorter, {}), InputError);
-  const Metric& lpips = *find_metric("lpips");
+  EXPECT_THROW(find_metric("lpips")->plain->compute(ref, shorter, {}), InputError);
+  EXPECT_THROW(find_metric("clipsim")->plain->compute(ref, shorter, {}), InputError);
+  EXPECT_THROW(find_metric("fvd")->per_set->contribute(ref, shorter, {}), InputError);
+  const Metric& lpips = *find_metric("lpips")->plain;
   EXPECT_THROW(lpips.compute(ref, dist, with({{"net", "squeeze"}}, lpips)), InputError);
 }
 

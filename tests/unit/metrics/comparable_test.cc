@@ -1,11 +1,11 @@
 // The metrics refuse videos that cannot be compared sample by sample (check_comparable in
-// registry.cc, plus the per-frame plane checks of metric_input.cc).
+// metric_input.cc, plus the per-frame plane checks of metric_input.cc).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "harness/core/error.h"
-#include "harness/metrics/metric.h"
 #include "harness/metrics/metric_input.h"
+#include "harness/metrics/registry.h"
 #include "tests/unit/metrics/metric_test_util.h"
 
 namespace tgvc {
@@ -37,8 +37,12 @@ TEST(CheckComparable, EveryRegisteredMetricRefusesMismatchedVideos) {
   const Video ref = video_of(64, 48, kYuv420, 2, 16);
   const Video shorter = video_of(64, 48, kYuv420, 1, 16);
   ASSERT_GE(all_metrics().size(), 3u);
-  for (const Metric* m : all_metrics()) {
-    EXPECT_THROW(m->compute(ref, shorter, {}), InputError) << m->id();
+  for (const MetricEntry& m : all_metrics()) {
+    if (m.plain) {
+      EXPECT_THROW(m.plain->compute(ref, shorter, {}), InputError) << m.descriptor->id;
+    } else {
+      EXPECT_THROW(m.per_set->contribute(ref, shorter, {}), InputError) << m.descriptor->id;
+    }
   }
 }
 
@@ -55,17 +59,22 @@ TEST(CheckMetricInputs, RejectsPlanesThatDisagreeWithTheGeometry) {
   EXPECT_THROW(check_metric_inputs(deep, deep), InputError);
   Video rgb420 = video_of(16, 16, {ChromaFormat::k420, 8, ColourFamily::kRgb}, 1, 0);
   EXPECT_THROW(check_metric_inputs(rgb420, rgb420), InputError);
-  for (const Metric* m : all_metrics()) EXPECT_THROW(m->compute(ref, bad, {}), InputError) << m->id();
+  for (const MetricEntry& m : all_metrics()) {
+    if (m.plain) {
+      EXPECT_THROW(m.plain->compute(ref, bad, {}), InputError) << m.descriptor->id;
+    }
+  }
 }
 
 TEST(Registry, FindsTheMetricsOfThisFolder) {
   for (const char* id : {"psnr", "ssim", "msssim"}) {
-    const Metric* m = find_metric(id);
+    const MetricEntry* m = find_metric(id);
     ASSERT_NE(m, nullptr) << id;
-    EXPECT_EQ(m->id(), id);
-    EXPECT_FALSE(m->version().empty());
-    EXPECT_FALSE(m->description().empty());
-    for (const ParamSpec& spec : m->param_specs()) {
+    ASSERT_NE(m->plain, nullptr) << id;
+    EXPECT_EQ(m->plain->id(), id);
+    EXPECT_FALSE(m->descriptor->version.empty());
+    EXPECT_FALSE(m->descriptor->description.empty());
+    for (const ParamSpec& spec : m->descriptor->options) {
       EXPECT_FALSE(spec.help.empty()) << id << "." << spec.key;
       EXPECT_FALSE(check_param_value(spec, spec.default_value).has_value()) << id << "." << spec.key;
     }

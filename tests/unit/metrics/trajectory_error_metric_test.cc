@@ -74,7 +74,11 @@ TEST(TrajectoryErrorMetric, NothingToScoreIsNotAvailable) {
   const TrajectoryErrorMetric metric;
   const auto values =
       metric.compute(one, one, ParamSet::resolve(metric.param_specs(), {}, "trajectory_error"));
-  ASSERT_EQ(values.size(), 2u);
+  // Every value the descriptor lists, each n/a with the reason.
+  ASSERT_EQ(values.size(), metric.descriptor().values.size());
+  for (size_t i = 0; i < values.size(); ++i) EXPECT_EQ(values[i].name, metric.descriptor().values[i].name);
+  EXPECT_EQ(values[0].name, "trajectory_delta_avg");
+  EXPECT_EQ(values[1].unit, "px");
   for (const MetricValue& v : values) {
     EXPECT_FALSE(v.available) << v.name;
     EXPECT_NE(v.reason.find("no query point"), std::string::npos) << v.reason;

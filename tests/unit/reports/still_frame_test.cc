@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "harness/metrics/registry.h"
 #include "reports/main_metrics.h"
 
 namespace tgvc {
@@ -64,14 +65,29 @@ TEST(StillFrame, TheReportsFirstMainMetricChooses) {
   EXPECT_EQ(c.metric, "");
 }
 
-TEST(MainMetrics, TableNamesThenHeadlinesInRunOrder) {
-  EXPECT_EQ(order_main_metrics({"trajectory_error", "lpips_vgg", "psnr_u", "lpips_alex", "psnr_y", "ssim_y",
-                                "trajectory_within_1px"},
+TEST(MainMetrics, TheDescriptorsMainValuesInRegistryOrder) {
+  std::vector<std::string> main;
+  for (const MetricEntry& m : all_metrics()) {
+    for (const ValueSpec& spec : m.descriptor->values) {
+      if (spec.main) main.push_back(spec.name);
+    }
+  }
+  // The report's columns: a change here changes every report (the golden test guards it too).
+  EXPECT_EQ(main, (std::vector<std::string>{"psnr_y", "psnr_rgb", "msssim_rgb", "lpips_alex", "lpips_vgg",
+                                            "clipsim"}));
+  for (size_t i = 0; i < main.size(); ++i) EXPECT_EQ(main_metric_rank(main[i], false), static_cast<int>(i));
+}
+
+TEST(MainMetrics, MainValuesThenHeadlinesInRunOrder) {
+  EXPECT_EQ(order_main_metrics({"trajectory_error", "lpips_vgg", "psnr_u", "lpips_alex", "clipsim", "psnr_y",
+                                "ssim_y", "trajectory_within_1px", "msssim_rgb", "psnr_rgb"},
                                {"trajectory_error", "ssim_y", "psnr_y"}),
-            (std::vector<std::string>{"psnr_y", "lpips_alex", "lpips_vgg", "trajectory_error", "ssim_y"}));
-  EXPECT_EQ(main_metric_rank("clipsim", false), 4);
+            (std::vector<std::string>{"psnr_y", "psnr_rgb", "msssim_rgb", "lpips_alex", "lpips_vgg",
+                                      "clipsim", "trajectory_error", "ssim_y"}));
+  EXPECT_EQ(main_metric_rank("clipsim", false), 5);
   EXPECT_EQ(main_metric_rank("trajectory_error", false), -1);
-  EXPECT_EQ(main_metric_rank("trajectory_error", true), 5);
+  EXPECT_EQ(main_metric_rank("trajectory_error", true), 6);
+  EXPECT_EQ(main_metric_rank("msssim_y", false), -1);  // main only as the headline it is
 }
 
 TEST(StillFrame, SourceFileNamesAreFileSafe) {

@@ -9,7 +9,7 @@
 
 #include "codecs/codec.h"
 #include "codecs/source_colour.h"
-#include "harness/metrics/metric.h"
+#include "harness/metrics/registry.h"
 #include "harness/plan/plan.h"
 #include "harness/run/cell_runner.h"
 #include "harness/run/sequence_cache.h"
@@ -40,7 +40,7 @@ TEST(CellRunner, SharesTheTrajectorySourceSideBetweenTheCellsOfASequence) {
   fs::create_directories((dir / still_source_file("synthetic", "a", 0)).parent_path());
   SequenceCache cache(e, {3});  // the two cells, then this test's look into the cache
 
-  const Metric& metric = *find_metric("trajectory_error");
+  const Metric& metric = *find_metric("trajectory_error")->plain;
   const ParamSet options =
       ParamSet::resolve(metric.param_specs(), e.metrics[0].options, "metrics.trajectory_error");
   bool loaded = false;

@@ -8,28 +8,38 @@
 #include "harness/metrics/learned/api/learned_params.h"
 #include "harness/metrics/learned_metrics.h"
 #include "harness/metrics/metric_input.h"
+#include "harness/metrics/metric_values.h"
 
 namespace tgvc {
 namespace {
 
 class FvdMetric final : public PerSetMetric {
  public:
-  std::string id() const override { return "fvd"; }
-  std::string version() const override { return "1"; }
-  std::string description() const override {
-    return "FVD (lower is better): Frechet distance between I3D Kinetics-400 features of the source and "
-           "decoded "
-           "16-frame clips of every sequence of one codec and rate point";
+  const MetricDescriptor& descriptor() const override {
+    static const MetricDescriptor d = [] {
+      MetricDescriptor d;
+      d.id = "fvd";
+      d.kind = MetricKind::kPerSet;
+      d.version = "1";
+      d.description =
+          "FVD (lower is better): Frechet distance between I3D Kinetics-400 features of the source and "
+          "decoded "
+          "16-frame clips of every sequence of one codec and rate point";
+      d.options = fvd_param_specs();
+      // fvd_clips (how many clips the set pooled) counts, it does not judge; lower keeps the
+      // direction every fvd value had.
+      d.values = {lower_is_better("fvd", "").as_headline(), lower_is_better("fvd_clips", "clips")};
+      return d;
+    }();
+    return d;
   }
-  const std::vector<ParamSpec>& param_specs() const override { return fvd_param_specs(); }
   std::vector<std::string> input_files(const ParamSet& options) const override {
     return model_input_files("i3d-kinetics400", options);
   }
-  std::vector<std::string> value_names() const override { return {"fvd", "fvd_clips"}; }
-
   SetContribution contribute(const Video& ref, const Video& dist, const ParamSet& options) const override {
     check_metric_inputs(ref, dist);
-    const ParamSet p = ParamSet::resolve(param_specs(), options.values(), id());
+    const MetricDescriptor& d = descriptor();
+    const ParamSet p = ParamSet::resolve(d.options, options.values(), d.id);
     SetContribution c;
     std::string why_not;
     const std::optional<ModelFile> detector = locate_model_file("i3d-kinetics400", p, &why_not);
@@ -40,35 +50,32 @@ class FvdMetric final : public PerSetMetric {
     } else {
       c = b->backend->fvd_contribution(ref, dist, p, *detector);
     }
-    c.metric = id();
-    c.version = version();
+    c.metric = d.id;
+    c.version = d.version;
     return c;
   }
 
   std::vector<MetricValue> finish(const std::vector<SetContribution>& cells,
                                   const ParamSet& options) const override {
-    const ParamSet p = ParamSet::resolve(param_specs(), options.values(), id());
+    const MetricDescriptor& d = descriptor();
+    const ParamSet p = ParamSet::resolve(d.options, options.values(), d.id);
     int clips = 0;
     for (const SetContribution& c : cells) {
-      if (c.metric != id() || c.version != version()) {
-        throw InputError("fvd contributions", "contributions of fvd version " + version(),
+      if (c.metric != d.id || c.version != d.version) {
+        throw InputError("fvd contributions", "contributions of fvd version " + d.version,
                          c.metric + " version " + c.version);
       }
-      if (!c.available) return not_available(c.reason);
+      if (!c.available) return unavailable_values(d, p, c.reason);
       clips += c.clips;
     }
     if (clips < 2) {
-      return not_available(fmt::format("{} clips of {} frames in the set; FVD needs at least 2", clips,
-                                       p.get_int(learned_keys::kClipLength)));
+      return unavailable_values(d, p,
+                                fmt::format("{} clips of {} frames in the set; FVD needs at least 2", clips,
+                                            p.get_int(learned_keys::kClipLength)));
     }
     const BackendHandle& b = learned_backend();
-    if (!b.backend) return not_available(b.error);
-    return b.backend->fvd_finish(cells, p);
-  }
-
- private:
-  static std::vector<MetricValue> not_available(const std::string& reason) {
-    return {unavailable_value("fvd", reason), unavailable_value("fvd_clips", reason, "clips")};
+    if (!b.backend) return unavailable_values(d, p, b.error);
+    return as_described(d, p, b.backend->fvd_finish(cells, p));
   }
 };
 

@@ -72,13 +72,4 @@ std::vector<std::string> model_input_files(const std::string& name, const ParamS
   }
 }
 
-MetricValue unavailable_value(const std::string& name, const std::string& reason, const std::string& unit) {
-  MetricValue v;
-  v.name = name;
-  v.unit = unit;
-  v.available = false;
-  v.reason = reason;
-  return v;
-}
-
 }  // namespace tgvc

@@ -22,8 +22,4 @@ std::optional<ModelFile> locate_model_file(const std::string& name, const ParamS
 // when no models directory can be named.
 std::vector<std::string> model_input_files(const std::string& name, const ParamSet& options);
 
-// A value that is n/a for `reason`.
-MetricValue unavailable_value(const std::string& name, const std::string& reason,
-                              const std::string& unit = "");
-
 }  // namespace tgvc

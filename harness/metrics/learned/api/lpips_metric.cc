@@ -6,19 +6,33 @@
 #include "harness/metrics/learned/api/learned_params.h"
 #include "harness/metrics/learned_metrics.h"
 #include "harness/metrics/metric_input.h"
+#include "harness/metrics/metric_values.h"
 
 namespace tgvc {
 namespace {
 
 class LpipsMetric final : public Metric {
  public:
-  std::string id() const override { return "lpips"; }
-  std::string version() const override { return "1"; }
-  std::string description() const override {
-    return "LPIPS v0.1 (alex or vgg; lower is better): learned perceptual distance per frame, mean over "
-           "frames";
+  const MetricDescriptor& descriptor() const override {
+    static const MetricDescriptor d = [] {
+      MetricDescriptor d;
+      d.id = "lpips";
+      d.kind = MetricKind::kPerFrame;
+      d.version = "1";
+      d.description =
+          "LPIPS v0.1 (alex or vgg; lower is better): learned perceptual distance per frame, mean over "
+          "frames";
+      d.options = lpips_param_specs();
+      d.values = {
+          lower_is_better("lpips_alex", "").as_headline().as_main().only_when(learned_keys::kNet, "alex"),
+          lower_is_better("lpips_vgg", "").as_headline().as_main().only_when(learned_keys::kNet, "vgg"),
+      };
+      // The paper's LPIPS, whichever backbone ours uses.
+      for (ValueSpec& v : d.values) v.in_paper_as("lpips");
+      return d;
+    }();
+    return d;
   }
-  const std::vector<ParamSpec>& param_specs() const override { return lpips_param_specs(); }
   std::vector<std::string> input_files(const ParamSet& options) const override {
     return model_input_files("lpips-" + options.get_string(learned_keys::kNet) + "-backbone", options);
   }
@@ -26,15 +40,15 @@ class LpipsMetric final : public Metric {
   std::vector<MetricValue> compute(const Video& ref, const Video& dist,
                                    const ParamSet& options) const override {
     check_metric_inputs(ref, dist);
-    const ParamSet p = ParamSet::resolve(param_specs(), options.values(), id());
+    const MetricDescriptor& d = descriptor();
+    const ParamSet p = ParamSet::resolve(d.options, options.values(), d.id);
     const std::string net = p.get_string(learned_keys::kNet);
-    const std::string name = "lpips_" + net;
     std::string why_not;
     const std::optional<ModelFile> backbone = locate_model_file("lpips-" + net + "-backbone", p, &why_not);
-    if (!backbone) return {unavailable_value(name, why_not)};
+    if (!backbone) return unavailable_values(d, p, why_not);
     const BackendHandle& b = learned_backend();
-    if (!b.backend) return {unavailable_value(name, b.error)};
-    return b.backend->lpips(ref, dist, p, *backbone);
+    if (!b.backend) return unavailable_values(d, p, b.error);
+    return as_described(d, p, b.backend->lpips(ref, dist, p, *backbone));
   }
 };
 
