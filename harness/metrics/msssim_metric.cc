@@ -11,28 +11,6 @@
 namespace tgvc {
 namespace {
 
-ParamSpec choice(std::string key, std::vector<std::string> choices, std::string help) {
-  ParamSpec spec;
-  spec.key = std::move(key);
-  spec.type = ParamType::kString;
-  spec.default_value = choices.front();
-  spec.choices = std::move(choices);
-  spec.help = std::move(help);
-  return spec;
-}
-
-const std::vector<ParamSpec>& ssim_family_specs() {
-  static const std::vector<ParamSpec> specs = {
-      choice("convention", {"vainf", "dcvc"},
-             "vainf: pytorch-msssim (float32 Gaussian, relu on cs, avg-pool with zero padding); "
-             "dcvc: the DCVC metrics module (MATLAB style: float64 Gaussian, no relu, edge-replicated box, "
-             "4 scales below 176 px)"),
-      choice("colour", {"rgb", "y"},
-             "rgb: YUV converted to RGB with the video's matrix and range, mean over R, G, B; y: luma only"),
-  };
-  return specs;
-}
-
 // The planes a frame is measured on: R, G, B (converted into `storage` when the video is YUV) or Y
 // (converted from RGB with the video's matrix and range when the video is RGB).
 std::vector<const Plane*> channels(const Frame& frame, const VideoInfo& info, bool luma_only,
@@ -88,11 +66,9 @@ std::string convention_text(bool multiscale, SsimConvention convention, bool lum
 std::vector<MetricValue> compute_ssim_family(const Video& ref, const Video& dist, const ParamSet& options,
                                              bool multiscale) {
   check_metric_inputs(ref, dist);
-  const std::vector<ParamSpec>& specs = ssim_family_specs();
-  const SsimConvention convention = option_or_default(options, specs, "convention") == "dcvc"
-                                        ? SsimConvention::kDcvc
-                                        : SsimConvention::kVainf;
-  const bool luma_only = option_or_default(options, specs, "colour") == "y";
+  const SsimOptions o = ssim_option_table().parse(options);
+  const SsimConvention convention = o.convention;
+  const bool luma_only = o.colour == SsimColour::kLuma;
   const double data_range = psnr_peak(ref.info.format);
 
   MetricValue v;
@@ -128,12 +104,30 @@ std::vector<MetricValue> compute_ssim_family(const Video& ref, const Video& dist
 
 }  // namespace
 
+const ParamTable<SsimOptions>& ssim_option_table() {
+  using Row = ParamRow<SsimOptions>;
+  static const EnumNames<SsimConvention> kConventions = {{SsimConvention::kVainf, "vainf"},
+                                                         {SsimConvention::kDcvc, "dcvc"}};
+  static const EnumNames<SsimColour> kColours = {{SsimColour::kRgb, "rgb"}, {SsimColour::kLuma, "y"}};
+  static const ParamTable<SsimOptions> table({
+      Row("convention", &SsimOptions::convention, kConventions)
+          .help(
+              "vainf: pytorch-msssim (float32 Gaussian, relu on cs, avg-pool with zero padding); "
+              "dcvc: the DCVC metrics module (MATLAB style: float64 Gaussian, no relu, edge-replicated box, "
+              "4 scales below 176 px)"),
+      Row("colour", &SsimOptions::colour, kColours)
+          .help(
+              "rgb: YUV converted to RGB with the video's matrix and range, mean over R, G, B; y: luma only"),
+  });
+  return table;
+}
+
 std::string SsimMetric::description() const {
   return "single-scale SSIM (Gaussian window), pytorch-msssim or DCVC convention, on RGB or luma";
 }
 
 const std::vector<ParamSpec>& SsimMetric::param_specs() const {
-  return ssim_family_specs();
+  return ssim_option_table().specs();
 }
 
 std::vector<MetricValue> SsimMetric::compute(const Video& ref, const Video& dist,
@@ -146,7 +140,7 @@ std::string MsssimMetric::description() const {
 }
 
 const std::vector<ParamSpec>& MsssimMetric::param_specs() const {
-  return ssim_family_specs();
+  return ssim_option_table().specs();
 }
 
 std::vector<MetricValue> MsssimMetric::compute(const Video& ref, const Video& dist,

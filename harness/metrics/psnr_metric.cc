@@ -75,38 +75,36 @@ void add_pair(const std::string& name, const std::string& what, const std::vecto
                           what + "; PSNR of the frame-averaged MSE; " + peak_note));
 }
 
-ParamSpec flag(std::string key, bool default_value, std::string help) {
-  ParamSpec spec;
-  spec.key = std::move(key);
-  spec.type = ParamType::kBool;
-  spec.default_value = default_value ? "true" : "false";
-  spec.help = std::move(help);
-  return spec;
-}
-
 }  // namespace
+
+const ParamTable<PsnrOptions>& psnr_option_table() {
+  using Row = ParamRow<PsnrOptions>;
+  static const ParamTable<PsnrOptions> table({
+      Row("rgb", &PsnrOptions::rgb)
+          .help("also report psnr_rgb and psnr_rgb_msepool (each YUV frame converted to RGB with the video's "
+                "matrix and range, chroma by sample replication)"),
+      Row("extra_yuv", &PsnrOptions::extra_yuv)
+          .help(
+              "also report psnr_yuv411 (4:1:1 of per-frame PSNRs, CompressAI) and psnr_yuv_hm (HM/VTM: PSNR "
+              "of the sample-count-weighted MSE)"),
+  });
+  return table;
+}
 
 std::string PsnrMetric::description() const {
   return "PSNR of Y, U, V, YUV 6:1:1 and RGB; mean of per-frame PSNR and PSNR of the mean MSE";
 }
 
 const std::vector<ParamSpec>& PsnrMetric::param_specs() const {
-  static const std::vector<ParamSpec> specs = {
-      flag("rgb", true,
-           "also report psnr_rgb and psnr_rgb_msepool (each YUV frame converted to RGB with the video's "
-           "matrix and range, chroma by sample replication)"),
-      flag("extra_yuv", false,
-           "also report psnr_yuv411 (4:1:1 of per-frame PSNRs, CompressAI) and psnr_yuv_hm (HM/VTM: PSNR of "
-           "the sample-count-weighted MSE)"),
-  };
-  return specs;
+  return psnr_option_table().specs();
 }
 
 std::vector<MetricValue> PsnrMetric::compute(const Video& ref, const Video& dist,
                                              const ParamSet& options) const {
   check_metric_inputs(ref, dist);
-  const bool want_rgb = option_or_default(options, param_specs(), "rgb") == "true";
-  const bool want_extra = option_or_default(options, param_specs(), "extra_yuv") == "true";
+  const PsnrOptions o = psnr_option_table().parse(options);
+  const bool want_rgb = o.rgb;
+  const bool want_extra = o.extra_yuv;
   const bool is_yuv = ref.info.format.family == ColourFamily::kYuv;
   const int depth = ref.info.format.bit_depth;
   // Y, U, V values always use the YUV peak; psnr_rgb the peak of the video's own samples.

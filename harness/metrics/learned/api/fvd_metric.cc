@@ -59,7 +59,7 @@ class FvdMetric final : public PerSetMetric {
     }
     if (clips < 2) {
       return not_available(fmt::format("{} clips of {} frames in the set; FVD needs at least 2", clips,
-                                       p.get_int(learned_keys::kClipLength)));
+                                       fvd_option_table().parse(p).clip_length));
     }
     const BackendHandle& b = learned_backend();
     if (!b.backend) return not_available(b.error);

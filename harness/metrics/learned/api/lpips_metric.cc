@@ -20,14 +20,14 @@ class LpipsMetric final : public Metric {
   }
   const std::vector<ParamSpec>& param_specs() const override { return lpips_param_specs(); }
   std::vector<std::string> input_files(const ParamSet& options) const override {
-    return model_input_files("lpips-" + options.get_string(learned_keys::kNet) + "-backbone", options);
+    return model_input_files("lpips-" + lpips_option_table().parse(options).net + "-backbone", options);
   }
 
   std::vector<MetricValue> compute(const Video& ref, const Video& dist,
                                    const ParamSet& options) const override {
     check_metric_inputs(ref, dist);
     const ParamSet p = ParamSet::resolve(param_specs(), options.values(), id());
-    const std::string net = p.get_string(learned_keys::kNet);
+    const std::string net = lpips_option_table().parse(p).net;
     const std::string name = "lpips_" + net;
     std::string why_not;
     const std::optional<ModelFile> backbone = locate_model_file("lpips-" + net + "-backbone", p, &why_not);
