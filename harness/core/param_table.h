@@ -201,7 +201,7 @@ class ParamRow {
   ParamRow(std::string key, std::function<E&(S&)> member, const EnumNames<E>& names) {
     spec_.key = std::move(key);
     spec_.type = ParamType::kString;
-    for (const auto& entry : names) spec_.choices.push_back(entry.second);
+    spec_.choices = choice_names(names);
     assign_ = [member, names](S& s, const ParamSet& set, const std::string& k) {
       const std::string& text = set.get_string(k);
       for (const auto& [value, name] : names) {
@@ -210,7 +210,8 @@ class ParamRow {
           return;
         }
       }
-      throw InputError(k, "one of " + join(spec_choices(names)), "'" + text + "'");
+      // Only a set that was not validated against the row gets here.
+      throw InputError(k, "one of " + join(choice_names(names)), "'" + text + "'");
     };
     text_ = [member, names](const S& s) -> std::optional<std::string> {
       return enum_name(names, member(const_cast<S&>(s)));
@@ -218,7 +219,7 @@ class ParamRow {
   }
 
   template <class E>
-  static std::vector<std::string> spec_choices(const EnumNames<E>& names) {
+  static std::vector<std::string> choice_names(const EnumNames<E>& names) {
     std::vector<std::string> out;
     for (const auto& entry : names) out.push_back(entry.second);
     return out;

@@ -1,7 +1,5 @@
 #include "harness/metrics/metric_input.h"
 
-#include <cassert>
-
 #include "harness/core/error.h"
 #include "harness/metrics/metric.h"
 
