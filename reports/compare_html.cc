@@ -1,5 +1,6 @@
 #include "reports/compare_html.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -136,6 +137,51 @@ void append_bd_table(std::string& out, const Comparison& c) {
   out += "</table>\n";
 }
 
+const MeanPoint* find_mean(const std::vector<MeanPoint>& means, const std::string& rate_point) {
+  for (const MeanPoint& m : means) {
+    if (m.rate_point == rate_point) return &m;
+  }
+  return nullptr;
+}
+
+// Each side's mean point per rate point (the summary step's rule, as report.html's R-D curves);
+// data-v holds the exact means.
+void append_means_table(std::string& out, const Comparison& c) {
+  if (c.bd.empty()) return;
+  out += "<details><summary>Per-dataset means</summary>\n<p>" +
+         html_escape(std::string("Each codec's mean point per rate point in base and current: ") +
+                     kRdMeanRule + ", as report.html draws them.") +
+         "</p>\n";
+  out +=
+      "<table class=\"means\"><tr><th>dataset</th><th>codec</th><th>metric</th><th>rate point</th>"
+      "<th>base bpp</th><th>base value</th><th>current bpp</th><th>current value</th>"
+      "<th>sequences</th></tr>\n";
+  const auto value = [](const MeanPoint* m, bool rate) {
+    if (m == nullptr) return std::string("<td class=\"num\">-</td>");
+    const double v = rate ? m->rate : m->value;
+    return fmt::format("<td class=\"num\" data-v=\"{}\">{}</td>", v, compare_bd_number(v, 4));
+  };
+  for (const CodecBdChange& b : c.bd) {
+    std::vector<std::string> rate_points;
+    for (const auto* side : {&b.base_means, &b.current_means}) {
+      for (const MeanPoint& m : *side) {
+        if (std::find(rate_points.begin(), rate_points.end(), m.rate_point) == rate_points.end())
+          rate_points.push_back(m.rate_point);
+      }
+    }
+    for (const std::string& r : rate_points) {
+      const MeanPoint* base = find_mean(b.base_means, r);
+      const MeanPoint* current = find_mean(b.current_means, r);
+      out += "<tr><td>" + html_escape(b.dataset) + "</td><td>" + html_escape(b.codec) + "</td><td>" +
+             html_escape(b.metric) + "</td><td>" + html_escape(r) + "</td>" + value(base, true) +
+             value(base, false) + value(current, true) + value(current, false) +
+             fmt::format("<td class=\"num\">{}/{}</td></tr>\n", base ? base->count : 0,
+                         current ? current->count : 0);
+    }
+  }
+  out += "</table></details>\n";
+}
+
 }  // namespace
 
 std::string compare_html(const Comparison& c) {
@@ -162,6 +208,7 @@ std::string compare_html(const Comparison& c) {
       "verdict.</p>\n";
   append_matrix(out, c);
   append_bd_table(out, c);
+  append_means_table(out, c);
   out += "</body></html>\n";
   return out;
 }

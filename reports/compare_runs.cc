@@ -162,7 +162,7 @@ std::map<CellKey, const CellResult*> index_cells(const RunResults& run) {
 }
 
 std::string failure_text(const CellResult& cell) {
-  return cell.stage + ": " + cell.error;
+  return std::string(to_string(cell.stage)) + ": " + cell.error;
 }
 
 CellDiff compare_cell(const CellResult& base, const CellResult& current, const Tolerances& tolerances) {
@@ -349,7 +349,7 @@ Comparison compare_runs(const RunResults& base, const RunResults& current, const
     added.status = CellStatus::kNewInCurrent;
     out.cells.push_back(added);
   }
-  out.bd = compare_run_bd(base, current);
+  out.bd = compare_run_bd(base, current, metric_higher_is_better, is_rate_value);
   for (const CellDiff& cell : out.cells) {
     count(out.counts, cell);
     for (const ValueDiff& v : cell.values) {

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "harness/core/compare_tolerance_rules.h"
-#include "reports/compare_bd.h"
-#include "reports/run_results.h"
+#include "harness/results/compare_bd.h"
+#include "harness/results/run_results.h"
 
 namespace tgvc {
 

@@ -1,36 +1,15 @@
-// BD table of one dataset: every codec against the anchor, per metric, computed per sequence
-// and averaged by kBdMeanRule (the JVET CTC practice) with compare_bd_curves, as `bd` does.
+// BD table of one dataset: every codec against the anchor, per metric, per sequence and averaged
+// by kBdMeanRule (the JVET CTC practice): the summary step's values (harness/results/run_summary.h),
+// the same function `bd` and `compare` call.
 #include <cmath>
 
 #include <fmt/format.h>
 
-#include "reports/bd_comparison.h"
+#include "harness/results/bd_comparison.h"
 #include "reports/html_sections.h"
-#include "reports/metric_direction.h"
 
 namespace tgvc {
 namespace {
-
-std::vector<RdPoint> curve(const RunView& view, const DatasetView& d, size_t s, size_t c,
-                           const std::string& metric) {
-  std::vector<RdPoint> points;
-  for (const CellResult* cell : d.cells[s][c]) {
-    if (cell == nullptr) continue;
-    const double v = usable_value(*cell, metric);
-    const double rate = rate_of(*cell, view.rate_axis);
-    if (std::isfinite(v) && std::isfinite(rate) && rate > 0) points.push_back({rate, v});
-  }
-  return points;
-}
-
-// One curve per sequence of the dataset (empty when the codec has no usable point there, so that
-// the reason still reaches the notes).
-std::vector<BdCurve> curves(const RunView& view, const DatasetView& d, size_t c, const std::string& metric) {
-  std::vector<BdCurve> out;
-  for (size_t s = 0; s < d.sequences.size(); ++s)
-    out.push_back({d.name, d.sequences[s], curve(view, d, s, c, metric)});
-  return out;
-}
 
 // Decimals of a BD-quality value: hundredths of a dB, thousandths of a unitless score.
 int quality_decimals(const RunView& view, const std::string& metric) {
@@ -78,10 +57,8 @@ void value_cell(Html& html, double mean, size_t count, size_t expected, int deci
 
 void write_bd_section(const RunView& view, const DatasetView& d, BdMethod method, Html& html) {
   html.element("h3", "Bjontegaard deltas against " + view.anchor);
-  size_t anchor = d.codecs.size();
-  for (size_t c = 0; c < d.codecs.size(); ++c) {
-    if (view.codecs[d.codecs[c]] == view.anchor) anchor = c;
-  }
+  const DatasetSummary& summary = summary_of(view, d);
+  const size_t anchor = summary.anchor;
   if (anchor == d.codecs.size()) {
     html.element("p", "The anchor " + view.anchor + " has no cells in this dataset.", {{"class", "note"}});
     return;
@@ -93,16 +70,8 @@ void write_bd_section(const RunView& view, const DatasetView& d, BdMethod method
   }
   const size_t metrics = view.shown_metrics;
   const size_t sequences = d.sequences.size();
-  // results[c][m]: per-sequence BD and the mean by kBdMeanRule, the same function as `bd` and compare.
-  std::vector<std::vector<BdComparison>> results(d.codecs.size(), std::vector<BdComparison>(metrics));
-  for (size_t c = 0; c < d.codecs.size(); ++c) {
-    if (c == anchor) continue;
-    for (size_t m = 0; m < metrics; ++m) {
-      const std::string& metric = view.metrics[m];
-      results[c][m] = compare_bd_curves(curves(view, d, anchor, metric), curves(view, d, c, metric), method,
-                                        metric_higher_is_better(metric));
-    }
-  }
+  // codecs[c][m].bd: per-sequence BD and the mean by kBdMeanRule.
+  const auto& results = summary.codecs;
 
   html.open("div", {{"class", "scroll-x"}}).open("table", {{"class", "bd"}}).open("thead").open("tr");
   html.element("th", "Codec", {{"rowspan", "2"}});
@@ -119,7 +88,7 @@ void write_bd_section(const RunView& view, const DatasetView& d, BdMethod method
     if (c == anchor) continue;
     html.open("tr").element("td", view.codecs[d.codecs[c]]);
     for (size_t m = 0; m < metrics; ++m) {
-      const BdComparison& bd = results[c][m];
+      const BdComparison& bd = results[c][m].bd;
       std::string notes;
       for (const BdSequenceResult& r : bd.sequences) {
         for (const std::string* note : {&r.bd.reason, &r.bd.warning}) {
@@ -152,7 +121,7 @@ void write_bd_section(const RunView& view, const DatasetView& d, BdMethod method
   html.element("th", "Note").close("tr").close("thead").open("tbody");
   for (size_t c = 0; c < d.codecs.size(); ++c) {
     for (size_t m = 0; m < metrics && c != anchor; ++m) {
-      for (const BdSequenceResult& row : results[c][m].sequences) {
+      for (const BdSequenceResult& row : results[c][m].bd.sequences) {
         html.open("tr").element("td", row.sequence).element("td", view.codecs[d.codecs[c]]);
         html.element("td", view.metrics[m]);
         for (const bool percent : {true, false}) {

@@ -23,38 +23,38 @@ std::string lower_alnum(const std::string& text) {
   return out;
 }
 
-// One codec's curve: per rate point, the mean rate and mean value over the sequences where the
-// cell is ok and the value usable (or the one sequence `only`).
-PlotSeries codec_series(const RunView& view, const DatasetView& d, size_t c, const std::string& metric,
-                        size_t only) {
+PlotPoint plot_point(const RunView& view, const std::string& codec, const std::string& metric,
+                     const std::string& rate_point, double rate, double value) {
+  PlotPoint p;
+  p.x = rate;
+  p.y = value;
+  p.tooltip = fmt::format("{} · {}\n{} {} · {} {}", codec, rate_point, format_number(p.x),
+                          rate_axis_name(view.rate_axis), metric, format_number(p.y));
+  return p;
+}
+
+// One codec's curve of metric m: the summary's per-dataset means (kRdMeanRule), or the points of
+// the one sequence `only`.
+PlotSeries codec_series(const RunView& view, const DatasetView& d, size_t c, size_t m, size_t only) {
   PlotSeries series;
   series.label = view.codecs[d.codecs[c]];
   series.color = codec_color(d.codecs[c]);
-  const size_t first = only == kAllSequences ? 0 : only;
-  const size_t last = only == kAllSequences ? d.sequences.size() : only + 1;
-  const size_t expected = last - first;
-  for (size_t r = 0; r < d.rate_points[c].size(); ++r) {
-    double rate_sum = 0, value_sum = 0;
-    size_t count = 0;
-    for (size_t s = first; s < last; ++s) {
-      const CellResult* cell = d.cells[s][c][r];
-      if (cell == nullptr) continue;
-      const double v = usable_value(*cell, metric);
-      const double rate = rate_of(*cell, view.rate_axis);
-      if (!std::isfinite(v) || !std::isfinite(rate)) continue;
-      rate_sum += rate;
-      value_sum += v;
-      ++count;
+  const std::string& metric = view.metrics[m];
+  const CodecMetricSummary& summary = summary_of(view, d).codecs[c][m];
+  if (only == kAllSequences) {
+    const size_t expected = d.sequences.size();
+    for (const MeanPoint& mean : summary.means) {
+      PlotPoint p = plot_point(view, series.label, metric, mean.rate_point, mean.rate, mean.value);
+      p.partial = mean.count < expected;
+      p.tooltip += fmt::format("\nmean over {} of {} sequences", mean.count, expected);
+      series.points.push_back(std::move(p));
     }
-    if (count == 0) continue;
-    PlotPoint p;
-    p.x = rate_sum / count;
-    p.y = value_sum / count;
-    p.partial = count < expected;
-    p.tooltip = fmt::format("{} · {}\n{} {} · {} {}", series.label, d.rate_points[c][r], format_number(p.x),
-                            rate_axis_name(view.rate_axis), metric, format_number(p.y));
-    if (only == kAllSequences) p.tooltip += fmt::format("\nmean over {} of {} sequences", count, expected);
-    series.points.push_back(std::move(p));
+  } else {
+    const BdCurve& curve = summary.curves[only];
+    for (size_t i = 0; i < curve.points.size(); ++i) {
+      series.points.push_back(plot_point(view, series.label, metric, curve.rate_points[i],
+                                         curve.points[i].rate, curve.points[i].quality));
+    }
   }
   std::stable_sort(series.points.begin(), series.points.end(),
                    [](const PlotPoint& a, const PlotPoint& b) { return a.x < b.x; });
@@ -103,15 +103,16 @@ void add_paper_series(const RunView& view, const DatasetView& d, const std::vect
   }
 }
 
-std::string rd_plot(const RunView& view, const DatasetView& d, const std::string& metric, size_t only,
+std::string rd_plot(const RunView& view, const DatasetView& d, size_t m, size_t only,
                     const std::vector<PaperPoint>* paper, int width, int height) {
+  const std::string& metric = view.metrics[m];
   PlotSpec spec;
   spec.title = only == kAllSequences ? d.name + ": " + metric : d.sequences[only] + ": " + metric;
   spec.x_label = std::string("rate (") + rate_axis_name(view.rate_axis) + ")";
   spec.y_label = metric_label(view, metric);
   spec.width = width;
   spec.height = height;
-  for (size_t c = 0; c < d.codecs.size(); ++c) spec.series.push_back(codec_series(view, d, c, metric, only));
+  for (size_t c = 0; c < d.codecs.size(); ++c) spec.series.push_back(codec_series(view, d, c, m, only));
   if (paper != nullptr) add_paper_series(view, d, *paper, metric, spec.series);
   return svg_line_plot(spec);
 }
@@ -121,7 +122,7 @@ void plot_grid(const RunView& view, const DatasetView& d, size_t first, size_t l
   html.open("div", {{"class", "plots"}});
   for (size_t m = first; m < last; ++m) {
     html.open("figure", {{"class", "fig"}})
-        .raw(rd_plot(view, d, view.metrics[m], only, paper, width, height))
+        .raw(rd_plot(view, d, m, only, paper, width, height))
         .close("figure");
   }
   html.close("div");

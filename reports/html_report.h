@@ -5,12 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "reports/bd_metrics.h"
-#include "reports/run_results.h"
+#include "harness/results/bd_metrics.h"
+#include "harness/results/cell_values.h"
+#include "harness/results/run_results.h"
 
 namespace tgvc {
-
-enum class RateAxis { kBpp, kKbps };
 
 struct HtmlReportOptions {
   std::string anchor;                     // BD anchor codec; empty: the first codec among the cells

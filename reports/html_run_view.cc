@@ -1,11 +1,12 @@
 #include "reports/html_run_view.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
-#include <unordered_map>
 
 #include "harness/core/error.h"
 #include "reports/main_metrics.h"
+#include "reports/metric_direction.h"
 
 namespace tgvc {
 namespace {
@@ -24,27 +25,25 @@ std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
+// The summary step over the plotted metrics, BD for the shown ones; the direction of each value
+// from metric_higher_is_better.
+void add_summary(RunView& view, const HtmlReportOptions& options) {
+  SummaryRequest request;
+  request.metrics = view.metrics;
+  request.bd_metric_count = view.shown_metrics;
+  request.higher_is_better = [](const std::string& name) { return metric_higher_is_better(name); };
+  request.anchor = view.anchor;
+  request.method = options.bd_method;
+  request.rate_axis = view.rate_axis;
+  view.summary = summarise_run(view, request);
+}
+
 }  // namespace
 
-const MetricValue* find_value(const CellResult& cell, const std::string& name) {
-  for (const MetricValue& v : cell.metrics) {
-    if (v.name == name) return &v;
-  }
-  return nullptr;
-}
-
-double usable_value(const CellResult& cell, const std::string& name) {
-  if (!cell.ok()) return std::nan("");
-  const MetricValue* v = find_value(cell, name);
-  return v != nullptr && v->available && std::isfinite(v->value) ? v->value : std::nan("");
-}
-
-double rate_of(const CellResult& cell, RateAxis axis) {
-  return axis == RateAxis::kKbps ? cell.kbps : cell.bpp;
-}
-
-const char* rate_axis_name(RateAxis axis) {
-  return axis == RateAxis::kKbps ? "kbps" : "bpp";
+const DatasetSummary& summary_of(const RunView& view, const DatasetView& d) {
+  const size_t index = static_cast<size_t>(&d - view.datasets.data());
+  assert(index < view.summary.datasets.size());
+  return view.summary.datasets[index];
 }
 
 std::string metric_label(const RunView& view, const std::string& metric) {
@@ -61,17 +60,15 @@ const char* codec_color(size_t codec_index) {
 
 RunView make_run_view(const RunResults& run, const HtmlReportOptions& options) {
   RunView view;
+  static_cast<RunGrid&>(view) = group_cells(run.cells);
   view.run = &run;
   view.rate_axis = options.rate_axis;
 
   std::vector<std::string> seen_metrics;  // every value name, in order of first appearance
   std::vector<std::string> numeric;       // those with at least one usable number
   std::vector<std::string> headlines;     // each metric's headline value, as the runner recorded it
-  std::unordered_map<std::string, size_t> dataset_index;
   for (const CellResult& cell : run.cells) {
-    index_of(view.codecs, cell.codec);
     for (const std::string& h : cell.headline_values) index_of(headlines, h);
-    cell.ok() ? ++view.ok_count : ++view.failed_count;
     for (const MetricValue& v : cell.metrics) {
       index_of(seen_metrics, v.name);
       if (cell.ok() && v.available && std::isfinite(v.value)) {
@@ -79,53 +76,6 @@ RunView make_run_view(const RunResults& run, const HtmlReportOptions& options) {
         view.units.emplace(v.name, v.unit);
       }
     }
-    if (dataset_index.emplace(cell.dataset, view.datasets.size()).second) {
-      view.datasets.emplace_back();
-      view.datasets.back().name = cell.dataset;
-    }
-  }
-
-  // Group the cells: dataset -> sequence x codec x rate point.
-  for (const CellResult& cell : run.cells) {
-    DatasetView& d = view.datasets[dataset_index.at(cell.dataset)];
-    const size_t codec = static_cast<size_t>(std::find(view.codecs.begin(), view.codecs.end(), cell.codec) -
-                                             view.codecs.begin());
-    const size_t s = index_of(d.sequences, cell.sequence);
-    const size_t c = index_of(d.codecs, codec);
-    if (d.rate_points.size() <= c) d.rate_points.resize(c + 1);
-    const size_t r = index_of(d.rate_points[c], cell.rate_point);
-    if (d.cells.size() <= s) d.cells.resize(s + 1);
-    if (d.cells[s].size() <= c) d.cells[s].resize(c + 1);
-    if (d.cells[s][c].size() <= r) d.cells[s][c].resize(r + 1, nullptr);
-    if (d.cells[s][c][r] != nullptr) {
-      ++view.duplicate_cells;
-      continue;
-    }
-    d.cells[s][c][r] = &cell;
-    ++d.cell_count;
-    d.ok_count += cell.ok() ? 1 : 0;
-  }
-  // Ragged grids padded so that every [s][c][r] of a dataset exists.
-  for (DatasetView& d : view.datasets) {
-    d.cells.resize(d.sequences.size());
-    for (auto& by_codec : d.cells) {
-      by_codec.resize(d.codecs.size());
-      for (size_t c = 0; c < d.codecs.size(); ++c) by_codec[c].resize(d.rate_points[c].size(), nullptr);
-    }
-  }
-  // Codecs of a dataset in run order.
-  for (DatasetView& d : view.datasets) {
-    std::vector<size_t> order(d.codecs.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](size_t a, size_t b) { return d.codecs[a] < d.codecs[b]; });
-    DatasetView sorted = d;
-    for (size_t i = 0; i < order.size(); ++i) {
-      sorted.codecs[i] = d.codecs[order[i]];
-      sorted.rate_points[i] = d.rate_points[order[i]];
-      for (size_t s = 0; s < d.sequences.size(); ++s) sorted.cells[s][i] = d.cells[s][order[i]];
-    }
-    d = std::move(sorted);
   }
 
   if (options.anchor.empty()) {
@@ -145,6 +95,7 @@ RunView make_run_view(const RunResults& run, const HtmlReportOptions& options) {
         view.metrics.push_back(m);
     }
     view.shown_metrics = view.metrics.size();
+    add_summary(view, options);
     return view;
   }
   // Main metrics (reports/main_metrics.h): the table's names and every metric's headline.
@@ -157,6 +108,7 @@ RunView make_run_view(const RunResults& run, const HtmlReportOptions& options) {
   view.metrics.insert(view.metrics.end(), others.begin(), others.end());
   // Without any primary metric, the first few give the main plots.
   view.shown_metrics = primary.empty() ? std::min<size_t>(4, view.metrics.size()) : primary.size();
+  add_summary(view, options);
   return view;
 }
 

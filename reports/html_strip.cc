@@ -10,8 +10,8 @@
 #include <fmt/format.h>
 
 #include "harness/core/file_names.h"
+#include "harness/results/matched_rate.h"
 #include "reports/html_base64.h"
-#include "reports/html_matched_rate.h"
 #include "reports/html_sections.h"
 #include "reports/still_frame.h"
 
@@ -73,7 +73,7 @@ void write_visual_strip(const RunView& view, const DatasetView& d, Html& html) {
   const std::filesystem::path dir(view.run->run_dir);
   const std::string primary = view.metrics.empty() ? std::string() : view.metrics.front();
   for (size_t s = 0; s < d.sequences.size(); ++s) {
-    const MatchedCells matched = match_bpp(d.cells[s]);
+    const MatchedCells& matched = summary_of(view, d).matched[s];
     if (matched.target_bpp == 0) continue;
     html.open("div", {{"class", "strip-seq"}})
         .element("h4",

@@ -46,8 +46,9 @@ std::vector<LegendEntry> layout_legend(const std::vector<PlotSeries>& series, do
   return entries;
 }
 
-void marker(std::string& out, const PlotSeries& s, double x, double y, bool hollow,
-            const std::string& tooltip) {
+// A data point's marker (`p`; nullptr: a legend's) carries data-x and data-y, the point's exact
+// numbers (e.g. the summary's per-dataset means) that its tooltip rounds.
+void marker(std::string& out, const PlotSeries& s, const PlotPoint* p, double x, double y, bool hollow) {
   const std::string fill = hollow ? "#fff" : s.color;
   if (s.marker == MarkerShape::kSquare) {
     out += "<rect x=\"";
@@ -62,10 +63,11 @@ void marker(std::string& out, const PlotSeries& s, double x, double y, bool holl
     append_coordinate(out, y);
     out += "\" r=\"3.6\"";
   }
+  if (p != nullptr) fmt::format_to(std::back_inserter(out), " data-x=\"{}\" data-y=\"{}\"", p->x, p->y);
   fmt::format_to(std::back_inserter(out), " fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\">", fill, s.color);
-  if (!tooltip.empty()) {
+  if (p != nullptr && !p->tooltip.empty()) {
     out += "<title>";
-    append_escaped(out, tooltip);
+    append_escaped(out, p->tooltip);
     out += "</title>";
   }
   out += s.marker == MarkerShape::kSquare ? "</rect>" : "</circle>";
@@ -180,7 +182,7 @@ std::string svg_line_plot(const PlotSpec& spec) {
       }
       if (s.marker != MarkerShape::kNone) {
         for (const PlotPoint& p : s.points) {
-          if (usable(p, log_x)) marker(out, s, px(p.x), py(p.y), s.hollow || p.partial, p.tooltip);
+          if (usable(p, log_x)) marker(out, s, &p, px(p.x), py(p.y), s.hollow || p.partial);
         }
       }
       out += "</g>";
@@ -204,7 +206,7 @@ std::string svg_line_plot(const PlotSpec& spec) {
     fmt::format_to(std::back_inserter(out),
                    "><line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\"{}/>", e.x,
                    e.x + 22, e.y + 4, e.y + 4, s.color, s.dashed ? " stroke-dasharray=\"5 3\"" : "");
-    if (s.marker != MarkerShape::kNone) marker(out, s, e.x + 11, e.y + 4, s.hollow, std::string());
+    if (s.marker != MarkerShape::kNone) marker(out, s, nullptr, e.x + 11, e.y + 4, s.hollow);
     fmt::format_to(std::back_inserter(out), "<text x=\"{}\" y=\"{}\">", e.x + 28, e.y + 8);
     append_escaped(out, s.label);
     out += "</text></g>";

@@ -59,7 +59,8 @@ void write_results_table(const RunView& view, const DatasetView& d, Html& html) 
         if (ok) {
           html.element("td", "ok", {{"class", "ok"}});
         } else {
-          html.element("td", "failed (" + cell->stage + ")", {{"class", "bad"}, {"title", cell->error}});
+          html.element("td", std::string("failed (") + to_string(cell->stage) + ")",
+                       {{"class", "bad"}, {"title", cell->error}});
         }
         html.close("tr");
       }
@@ -87,7 +88,7 @@ void write_failures(const RunView& view, Html& html) {
     if (cell.ok()) continue;
     html.open("tr").element("td", cell.dataset).element("td", cell.sequence).element("td", cell.codec);
     html.element("td", cell.rate_point)
-        .element("td", cell.stage)
+        .element("td", to_string(cell.stage))
         .element("td", cell.error, {{"class", "wrap err"}});
     html.close("tr");
   }

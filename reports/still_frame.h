@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "harness/metrics/metric.h"
+#include "harness/results/metric_value.h"
 
 namespace tgvc {
 

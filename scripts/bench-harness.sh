@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Times the demo run (configs/demo.yaml) with 1 and 2 jobs and `tgvc-bench measure` against
-# `ffmpeg -lavfi psnr` on the same 1080p clips (whole processes, same run), then rewrites the
-# "Harness" section of docs/performance.md.
+# Times the demo run (configs/demo.yaml) with 1 and 2 jobs, then rewrites the "Harness" section of
+# docs/performance.md (`measure` against FFmpeg: scripts/bench-measure-vs-ffmpeg.sh).
 #
 # Usage: scripts/bench-harness.sh [BUILD_DIR]     (default build/release)
 set -euo pipefail
@@ -30,20 +29,6 @@ demo2_start=$(date +%s.%N)
 (cd "$root" && "$bin" run configs/demo.yaml --out "$work/demo2" --jobs 2 >/dev/null 2>&1)
 demo2=$(echo "$(date +%s.%N) - $demo2_start" | bc -l | xargs printf '%.1f')
 
-echo "measure vs ffmpeg psnr on 60 frames of 1080p" >&2
-ffmpeg -hide_banner -nostdin -loglevel error -f lavfi -i "testsrc2=size=1920x1080:rate=30" -frames:v 60 \
-  -pix_fmt yuv420p "$work/ref.y4m"
-ffmpeg -hide_banner -nostdin -loglevel error -i "$work/ref.y4m" -vf "noise=alls=12:allf=t+u" -pix_fmt yuv420p \
-  "$work/dist.y4m"
-best_ours=999 best_ffmpeg=999
-for _ in 1 2 3; do
-  t=$(seconds "$bin" measure "$work/ref.y4m" "$work/dist.y4m" --metrics psnr --option psnr.rgb=false)
-  best_ours=$(echo "if ($t < $best_ours) $t else $best_ours" | bc -l)
-  t=$(seconds ffmpeg -hide_banner -nostdin -threads 1 -filter_threads 1 -i "$work/dist.y4m" -i "$work/ref.y4m" \
-        -lavfi psnr -f null -)
-  best_ffmpeg=$(echo "if ($t < $best_ffmpeg) $t else $best_ffmpeg" | bc -l)
-done
-
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)
 section=$(cat <<MD
 ## Harness
@@ -65,17 +50,8 @@ loading (reading or rendering and resizing the sequences): planning, caching, re
 stills and thread scheduling. Source loading is listed apart because it is input decoding, not
 harness machinery. Goal: harness under 2% of the wall time.
 
-Whole processes on the same 60 frames of 1920x1080 4:2:0 (testsrc2 and a noisy copy, Y4M), best of 3,
-each reading both files and computing PSNR of Y, U and V:
-
-| command | wall time |
-| --- | --- |
-| \`tgvc-bench measure ref.y4m dist.y4m --metrics psnr --option psnr.rgb=false\` | $(printf '%.2f' "$best_ours") s |
-| \`ffmpeg -threads 1 -filter_threads 1 -i dist.y4m -i ref.y4m -lavfi psnr -f null -\` | $(printf '%.2f' "$best_ffmpeg") s |
-
-The PSNR kernel alone is faster than FFmpeg's filter (Metrics section); the whole \`measure\`
-process is slower because it reads both clips completely into 16-bit planes before measuring,
-where FFmpeg streams 8-bit frames. Streaming frames through the metrics would close that gap.
+Whole-process \`tgvc-bench measure\` against FFmpeg's psnr filter: section "Measure vs FFmpeg"
+(scripts/bench-measure-vs-ffmpeg.sh).
 
 MD
 )

@@ -99,7 +99,7 @@ $(row "ours: \`msssim\` RGB at 512x320, dcvc" "$(ours_ms msssim_rgb_dcvc/512x320
 Reading the table: the PSNR rows compare like with like (sum of squared differences of Y, U and V
 per frame); ours reads 16-bit samples (\`tgvc::Frame\`), twice ffmpeg's bytes, which shows when the
 frames are not in cache. The default \`psnr\` row is dominated by \`tgvc::yuv_to_rgb\` (two
-conversions per frame), as is the difference between the RGB and luma MS-SSIM rows; \`rgb: false\` or
+conversions per frame, into RGB frames a single \`compute()\` call allocates; \`measure\` reuses them), as is the difference between the RGB and luma MS-SSIM rows; \`rgb: false\` or
 \`colour: y\` avoid it. ffmpeg's \`ssim\` is a different, much cheaper approximation (8x8 blocks,
 integer sums), listed only for scale; ours filters every pixel with the 11x11 Gaussian in double.
 Timings on a shared machine vary by tens of percent between runs (see the load average).
@@ -120,7 +120,7 @@ mkdir -p "$(dirname "$doc")"
 [[ -f "$doc" ]] || printf '# Performance\n' >"$doc"
 awk -v section="$section" '
   /^## / { if (skipping) skipping = 0 }
-  /^## Metrics[[:space:]]*$/ { print section; done = 1; skipping = 1; next }
+  /^## Metrics[[:space:]]*$/ { print section; print ""; done = 1; skipping = 1; next }
   !skipping { print }
   END { if (!done) { print ""; print section } }
 ' "$doc" >"$doc.tmp"

@@ -9,9 +9,10 @@
 #include "harness/cli/commands.h"
 #include "harness/core/error.h"
 #include "harness/core/suggest.h"
-#include "reports/bd_comparison.h"
-#include "reports/bd_curves.h"
-#include "reports/csv_reader.h"
+#include "harness/results/bd_comparison.h"
+#include "harness/results/bd_curves.h"
+#include "harness/results/csv_reader.h"
+#include "harness/results/rd_means.h"
 #include "reports/metric_direction.h"
 
 namespace tgvc {
@@ -61,7 +62,7 @@ BdRun compute(const BdArgs& a) {
   run.metric = a.metric;
   run.metric_chosen = !a.metric.empty();
   if (run.metric.empty()) {
-    const std::vector<std::string> metrics = bd_metric_columns(anchor);
+    const std::vector<std::string> metrics = bd_metric_columns(anchor, is_rate_value);
     if (metrics.empty())
       throw InputError(a.anchor, "a metric column", "only the columns " + join(anchor.header));
     run.metric = metrics.front();
@@ -133,6 +134,22 @@ void print_table(const BdArgs& a, const BdRun& run) {
   }
 }
 
+// Each side's per-dataset means (kRdMeanRule), for tables with a rate_point column.
+nlohmann::json means_json(const BdCurveSelection& selection) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const DatasetMeans& d : dataset_means(selection.curves)) {
+    nlohmann::json points = nlohmann::json::array();
+    for (const MeanPoint& p : d.points) {
+      points.push_back({{"rate_point", p.rate_point},
+                        {"rate", json_number(p.rate)},
+                        {"value", json_number(p.value)},
+                        {"sequences", p.count}});
+    }
+    out.push_back({{"dataset", d.dataset}, {"points", points}});
+  }
+  return out;
+}
+
 void print_json(const BdArgs& a, const BdRun& run) {
   nlohmann::json sequences = nlohmann::json::array();
   for (const BdSequenceResult& s : run.comparison.sequences) {
@@ -153,19 +170,21 @@ void print_json(const BdArgs& a, const BdRun& run) {
   std::vector<std::string> skipped = run.anchor.skipped;
   skipped.insert(skipped.end(), run.test.skipped.begin(), run.test.skipped.end());
   const BdComparison& c = run.comparison;
-  const nlohmann::json out = {{"metric", run.metric},
-                              {"higher_is_better", run.higher_is_better},
-                              {"rate_column", run.anchor.rate_column},
-                              {"method", to_string(run.method)},
-                              {"anchor", {{"file", a.anchor}, {"codec", run.anchor.codec}}},
-                              {"test", {{"file", a.test}, {"codec", run.test.codec}}},
-                              {"sequences", sequences},
-                              {"mean",
-                               {{"sequences", c.mean_count},
-                                {"bd_rate_pct", json_number(c.mean_bd_rate_pct)},
-                                {"bd_quality", json_number(c.mean_bd_quality)}}},
-                              {"not_compared", c.unmatched},
-                              {"skipped_rows", skipped}};
+  const nlohmann::json out = {
+      {"metric", run.metric},
+      {"higher_is_better", run.higher_is_better},
+      {"rate_column", run.anchor.rate_column},
+      {"method", to_string(run.method)},
+      {"anchor", {{"file", a.anchor}, {"codec", run.anchor.codec}}},
+      {"test", {{"file", a.test}, {"codec", run.test.codec}}},
+      {"sequences", sequences},
+      {"mean",
+       {{"sequences", c.mean_count},
+        {"bd_rate_pct", json_number(c.mean_bd_rate_pct)},
+        {"bd_quality", json_number(c.mean_bd_quality)}}},
+      {"not_compared", c.unmatched},
+      {"means", {{"rule", kRdMeanRule}, {"anchor", means_json(run.anchor)}, {"test", means_json(run.test)}}},
+      {"skipped_rows", skipped}};
   fmt::print("{}\n", out.dump(2));
 }
 

@@ -8,11 +8,11 @@
 #include "harness/config/compare_tolerances.h"
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
+#include "harness/results/run_results.h"
 #include "reports/compare_format.h"
 #include "reports/compare_html.h"
 #include "reports/compare_markdown.h"
 #include "reports/compare_runs.h"
-#include "reports/run_results.h"
 
 namespace tgvc {
 

@@ -1,17 +1,24 @@
 // `tgvc-bench measure REF DIST`: every requested metric between two videos, as JSON.
 #include <cmath>
 #include <map>
+#include <mutex>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "harness/cli/commands.h"
+#include "harness/cli/paired_reader.h"
 #include "harness/core/colour.h"
 #include "harness/core/error.h"
+#include "harness/core/parallel_for.h"
 #include "harness/core/suggest.h"
+#include "harness/io/frame_reader.h"
 #include "harness/io/image_sequence.h"
+#include "harness/io/read_checks.h"
 #include "harness/io/video_reader.h"
+#include "harness/metrics/frame_metrics.h"
 #include "harness/metrics/metric.h"
+#include "harness/metrics/metric_input.h"
 #include "harness/metrics/per_set_metric.h"
 
 namespace tgvc {
@@ -30,6 +37,7 @@ struct MeasureArgs {
   double fps = 30;
   bool per_frame = false;
   bool yuv_to_rgb = false;
+  int threads = default_thread_count();
 };
 
 // The geometry of a .yuv input, or the frame rate of an image sequence (the only field it reads).
@@ -68,14 +76,14 @@ std::map<std::string, std::map<std::string, std::string>> parse_options(
 // assume: Y4M has no matrix tag (read as BT.709) while FFmpeg takes BT.601 for an untagged stream
 // below 720 lines, which made identical samples measure 29-39 dB PSNR-RGB. Returns the note for
 // the output, saying what was read and what is used.
-std::string use_reference_colour(const Video& ref, Video& dist) {
+std::string use_reference_colour(const VideoInfo& ref, VideoInfo& dist) {
   const auto name = [](const ColourSpec& c) {
     return std::string(to_string(c.matrix)) + " " + to_string(c.range) + " range";
   };
-  std::string note = name(ref.info.colour) + " (the reference's)";
-  if (dist.info.colour.matrix != ref.info.colour.matrix || dist.info.colour.range != ref.info.colour.range) {
-    note += "; the distorted file read as " + name(dist.info.colour);
-    dist.info.colour = ref.info.colour;
+  std::string note = name(ref.colour) + " (the reference's)";
+  if (dist.colour.matrix != ref.colour.matrix || dist.colour.range != ref.colour.range) {
+    note += "; the distorted file read as " + name(dist.colour);
+    dist.colour = ref.colour;
   }
   return note;
 }
@@ -83,22 +91,30 @@ std::string use_reference_colour(const Video& ref, Video& dist) {
 // A YUV distorted video of an RGB reference (a codec's output, such as `tgvc-bench decode`'s
 // Y4M) as RGB of the reference's depth, with the reference's matrix and range: the conversion
 // the runner applies to a decoded cell of an RGB source (codecs/source_colour.h). Only on request:
-// otherwise comparing the two families is an error. Returns the note for the output.
-std::string distorted_as_rgb(const Video& ref, Video& dist) {
-  const PixelFormat from = dist.info.format;
-  for (Frame& f : dist.frames) f = yuv_to_rgb(f, ref.info.colour, ref.info.format.bit_depth);
-  dist.info.format = ref.info.format;
+// otherwise comparing the two families is an error. Returns the note for the output; the frames are
+// converted as they are read (converts_to_rgb).
+std::string distorted_as_rgb(const VideoInfo& ref, VideoInfo& dist) {
+  const PixelFormat from = dist.format;
+  dist.format = ref.format;
   return "YUV " + std::string(to_string(from.chroma)) + " " + std::to_string(from.bit_depth) +
-         "-bit -> RGB " + std::to_string(ref.info.format.bit_depth) + "-bit (" +
-         to_string(ref.info.colour.matrix) + " " + to_string(ref.info.colour.range) +
-         " range, chroma by sample replication)";
+         "-bit -> RGB " + std::to_string(ref.format.bit_depth) + "-bit (" + to_string(ref.colour.matrix) +
+         " " + to_string(ref.colour.range) + " range, chroma by sample replication)";
 }
+
+// One requested metric with its resolved options.
+struct Request {
+  std::string id;
+  const Metric* metric = nullptr;
+  const PerSetMetric* per_set = nullptr;
+  ParamSet params;
+};
 
 nlohmann::json number(double v) {
   return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }
 
-int measure(const MeasureArgs& a) {
+// The metrics --metrics names (default: every per-sequence metric) with their --option values.
+std::vector<Request> resolve_requests(const MeasureArgs& a) {
   std::vector<std::string> ids = a.metrics;
   std::vector<std::string> known;
   for (const Metric* m : all_metrics()) known.push_back(m->id());
@@ -111,36 +127,98 @@ int measure(const MeasureArgs& a) {
                        "'" + entry.first + "'");
     }
   }
-  const FrameRange range{a.start, a.frames};
-  const Video ref = read_video(a.reference, range, raw_format(a, a.reference));
-  Video dist = read_video(a.distorted, range, raw_format(a, a.distorted));
-  const std::string colour = use_reference_colour(ref, dist);
-  std::string conversion;
-  if (a.yuv_to_rgb && ref.info.format.family == ColourFamily::kRgb &&
-      dist.info.format.family == ColourFamily::kYuv) {
-    conversion = distorted_as_rgb(ref, dist);
-  }
-  check_comparable(ref, dist);
-  nlohmann::json out = {{"reference", a.reference},  {"distorted", a.distorted},    {"width", ref.info.width},
-                        {"height", ref.info.height}, {"frames", ref.frame_count()}, {"colour", colour}};
-  if (!conversion.empty()) out["distorted_conversion"] = conversion;
-  nlohmann::json values = nlohmann::json::object();
+  std::vector<Request> requests;
   for (const std::string& id : ids) {
-    const Metric* metric = find_metric(id);
-    const PerSetMetric* per_set = find_per_set_metric(id);
-    if (!metric && !per_set) {
+    Request r{id, find_metric(id), find_per_set_metric(id), {}};
+    if (!r.metric && !r.per_set) {
       const std::string near = closest_match(id, known);
       throw InputError("--metrics", (near.empty() ? "" : "'" + near + "'; ") + "one of " + join(known),
                        "'" + id + "'");
     }
     const auto it = options.find(id);
-    const ParamSet params = ParamSet::resolve(
-        metric ? metric->param_specs() : per_set->param_specs(),
-        it == options.end() ? std::map<std::string, std::string>{} : it->second, "--option " + id);
-    const std::vector<MetricValue> computed =
-        metric ? metric->compute(ref, dist, params)
-               : per_set->finish({per_set->contribute(ref, dist, params)}, params);
-    for (const MetricValue& v : computed) {
+    r.params = ParamSet::resolve(r.metric ? r.metric->param_specs() : r.per_set->param_specs(),
+                                 it == options.end() ? std::map<std::string, std::string>{} : it->second,
+                                 "--option " + id);
+    requests.push_back(std::move(r));
+  }
+  return requests;
+}
+
+int measure(const MeasureArgs& a) {
+  const std::vector<Request> requests = resolve_requests(a);
+  const FrameRange range{a.start, a.frames};
+  const std::unique_ptr<FrameReader> ref_reader = open_video(a.reference, range, raw_format(a, a.reference));
+  const std::unique_ptr<FrameReader> dist_reader = open_video(a.distorted, range, raw_format(a, a.distorted));
+  const VideoInfo& ref_info = ref_reader->info();
+  VideoInfo dist_info = dist_reader->info();
+  const std::string colour = use_reference_colour(ref_info, dist_info);
+  std::string conversion;
+  if (a.yuv_to_rgb && ref_info.format.family == ColourFamily::kRgb &&
+      dist_info.format.family == ColourFamily::kYuv) {
+    conversion = distorted_as_rgb(ref_info, dist_info);
+  }
+  check_frame_inputs(ref_info, dist_info);
+
+  // Per-frame metrics measure frames as they come; the others get the whole clips afterwards.
+  std::vector<FrameMetricRequest> per_frame;
+  std::vector<const Request*> whole;
+  for (const Request& r : requests) {
+    if (r.metric && r.metric->start_frames(ref_info, dist_info, r.params)) {
+      per_frame.push_back({r.metric, r.params});
+    } else {
+      whole.push_back(&r);
+    }
+  }
+  FrameMetrics frame_metrics(ref_info, dist_info, per_frame);
+  Video ref{ref_info, {}};
+  Video dist{dist_info, {}};
+  // Each worker reads a pair (one at a time, in order) and measures it while the others read theirs.
+  PairedReader pairs(*ref_reader, *dist_reader);
+  std::mutex held_mutex;
+  const int threads = std::max(a.threads, 1);
+  parallel_for(threads, threads, [&](int /*worker*/) {
+    Frame ref_frame, dist_frame, converted;
+    try {
+      for (int index = pairs.next(&ref_frame, &dist_frame); index >= 0;
+           index = pairs.next(&ref_frame, &dist_frame)) {
+        if (!conversion.empty()) {
+          yuv_to_rgb_into(dist_frame, ref_info.colour, ref_info.format.bit_depth, &converted);
+        }
+        const Frame& measured = conversion.empty() ? dist_frame : converted;
+        frame_metrics.add(index, ref_frame, measured);
+        if (!whole.empty()) {  // kept in frame order for the metrics that need whole clips
+          std::lock_guard<std::mutex> lock(held_mutex);
+          check_sample_budget(a.reference, index, ref.info);
+          if (ref.frames.size() <= static_cast<size_t>(index)) {
+            ref.frames.resize(index + 1);
+            dist.frames.resize(index + 1);
+          }
+          ref.frames[index] = ref_frame;
+          dist.frames[index] = measured;
+        }
+      }
+    } catch (...) {
+      pairs.stop();
+      throw;
+    }
+  });
+  std::map<std::string, std::vector<MetricValue>> computed;
+  std::vector<std::vector<MetricValue>> streamed = frame_metrics.finish();
+  for (size_t i = 0; i < per_frame.size(); ++i) computed[per_frame[i].metric->id()] = std::move(streamed[i]);
+  if (!whole.empty()) check_comparable(ref, dist);
+  for (const Request* r : whole) {
+    computed[r->id] = r->metric
+                          ? r->metric->compute(ref, dist, r->params)
+                          : r->per_set->finish({r->per_set->contribute(ref, dist, r->params)}, r->params);
+  }
+
+  nlohmann::json out = {{"reference", a.reference},     {"distorted", a.distorted},
+                        {"width", ref_info.width},      {"height", ref_info.height},
+                        {"frames", pairs.pairs_read()}, {"colour", colour}};
+  if (!conversion.empty()) out["distorted_conversion"] = conversion;
+  nlohmann::json values = nlohmann::json::object();
+  for (const Request& r : requests) {
+    for (const MetricValue& v : computed[r.id]) {
       nlohmann::json j = {{"value", number(v.value)}, {"unit", v.unit}, {"convention", v.convention}};
       if (!v.available) j["n/a"] = v.reason;
       if (a.per_frame && !v.per_frame.empty()) {
@@ -180,6 +258,11 @@ void add_measure_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--fps", args->fps, "Frame rate of .yuv input and image sequences")
       ->check(CLI::PositiveNumber);
   cmd->add_flag("--per-frame", args->per_frame, "Include per-frame values");
+  cmd->add_option("--threads", args->threads,
+                  "Workers that read frame pairs in turn and measure them in parallel (default: the "
+                  "machine's cores, or 1 "
+                  "when it does not say); the values do not depend on it")
+      ->check(CLI::PositiveNumber);
   cmd->add_flag(
       "--yuv-to-rgb", args->yuv_to_rgb,
       "With an RGB reference, convert a YUV distorted video (e.g. tgvc-bench decode's Y4M) to RGB with "

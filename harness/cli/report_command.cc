@@ -7,8 +7,8 @@
 
 #include "harness/cli/commands.h"
 #include "harness/core/error.h"
+#include "harness/results/run_results.h"
 #include "reports/html_report.h"
-#include "reports/run_results.h"
 
 namespace tgvc {
 

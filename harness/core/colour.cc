@@ -5,6 +5,12 @@
 #include <cmath>
 #include <vector>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
+
+#include "harness/core/vector_clones.h"
+
 namespace tgvc {
 namespace {
 
@@ -69,6 +75,175 @@ struct YuvToRgbTables {
   }
 };
 
+// The same tables in int32 for the fast path, when no entry or sum of a luma and the chroma entries
+// of one pixel can leave int32 (every depth up to 12 bits of RGB output does fit).
+struct NarrowTables {
+  std::vector<int32_t> luma, r_from_cr, g_from_cb, g_from_cr, b_from_cb;
+};
+
+bool fits_int32(const YuvToRgbTables& t) {
+  const auto largest = [](const std::vector<int64_t>& v) {
+    int64_t m = 0;
+    for (int64_t e : v) m = std::max(m, e < 0 ? -e : e);
+    return m;
+  };
+  const int64_t bound = largest(t.luma) + largest(t.r_from_cr) + largest(t.g_from_cb) + largest(t.g_from_cr) +
+                        largest(t.b_from_cb);
+  return bound < (int64_t{1} << 31) - 1;
+}
+
+NarrowTables narrow(const YuvToRgbTables& t) {
+  const auto to32 = [](const std::vector<int64_t>& v) { return std::vector<int32_t>(v.begin(), v.end()); };
+  return {to32(t.luma), to32(t.r_from_cr), to32(t.g_from_cb), to32(t.g_from_cr), to32(t.b_from_cb)};
+}
+
+// Per row of the output: each pixel's luma entry and its chroma sample's red, green and blue
+// entries, spread to the luma width, so that the last step is one branch-free loop over int32 lanes.
+struct RowSums {
+  std::vector<int32_t> luma, red, green, blue;
+  explicit RowSums(int width) : luma(width), red(width), green(width), blue(width) {}
+};
+
+// (l + c) >> 16 clamped to [0, max]: the reference path's arithmetic in int32 (the sums fit, see
+// fits_int32). Written for the compiler to vectorise: add, shift, min, max and narrow.
+TGVC_VECTOR_CLONES void combine_row(const int32_t* luma, const int32_t* chroma, int width, int32_t max,
+                                    uint16_t* out) {
+  for (int x = 0; x < width; ++x) {
+    const int32_t v = (luma[x] + chroma[x]) >> kFractionBits;
+    out[x] = static_cast<uint16_t>(std::min(std::max(v, 0), max));
+  }
+}
+
+// Each chroma sample's red, green and blue entries, for the 1 or 2 luma positions it covers
+// (`shift` 0 or 1), from chroma sample `first` (at luma position first << shift) on.
+void chroma_entries(const uint16_t* cb, const uint16_t* cr, int first, int width, int shift, uint32_t mask,
+                    const NarrowTables& t, RowSums* sums) {
+  const int step = 1 << shift;
+#pragma GCC unroll 4
+  for (int x = first << shift, cx = first; x < width; x += step, ++cx) {
+    const uint32_t u = cb[cx] & mask;
+    const uint32_t v = cr[cx] & mask;
+    const int32_t red = t.r_from_cr[v];
+    const int32_t green = t.g_from_cb[u] + t.g_from_cr[v];
+    const int32_t blue = t.b_from_cb[u];
+    sums->red[x] = red;
+    sums->green[x] = green;
+    sums->blue[x] = blue;
+    if (step == 2 && x + 1 < width) {
+      sums->red[x + 1] = red;
+      sums->green[x + 1] = green;
+      sums->blue[x + 1] = blue;
+    }
+  }
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// Eight table indices: eight codes, masked.
+__attribute__((target("avx2"))) inline __m256i eight_indices(const uint16_t* codes, __m256i masks) {
+  return _mm256_and_si256(_mm256_cvtepu16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(codes))),
+                          masks);
+}
+
+// Stores the entries of chroma samples cx..cx+7 at their luma positions (each twice when `shift` is 1).
+__attribute__((target("avx2"))) inline void store_entries(int32_t* row, int cx, int shift, __m256i entries) {
+  if (shift == 0) {
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(row + cx), entries);
+    return;
+  }
+  const __m256i low = _mm256_setr_epi32(0, 0, 1, 1, 2, 2, 3, 3);
+  const __m256i high = _mm256_setr_epi32(4, 4, 5, 5, 6, 6, 7, 7);
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(row + 2 * cx), _mm256_permutevar8x32_epi32(entries, low));
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(row + 2 * cx + 8),
+                      _mm256_permutevar8x32_epi32(entries, high));
+}
+
+// chroma_entries with AVX2 gathers, eight chroma samples at a time.
+__attribute__((target("avx2"))) void chroma_entries_avx2(const uint16_t* cb, const uint16_t* cr, int width,
+                                                         int shift, uint32_t mask, const NarrowTables& t,
+                                                         RowSums* sums) {
+  const __m256i masks = _mm256_set1_epi32(static_cast<int>(mask));
+  int cx = 0;
+  for (; ((cx + 8) << shift) <= width; cx += 8) {  // every position written lies inside the row
+    const __m256i u = eight_indices(cb + cx, masks);
+    const __m256i v = eight_indices(cr + cx, masks);
+    store_entries(sums->red.data(), cx, shift, _mm256_i32gather_epi32(t.r_from_cr.data(), v, 4));
+    store_entries(sums->green.data(), cx, shift,
+                  _mm256_add_epi32(_mm256_i32gather_epi32(t.g_from_cb.data(), u, 4),
+                                   _mm256_i32gather_epi32(t.g_from_cr.data(), v, 4)));
+    store_entries(sums->blue.data(), cx, shift, _mm256_i32gather_epi32(t.b_from_cb.data(), u, 4));
+  }
+  chroma_entries(cb, cr, cx, width, shift, mask, t, sums);
+}
+#endif
+
+// out[x] = table[codes[x] & mask], the plain loop.
+void look_up(const uint16_t* codes, int count, uint32_t mask, const int32_t* table, int32_t* out) {
+#pragma GCC unroll 8
+  for (int x = 0; x < count; ++x) out[x] = table[codes[x] & mask];
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// The same with AVX2 gathers, eight at a time (compilers do not vectorise table look-ups by
+// themselves for generic x86-64 tuning).
+__attribute__((target("avx2"))) void look_up_avx2(const uint16_t* codes, int count, uint32_t mask,
+                                                  const int32_t* table, int32_t* out) {
+  const __m256i masks = _mm256_set1_epi32(static_cast<int>(mask));
+  int x = 0;
+  for (; x + 8 <= count; x += 8) {
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + x),
+                        _mm256_i32gather_epi32(table, eight_indices(codes + x, masks), 4));
+  }
+  look_up(codes + x, count - x, mask, table, out + x);
+}
+
+void look_up_row(const uint16_t* codes, int count, uint32_t mask, const int32_t* table, int32_t* out) {
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) {
+    look_up_avx2(codes, count, mask, table, out);
+  } else {
+    look_up(codes, count, mask, table, out);
+  }
+}
+#else
+void look_up_row(const uint16_t* codes, int count, uint32_t mask, const int32_t* table, int32_t* out) {
+  look_up(codes, count, mask, table, out);
+}
+#endif
+
+void chroma_row_entries(const uint16_t* cb, const uint16_t* cr, int width, int shift, uint32_t mask,
+                        const NarrowTables& t, RowSums* sums) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) {
+    chroma_entries_avx2(cb, cr, width, shift, mask, t, sums);
+    return;
+  }
+#endif
+  chroma_entries(cb, cr, 0, width, shift, mask, t, sums);
+}
+
+void fast_yuv_to_rgb(const Frame& yuv, const NarrowTables& t, Frame* rgb, int64_t max) {
+  const size_t mask = t.luma.size() - 1;
+  const int sx = chroma_shift_x(yuv.format.chroma);
+  const int sy = chroma_shift_y(yuv.format.chroma);
+  const int width = yuv.width();
+  RowSums sums(width);
+  int chroma_row = -1;
+  for (int y = 0; y < yuv.height(); ++y) {
+    if ((y >> sy) != chroma_row) {  // 4:2:0 shares a chroma row between two luma rows
+      chroma_row = y >> sy;
+      chroma_row_entries(yuv.planes[1].row(chroma_row), yuv.planes[2].row(chroma_row), width, sx,
+                         static_cast<uint32_t>(mask), t, &sums);
+    }
+    const uint16_t* luma = yuv.planes[0].row(y);
+    look_up_row(luma, width, static_cast<uint32_t>(mask), t.luma.data(), sums.luma.data());
+    const int32_t top = static_cast<int32_t>(max);
+    combine_row(sums.luma.data(), sums.red.data(), width, top, rgb->planes[0].row(y));
+    combine_row(sums.luma.data(), sums.green.data(), width, top, rgb->planes[1].row(y));
+    combine_row(sums.luma.data(), sums.blue.data(), width, top, rgb->planes[2].row(y));
+  }
+}
+
 }  // namespace
 
 Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec) {
@@ -76,6 +251,28 @@ Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec) {
 }
 
 Frame yuv_to_rgb(const Frame& yuv, ColourSpec spec, int rgb_bit_depth) {
+  Frame rgb;
+  yuv_to_rgb_into(yuv, spec, rgb_bit_depth, &rgb);
+  return rgb;
+}
+
+void yuv_to_rgb_into(const Frame& yuv, ColourSpec spec, int rgb_bit_depth, Frame* rgb) {
+  assert(yuv.format.family == ColourFamily::kYuv);
+  const int64_t max = (int64_t{1} << rgb_bit_depth) - 1;
+  const YuvToRgbTables t(spec, yuv.format.bit_depth, static_cast<double>(max));
+  if (!fits_int32(t)) {
+    *rgb = yuv_to_rgb_reference(yuv, spec, rgb_bit_depth);
+    return;
+  }
+  const PixelFormat format{ChromaFormat::k444, rgb_bit_depth, ColourFamily::kRgb};
+  const bool reusable = rgb->format == format && rgb->width() == yuv.width() &&
+                        rgb->height() == yuv.height() && rgb->planes[1].width == yuv.width() &&
+                        rgb->planes[1].height == yuv.height();
+  if (!reusable) *rgb = Frame::allocate(yuv.width(), yuv.height(), format);
+  fast_yuv_to_rgb(yuv, narrow(t), rgb, max);
+}
+
+Frame yuv_to_rgb_reference(const Frame& yuv, ColourSpec spec, int rgb_bit_depth) {
   assert(yuv.format.family == ColourFamily::kYuv);
   const int64_t max = (int64_t{1} << rgb_bit_depth) - 1;
   const YuvToRgbTables t(spec, yuv.format.bit_depth, static_cast<double>(max));

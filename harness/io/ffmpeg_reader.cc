@@ -177,37 +177,61 @@ class FrameConverter {
   SwsContextPtr context_;
 };
 
+class FfmpegFrameReader final : public FrameReader {
+ public:
+  FfmpegFrameReader(const std::string& path, FrameRange range)
+      : FrameReader(path), range_(range), decoder_(checked(path, range)) {
+    for (; decoded_ < range.start; ++decoded_) {
+      if (!decoder_.next()) break;
+    }
+    // The first frame of the range tells the format; it waits for the first next().
+    pending_ = decoder_.next();
+    if (!pending_) resolve_frame_count(path, range, decoded_);  // throws: the range starts past the end
+    const AVFrame& frame = *decoder_.frame();
+    info_.format = output_format(static_cast<AVPixelFormat>(frame.format));
+    check_geometry(path, frame.width, frame.height);
+    info_.width = frame.width;
+    info_.height = frame.height;
+    info_.fps = frame_rate(*decoder_.stream(), path);
+    info_.colour = colour_for(frame, *decoder_.stream()->codecpar);
+    converter_ = std::make_unique<FrameConverter>(info_);
+  }
+
+  bool next(Frame* frame) override {
+    if (range_.count >= 0 && read_ == range_.count) return false;
+    if (!pending_ && !decoder_.next()) {
+      if (range_.count > 0) resolve_frame_count(path(), range_, decoded_);  // throws: too few frames
+      return false;
+    }
+    pending_ = false;
+    *frame = converter_->convert(*decoder_.frame());
+    ++decoded_;
+    ++read_;
+    return true;
+  }
+
+ private:
+  static const std::string& checked(const std::string& path, FrameRange range) {
+    check_frame_range(path, range);
+    return path;
+  }
+
+  FrameRange range_;
+  FfmpegDecoder decoder_;
+  std::unique_ptr<FrameConverter> converter_;
+  bool pending_ = false;  // the decoder holds a frame no next() has returned yet
+  int decoded_ = 0;       // frames of the file decoded and consumed
+  int read_ = 0;          // frames of the range returned
+};
+
 }  // namespace
 
+std::unique_ptr<FrameReader> open_ffmpeg(const std::string& path, FrameRange range) {
+  return std::make_unique<FfmpegFrameReader>(path, range);
+}
+
 Video read_ffmpeg(const std::string& path, FrameRange range) {
-  check_frame_range(path, range);
-  FfmpegDecoder decoder(path);
-  int decoded = 0;
-  for (; decoded < range.start; ++decoded) {
-    if (!decoder.next()) break;
-  }
-  Video video;
-  std::unique_ptr<FrameConverter> converter;
-  while ((range.count < 0 || video.frame_count() < range.count) && decoder.next()) {
-    const AVFrame& frame = *decoder.frame();
-    if (!converter) {
-      VideoInfo& info = video.info;
-      info.format = output_format(static_cast<AVPixelFormat>(frame.format));
-      check_geometry(path, frame.width, frame.height);
-      info.width = frame.width;
-      info.height = frame.height;
-      info.fps = frame_rate(*decoder.stream(), path);
-      info.colour = colour_for(frame, *decoder.stream()->codecpar);
-      converter = std::make_unique<FrameConverter>(info);
-    }
-    check_sample_budget(path, video.frame_count(), video.info);
-    video.frames.push_back(converter->convert(frame));
-    ++decoded;
-  }
-  if (video.frames.empty() || (range.count > 0 && video.frame_count() < range.count)) {
-    resolve_frame_count(path, range, decoded);
-  }
-  return video;
+  return read_remaining(*open_ffmpeg(path, range));
 }
 
 }  // namespace tgvc

@@ -19,9 +19,11 @@
 // frames. Should the size change mid-stream, later frames are scaled to the first frame's size.
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "harness/core/frame.h"
+#include "harness/io/frame_reader.h"
 #include "harness/io/video_reader.h"
 
 namespace tgvc {
@@ -29,5 +31,8 @@ namespace tgvc {
 // Reads `range` frames of `path`; decoding stops once the range's last frame is read. Throws
 // InputError naming the file when FFmpeg cannot open or decode it and for a range past the end.
 Video read_ffmpeg(const std::string& path, FrameRange range = {});
+// The same, frame by frame (frame_reader.h): opening decodes up to the range's first frame, which
+// gives the video's format.
+std::unique_ptr<FrameReader> open_ffmpeg(const std::string& path, FrameRange range = {});
 
 }  // namespace tgvc

@@ -11,39 +11,68 @@
 
 namespace tgvc {
 
+namespace {
+
+class RawYuvFrameReader final : public FrameReader {
+ public:
+  RawYuvFrameReader(const std::string& path, const RawVideoFormat& format, FrameRange range)
+      : FrameReader(path), file_(check_format(path, format, range)) {
+    frame_bytes_ = stored_frame_bytes(format.width, format.height, format.format);
+    if (file_.size() % frame_bytes_ != 0) {
+      throw InputError(
+          path,
+          fmt::format("a size that is a multiple of the frame size, {} bytes ({}x{} {} {}-bit)", frame_bytes_,
+                      format.width, format.height, to_string(format.format.chroma), format.format.bit_depth),
+          fmt::format("{} bytes", file_.size()));
+    }
+    count_ = resolve_frame_count(path, range, file_.size() / frame_bytes_);
+    first_ = range.start;
+    info_ = {format.width, format.height, format.format, format.fps, format.colour};
+    file_.skip(frame_bytes_ * range.start);
+  }
+
+  bool next(Frame* frame) override {
+    if (read_ == count_) return false;
+    buffer_.resize(static_cast<size_t>(frame_bytes_));
+    file_.read(buffer_.data(), frame_bytes_);
+    unpack_frame_into(buffer_.data(), info_.width, info_.height, info_.format,
+                      fmt::format("{} frame {}", path(), first_ + read_), frame);
+    ++read_;
+    return true;
+  }
+
+ private:
+  // Checks what the caller states before the file is opened; returns the path.
+  static const std::string& check_format(const std::string& path, const RawVideoFormat& format,
+                                         FrameRange range) {
+    const std::string where = path + " raw format";
+    if (format.format.family != ColourFamily::kYuv) throw InputError(where, "a YUV pixel format", "RGB");
+    check_pixel_format(where, format.format);
+    check_geometry(where, format.width, format.height);
+    if (format.fps.num <= 0 || format.fps.den <= 0) {
+      throw InputError(where, "a positive frame rate", fmt::format("{}/{}", format.fps.num, format.fps.den));
+    }
+    check_frame_range(path, range);
+    return path;
+  }
+
+  InputFile file_;
+  int64_t frame_bytes_ = 0;
+  int count_ = 0;
+  int first_ = 0;
+  int read_ = 0;
+  std::vector<uint8_t> buffer_;
+};
+
+}  // namespace
+
+std::unique_ptr<FrameReader> open_raw_yuv(const std::string& path, const RawVideoFormat& format,
+                                          FrameRange range) {
+  return std::make_unique<RawYuvFrameReader>(path, format, range);
+}
+
 Video read_raw_yuv(const std::string& path, const RawVideoFormat& format, FrameRange range) {
-  const std::string where = path + " raw format";
-  if (format.format.family != ColourFamily::kYuv) throw InputError(where, "a YUV pixel format", "RGB");
-  check_pixel_format(where, format.format);
-  check_geometry(where, format.width, format.height);
-  if (format.fps.num <= 0 || format.fps.den <= 0) {
-    throw InputError(where, "a positive frame rate", fmt::format("{}/{}", format.fps.num, format.fps.den));
-  }
-  check_frame_range(path, range);
-
-  InputFile file(path);
-  const int64_t frame_bytes = stored_frame_bytes(format.width, format.height, format.format);
-  if (file.size() % frame_bytes != 0) {
-    throw InputError(
-        path,
-        fmt::format("a size that is a multiple of the frame size, {} bytes ({}x{} {} {}-bit)", frame_bytes,
-                    format.width, format.height, to_string(format.format.chroma), format.format.bit_depth),
-        fmt::format("{} bytes", file.size()));
-  }
-  const int count = resolve_frame_count(path, range, file.size() / frame_bytes);
-
-  Video video;
-  video.info = {format.width, format.height, format.format, format.fps, format.colour};
-  file.skip(frame_bytes * range.start);
-  std::vector<uint8_t> buffer(static_cast<size_t>(frame_bytes));
-  for (int i = 0; i < count; ++i) {
-    check_sample_budget(path, i, video.info);
-    file.read(buffer.data(), frame_bytes);
-    const std::string frame_where = fmt::format("{} frame {}", path, range.start + i);
-    video.frames.push_back(
-        unpack_frame(buffer.data(), format.width, format.height, format.format, frame_where));
-  }
-  return video;
+  return read_remaining(*open_raw_yuv(path, format, range));
 }
 
 }  // namespace tgvc

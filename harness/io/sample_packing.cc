@@ -21,7 +21,18 @@ int64_t stored_frame_bytes(int width, int height, PixelFormat format) {
 
 Frame unpack_frame(const uint8_t* bytes, int width, int height, PixelFormat format,
                    const std::string& where) {
-  Frame frame = Frame::allocate(width, height, format);
+  Frame frame;
+  unpack_frame_into(bytes, width, height, format, where, &frame);
+  return frame;
+}
+
+void unpack_frame_into(const uint8_t* bytes, int width, int height, PixelFormat format,
+                       const std::string& where, Frame* out) {
+  const bool reusable = out->format == format && out->width() == width && out->height() == height &&
+                        out->planes[1].width == chroma_width(width, format.chroma) &&
+                        out->planes[1].height == chroma_height(height, format.chroma);
+  if (!reusable) *out = Frame::allocate(width, height, format);
+  Frame& frame = *out;
   const uint16_t max_value = static_cast<uint16_t>(frame.max_value());
   for (int p = 0; p < 3; ++p) {
     std::vector<uint16_t>& samples = frame.planes[p].samples;
@@ -40,7 +51,6 @@ Frame unpack_frame(const uint8_t* bytes, int width, int height, PixelFormat form
     }
     bytes += 2 * samples.size();
   }
-  return frame;
 }
 
 void pack_frame(const Frame& frame, std::vector<uint8_t>& out) {

@@ -16,6 +16,9 @@ int64_t stored_frame_bytes(int width, int height, PixelFormat format);
 // Unpacks one stored frame (`bytes` holds exactly stored_frame_bytes). Throws InputError naming
 // `where` when a sample exceeds the bit depth's maximum (a 10-bit file with garbage high bits).
 Frame unpack_frame(const uint8_t* bytes, int width, int height, PixelFormat format, const std::string& where);
+// The same into *frame, whose planes are reused when they already have this geometry and format.
+void unpack_frame_into(const uint8_t* bytes, int width, int height, PixelFormat format,
+                       const std::string& where, Frame* frame);
 
 // Appends the stored form of `frame` to `out`.
 void pack_frame(const Frame& frame, std::vector<uint8_t>& out);

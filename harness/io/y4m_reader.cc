@@ -53,49 +53,64 @@ void throw_truncated(const InputFile& file, int index, int64_t frame_bytes) {
           "high-bit-depth Y4M with chroma rows one byte short)");
 }
 
+class Y4mFrameReader final : public FrameReader {
+ public:
+  Y4mFrameReader(const std::string& path, FrameRange range) : FrameReader(path), range_(range), file_(path) {
+    check_frame_range(path, range);
+    std::string line;
+    if (!file_.read_line(line, kMaxY4mHeaderLength)) {
+      if (line.rfind("YUV4MPEG2", 0) != 0) {
+        throw InputError(path, "a Y4M file starting with 'YUV4MPEG2 '", "'" + line.substr(0, 16) + "'");
+      }
+      throw InputError(path, fmt::format("a Y4M header line of at most {} bytes", kMaxY4mHeaderLength),
+                       "no newline (truncated or not a header)");
+    }
+    info_ = parse_y4m_header(line, path);
+    frame_bytes_ = stored_frame_bytes(info_.width, info_.height, info_.format);
+    for (; index_ < range.start; ++index_) {
+      if (!read_frame_header(file_, index_)) break;
+      if (!file_.skip(frame_bytes_)) throw_truncated(file_, index_, frame_bytes_);
+    }
+  }
+
+  bool next(Frame* frame) override {
+    if (range_.count >= 0 && read_ == range_.count) return false;
+    if (!read_frame_header(file_, index_)) {
+      // `index_` is the number of frames in the file: the range must not run past it.
+      if (read_ == 0 || range_.count > 0) resolve_frame_count(path(), range_, index_);
+      return false;
+    }
+    if (file_.remaining() < frame_bytes_) throw_truncated(file_, index_, frame_bytes_);
+    buffer_.resize(static_cast<size_t>(frame_bytes_));
+    file_.read(buffer_.data(), frame_bytes_);
+    try {
+      unpack_frame_into(buffer_.data(), info_.width, info_.height, info_.format,
+                        fmt::format("{} frame {}", path(), index_), frame);
+    } catch (const InputError& e) {
+      throw_misframed(file_, info_, index_, frame_bytes_, e);
+    }
+    ++index_;
+    ++read_;
+    return true;
+  }
+
+ private:
+  FrameRange range_;
+  InputFile file_;
+  int64_t frame_bytes_ = 0;
+  int index_ = 0;  // the file's frame the next FRAME header belongs to
+  int read_ = 0;   // frames of the range read
+  std::vector<uint8_t> buffer_;
+};
+
 }  // namespace
 
-Video read_y4m(const std::string& path, FrameRange range) {
-  check_frame_range(path, range);
-  InputFile file(path);
-  std::string line;
-  if (!file.read_line(line, kMaxY4mHeaderLength)) {
-    if (line.rfind("YUV4MPEG2", 0) != 0) {
-      throw InputError(path, "a Y4M file starting with 'YUV4MPEG2 '", "'" + line.substr(0, 16) + "'");
-    }
-    throw InputError(path, fmt::format("a Y4M header line of at most {} bytes", kMaxY4mHeaderLength),
-                     "no newline (truncated or not a header)");
-  }
-  Video video;
-  video.info = parse_y4m_header(line, path);
-  const VideoInfo& info = video.info;
-  const int64_t frame_bytes = stored_frame_bytes(info.width, info.height, info.format);
+std::unique_ptr<FrameReader> open_y4m(const std::string& path, FrameRange range) {
+  return std::make_unique<Y4mFrameReader>(path, range);
+}
 
-  int index = 0;
-  for (; index < range.start; ++index) {
-    if (!read_frame_header(file, index)) break;
-    if (!file.skip(frame_bytes)) throw_truncated(file, index, frame_bytes);
-  }
-  std::vector<uint8_t> buffer;
-  while (range.count < 0 || video.frame_count() < range.count) {
-    if (!read_frame_header(file, index)) break;
-    if (file.remaining() < frame_bytes) throw_truncated(file, index, frame_bytes);
-    check_sample_budget(path, video.frame_count(), info);
-    buffer.resize(static_cast<size_t>(frame_bytes));
-    file.read(buffer.data(), frame_bytes);
-    try {
-      video.frames.push_back(unpack_frame(buffer.data(), info.width, info.height, info.format,
-                                          fmt::format("{} frame {}", path, index)));
-    } catch (const InputError& e) {
-      throw_misframed(file, info, index, frame_bytes, e);
-    }
-    ++index;
-  }
-  // `index` is the number of frames in the file when the loop stopped at its end.
-  if (video.frames.empty() || (range.count > 0 && video.frame_count() < range.count)) {
-    resolve_frame_count(path, range, index);
-  }
-  return video;
+Video read_y4m(const std::string& path, FrameRange range) {
+  return read_remaining(*open_y4m(path, range));
 }
 
 }  // namespace tgvc

@@ -3,9 +3,11 @@
 // says XCOLORRANGE=FULL (Y4M has no matrix tag).
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "harness/core/frame.h"
+#include "harness/io/frame_reader.h"
 #include "harness/io/video_reader.h"
 
 namespace tgvc {
@@ -14,5 +16,8 @@ namespace tgvc {
 // frames before the range are skipped one by one without being kept. Throws InputError naming the
 // file (and the frame) for a bad header, a truncated frame or a range past the end.
 Video read_y4m(const std::string& path, FrameRange range = {});
+// The same, frame by frame (frame_reader.h): the header is read and the frames before the range
+// skipped on opening.
+std::unique_ptr<FrameReader> open_y4m(const std::string& path, FrameRange range = {});
 
 }  // namespace tgvc

@@ -2,26 +2,15 @@
 // harness/metrics/registry.cc. Metrics never open files or know codecs.
 #pragma once
 
-#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "harness/core/frame.h"
 #include "harness/core/params.h"
+#include "harness/results/metric_value.h"
 
 namespace tgvc {
-
-// One named value a metric produces for a sequence, e.g. "psnr_y" or "msssim_rgb".
-struct MetricValue {
-  std::string name;
-  double value = std::numeric_limits<double>::quiet_NaN();
-  std::vector<double> per_frame;  // empty when the value has no per-frame form
-  std::string unit;               // "dB", "" for unitless, "px", ...
-  std::string convention;         // short statement of how it was computed (docs/metrics.md)
-  bool available = true;          // false: n/a, with `reason`
-  std::string reason;
-};
 
 // Motion ground truth a dataset can supply (the synthetic sequences know every point's path).
 class MotionTruth {
@@ -47,6 +36,20 @@ struct MetricContext {
   const PreparedSource* prepared_source = nullptr;
 };
 
+class FramePair;  // harness/metrics/frame_pair.h
+
+// A per-frame metric's running state over one pair of clips: fed frame pairs as they are decoded,
+// so a caller never holds the clips (harness/metrics/frame_metrics.h feeds several at once).
+class FrameAccumulator {
+ public:
+  virtual ~FrameAccumulator() = default;
+  // Measures frame `index` of both clips. Thread-safe: frames may come in any order and
+  // concurrently; each index once.
+  virtual void add(int index, const FramePair& pair) = 0;
+  // The values compute() gives on clips of frames 0..n-1 (bit-identical), n the frames added.
+  virtual std::vector<MetricValue> finish() = 0;
+};
+
 class Metric {
  public:
   virtual ~Metric() = default;
@@ -69,6 +72,13 @@ class Metric {
                                                       const ParamSet& options,
                                                       const MetricContext& /*context*/) const {
     return compute(ref, dist, options);
+  }
+
+  // A per-frame metric's accumulator for clips of these formats (check_frame_inputs holds), which
+  // ignores any MetricContext. nullptr (the default): the metric needs whole clips (compute).
+  virtual std::unique_ptr<FrameAccumulator> start_frames(const VideoInfo& /*ref*/, const VideoInfo& /*dist*/,
+                                                         const ParamSet& /*options*/) const {
+    return nullptr;
   }
 
   // Source-side work that cells of one sequence can share. Two calls with equal non-empty keys

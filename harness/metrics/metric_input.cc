@@ -13,16 +13,28 @@ std::string plane_text(const Plane& p) {
 
 }  // namespace
 
-void check_metric_inputs(const Video& ref, const Video& dist) {
-  check_comparable(ref, dist);
-  const int depth = ref.info.format.bit_depth;
+void check_frame_inputs(const VideoInfo& ref, const VideoInfo& dist) {
+  const auto describe = [](const VideoInfo& v) {
+    return std::to_string(v.width) + "x" + std::to_string(v.height) +
+           (v.format.family == ColourFamily::kRgb ? " RGB " : " YUV ") + to_string(v.format.chroma) + " " +
+           std::to_string(v.format.bit_depth) + "-bit";
+  };
+  if (ref.width != dist.width || ref.height != dist.height || ref.format != dist.format) {
+    throw InputError("distorted video", "the reference's " + describe(ref), describe(dist));
+  }
+  const int depth = ref.format.bit_depth;
   if (depth < 1 || depth > 16) {
     throw InputError("reference video", "a bit depth in 1..16", std::to_string(depth));
   }
-  if (ref.info.format.family == ColourFamily::kRgb && ref.info.format.chroma != ChromaFormat::k444) {
+  if (ref.format.family == ColourFamily::kRgb && ref.format.chroma != ChromaFormat::k444) {
     throw InputError("reference video", "RGB samples in 4:4:4",
-                     std::string("RGB in ") + to_string(ref.info.format.chroma));
+                     std::string("RGB in ") + to_string(ref.format.chroma));
   }
+}
+
+void check_metric_inputs(const Video& ref, const Video& dist) {
+  check_comparable(ref, dist);
+  check_frame_inputs(ref.info, dist.info);
   for (int f = 0; f < ref.frame_count(); ++f) {
     for (int p = 0; p < 3; ++p) {
       const Plane& a = ref.frames[f].planes[p];

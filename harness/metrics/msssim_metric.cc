@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
-#include "harness/core/colour.h"
+#include "harness/metrics/frame_metrics.h"
+#include "harness/metrics/frame_pair.h"
+#include "harness/metrics/frame_slots.h"
 #include "harness/metrics/metric_input.h"
 #include "harness/metrics/psnr_kernels.h"
 #include "harness/metrics/psnr_pooling.h"
@@ -11,20 +13,10 @@
 namespace tgvc {
 namespace {
 
-// The planes a frame is measured on: R, G, B (converted into `storage` when the video is YUV) or Y
-// (converted from RGB with the video's matrix and range when the video is RGB).
-std::vector<const Plane*> channels(const Frame& frame, const VideoInfo& info, bool luma_only,
-                                   Frame* storage) {
-  const bool is_yuv = frame.format.family == ColourFamily::kYuv;
-  if (luma_only) {
-    if (is_yuv) return {&frame.planes[0]};
-    *storage = rgb_to_yuv(frame, info.colour, ChromaFormat::k444);
-    return {&storage->planes[0]};
-  }
-  if (is_yuv) {
-    *storage = yuv_to_rgb(frame, info.colour);
-    return {&storage->planes[0], &storage->planes[1], &storage->planes[2]};
-  }
+// The planes a frame is measured on: R, G, B (a YUV video's converted with its matrix and range) or
+// Y (an RGB video's converted with its matrix and range).
+std::vector<const Plane*> channels(const Frame& frame, bool luma_only) {
+  if (luma_only) return {&frame.planes[0]};
   return {&frame.planes[0], &frame.planes[1], &frame.planes[2]};
 }
 
@@ -63,44 +55,73 @@ std::string convention_text(bool multiscale, SsimConvention convention, bool lum
   return text + "; sequence: mean of per-frame values";
 }
 
-std::vector<MetricValue> compute_ssim_family(const Video& ref, const Video& dist, const ParamSet& options,
-                                             bool multiscale) {
-  check_metric_inputs(ref, dist);
-  const SsimOptions o = ssim_option_table().parse(options);
-  const SsimConvention convention = o.convention;
-  const bool luma_only = o.colour == SsimColour::kLuma;
-  const double data_range = psnr_peak(ref.info.format);
+// One frame's value: the mean over its channels, or the first channel's reason for n/a.
+struct FrameSsim {
+  bool available = true;
+  double value = 0;
+  std::string reason;
+};
 
-  MetricValue v;
-  v.name = std::string(multiscale ? "msssim" : "ssim") + (luma_only ? "_y" : "_rgb");
-  v.unit = "";
-  v.convention = convention_text(multiscale, convention, luma_only, ref.info, data_range);
-  if (ref.frame_count() == 0) {
-    v.available = false;
-    v.reason = "the videos have no frames";
-    return {v};
-  }
-  for (int f = 0; f < ref.frame_count(); ++f) {
-    Frame ref_storage, dist_storage;
-    const std::vector<const Plane*> a = channels(ref.frames[f], ref.info, luma_only, &ref_storage);
-    const std::vector<const Plane*> b = channels(dist.frames[f], dist.info, luma_only, &dist_storage);
+class SsimAccumulator final : public FrameAccumulator {
+ public:
+  SsimAccumulator(const VideoInfo& ref, const ParamSet& options, bool multiscale)
+      : multiscale_(multiscale),
+        convention_(ssim_option_table().parse(options).convention),
+        luma_only_(ssim_option_table().parse(options).colour == SsimColour::kLuma),
+        data_range_(psnr_peak(ref.format)),
+        info_(ref) {}
+
+  void add(int index, const FramePair& pair) override {
+    const std::vector<const Plane*> a = channels(luma_only_ ? pair.ref_yuv() : pair.ref_rgb(), luma_only_);
+    const std::vector<const Plane*> b = channels(luma_only_ ? pair.dist_yuv() : pair.dist_rgb(), luma_only_);
+    FrameSsim frame;
     double sum = 0;
     for (size_t c = 0; c < a.size(); ++c) {
-      const SsimResult r = multiscale ? msssim_channel(*a[c], *b[c], data_range, convention)
-                                      : ssim_channel(*a[c], *b[c], data_range, convention);
+      const SsimResult r = multiscale_ ? msssim_channel(*a[c], *b[c], data_range_, convention_)
+                                       : ssim_channel(*a[c], *b[c], data_range_, convention_);
       if (!r.available) {
-        v.available = false;
-        v.reason = f == 0 ? r.reason : "frame " + std::to_string(f) + ": " + r.reason;
-        v.per_frame.clear();
-        return {v};
+        frame.available = false;
+        frame.reason = r.reason;
+        break;
       }
       sum += r.value;
     }
-    v.per_frame.push_back(sum / static_cast<double>(a.size()));
+    frame.value = sum / static_cast<double>(a.size());
+    frames_.set(index, std::move(frame));
   }
-  v.value = mean_of(v.per_frame);
-  return {v};
-}
+
+  std::vector<MetricValue> finish() override {
+    const std::vector<FrameSsim> frames = frames_.take_in_order();
+    MetricValue v;
+    v.name = std::string(multiscale_ ? "msssim" : "ssim") + (luma_only_ ? "_y" : "_rgb");
+    v.unit = "";
+    v.convention = convention_text(multiscale_, convention_, luma_only_, info_, data_range_);
+    if (frames.empty()) {
+      v.available = false;
+      v.reason = "the videos have no frames";
+      return {v};
+    }
+    for (size_t f = 0; f < frames.size(); ++f) {
+      if (!frames[f].available) {  // the first frame without a value names the reason
+        v.available = false;
+        v.reason = f == 0 ? frames[f].reason : "frame " + std::to_string(f) + ": " + frames[f].reason;
+        v.per_frame.clear();
+        return {v};
+      }
+      v.per_frame.push_back(frames[f].value);
+    }
+    v.value = mean_of(v.per_frame);
+    return {v};
+  }
+
+ private:
+  bool multiscale_;
+  SsimConvention convention_;
+  bool luma_only_;
+  double data_range_;
+  VideoInfo info_;
+  FrameSlots<FrameSsim> frames_;
+};
 
 }  // namespace
 
@@ -130,9 +151,14 @@ const std::vector<ParamSpec>& SsimMetric::param_specs() const {
   return ssim_option_table().specs();
 }
 
+std::unique_ptr<FrameAccumulator> SsimMetric::start_frames(const VideoInfo& ref, const VideoInfo& /*dist*/,
+                                                           const ParamSet& options) const {
+  return std::make_unique<SsimAccumulator>(ref, options, false);
+}
+
 std::vector<MetricValue> SsimMetric::compute(const Video& ref, const Video& dist,
                                              const ParamSet& options) const {
-  return compute_ssim_family(ref, dist, options, false);
+  return compute_frame_metrics(ref, dist, {{this, options}}).front();
 }
 
 std::string MsssimMetric::description() const {
@@ -143,9 +169,14 @@ const std::vector<ParamSpec>& MsssimMetric::param_specs() const {
   return ssim_option_table().specs();
 }
 
+std::unique_ptr<FrameAccumulator> MsssimMetric::start_frames(const VideoInfo& ref, const VideoInfo& /*dist*/,
+                                                             const ParamSet& options) const {
+  return std::make_unique<SsimAccumulator>(ref, options, true);
+}
+
 std::vector<MetricValue> MsssimMetric::compute(const Video& ref, const Video& dist,
                                                const ParamSet& options) const {
-  return compute_ssim_family(ref, dist, options, true);
+  return compute_frame_metrics(ref, dist, {{this, options}}).front();
 }
 
 }  // namespace tgvc

@@ -23,6 +23,8 @@ class SsimMetric final : public Metric {
   std::string version() const override { return "1"; }
   std::string description() const override;
   const std::vector<ParamSpec>& param_specs() const override;
+  std::unique_ptr<FrameAccumulator> start_frames(const VideoInfo& ref, const VideoInfo& dist,
+                                                 const ParamSet& options) const override;
   std::vector<MetricValue> compute(const Video& ref, const Video& dist,
                                    const ParamSet& options) const override;
 };
@@ -33,6 +35,8 @@ class MsssimMetric final : public Metric {
   std::string version() const override { return "1"; }
   std::string description() const override;
   const std::vector<ParamSpec>& param_specs() const override;
+  std::unique_ptr<FrameAccumulator> start_frames(const VideoInfo& ref, const VideoInfo& dist,
+                                                 const ParamSet& options) const override;
   std::vector<MetricValue> compute(const Video& ref, const Video& dist,
                                    const ParamSet& options) const override;
 };

@@ -10,21 +10,9 @@
 #include "harness/core/frame.h"
 #include "harness/core/params.h"
 #include "harness/metrics/metric.h"
+#include "harness/results/metric_value.h"
 
 namespace tgvc {
-
-// What one cell (one sequence) contributes to a set.
-struct SetContribution {
-  std::string metric;   // id of the per-set metric
-  std::string version;  // its version; contributions of other versions are refused by finish()
-  std::string method;   // how the features were made (model, protocol, clip length); equal across a set
-  bool available = true;
-  std::string reason;             // why not, when !available (e.g. a missing model)
-  int clips = 0;                  // rows of `reference` and of `distorted`
-  int dims = 0;                   // columns
-  std::vector<double> reference;  // clips x dims, row-major: features of the source's clips
-  std::vector<double> distorted;  // the same clips of the decoded video
-};
 
 class PerSetMetric {
  public:

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <limits>
 
-#include "harness/metrics/vector_clones.h"
+#include "harness/core/vector_clones.h"
 
 namespace tgvc {
 namespace {

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
-#include "harness/core/colour.h"
+#include "harness/metrics/frame_metrics.h"
+#include "harness/metrics/frame_pair.h"
+#include "harness/metrics/frame_slots.h"
 #include "harness/metrics/metric_input.h"
 #include "harness/metrics/psnr_kernels.h"
 #include "harness/metrics/psnr_pooling.h"
@@ -99,55 +101,73 @@ const std::vector<ParamSpec>& PsnrMetric::param_specs() const {
   return psnr_option_table().specs();
 }
 
-std::vector<MetricValue> PsnrMetric::compute(const Video& ref, const Video& dist,
-                                             const ParamSet& options) const {
-  check_metric_inputs(ref, dist);
-  const PsnrOptions o = psnr_option_table().parse(options);
-  const bool want_rgb = o.rgb;
-  const bool want_extra = o.extra_yuv;
-  const bool is_yuv = ref.info.format.family == ColourFamily::kYuv;
-  const int depth = ref.info.format.bit_depth;
+namespace {
+
+// One frame's MSEs.
+struct FrameError {
+  double y = 0, u = 0, v = 0, rgb = 0;
+};
+
+class PsnrAccumulator final : public FrameAccumulator {
+ public:
+  PsnrAccumulator(const VideoInfo& ref, bool want_rgb, bool want_extra)
+      : info_(ref), want_rgb_(want_rgb), want_extra_(want_extra) {}
+
+  void add(int index, const FramePair& pair) override {
+    const int depth = info_.format.bit_depth;
+    // An RGB video's Y, U and V are those of its conversion to YUV 4:4:4; psnr_rgb is on R, G, B
+    // (a YUV video's converted with its matrix and range).
+    const Frame& ya = pair.ref_yuv();
+    const Frame& yb = pair.dist_yuv();
+    FrameError e;
+    e.y = plane_mse(ya.planes[0], yb.planes[0], depth);
+    e.u = plane_mse(ya.planes[1], yb.planes[1], depth);
+    e.v = plane_mse(ya.planes[2], yb.planes[2], depth);
+    if (want_rgb_) e.rgb = rgb_mse(pair.ref_rgb(), pair.dist_rgb(), depth);
+    frames_.set(index, e);
+  }
+
+  std::vector<MetricValue> finish() override;
+
+ private:
+  VideoInfo info_;
+  bool want_rgb_;
+  bool want_extra_;
+  FrameSlots<FrameError> frames_;
+};
+
+std::vector<MetricValue> PsnrAccumulator::finish() {
+  const std::vector<FrameError> frames = frames_.take_in_order();
+  const bool is_yuv = info_.format.family == ColourFamily::kYuv;
+  const int depth = info_.format.bit_depth;
   // Y, U, V values always use the YUV peak; psnr_rgb the peak of the video's own samples.
   const PixelFormat yuv_format{ChromaFormat::k444, depth, ColourFamily::kYuv};
   const double peak = psnr_peak(yuv_format.bit_depth);
   const std::string note = peak_text(yuv_format, peak);
-  const double rgb_peak = psnr_peak(ref.info.format);
-  const std::string rgb_note = peak_text(ref.info.format, rgb_peak);
+  const double rgb_peak = psnr_peak(info_.format);
+  const std::string rgb_note = peak_text(info_.format, rgb_peak);
   // An RGB video's Y, U and V are those of the stated conversion, which every value names.
   const std::string source =
       is_yuv ? std::string()
              : fmt::format(" of the RGB converted to YUV 4:4:4 ({} {} range, tgvc::rgb_to_yuv)",
-                           to_string(ref.info.colour.matrix), to_string(ref.info.colour.range));
+                           to_string(info_.colour.matrix), to_string(info_.colour.range));
 
-  if (ref.frame_count() == 0) {
+  if (frames.empty()) {
     std::vector<std::string> names = {"psnr_y", "psnr_y_msepool", "psnr_u",      "psnr_u_msepool",
                                       "psnr_v", "psnr_v_msepool", "psnr_yuv611", "psnr_yuv611_msepool"};
-    if (want_rgb) names.insert(names.end(), {"psnr_rgb", "psnr_rgb_msepool"});
-    if (want_extra) names.insert(names.end(), {"psnr_yuv411", "psnr_yuv_hm"});
+    if (want_rgb_) names.insert(names.end(), {"psnr_rgb", "psnr_rgb_msepool"});
+    if (want_extra_) names.insert(names.end(), {"psnr_yuv411", "psnr_yuv_hm"});
     std::vector<MetricValue> out;
     for (const std::string& n : names) out.push_back(not_available(n, "the videos have no frames"));
     return out;
   }
 
   FrameErrors e;
-  for (int f = 0; f < ref.frame_count(); ++f) {
-    const Frame& a = ref.frames[f];
-    const Frame& b = dist.frames[f];
-    Frame yuv_a, yuv_b;
-    if (!is_yuv) {
-      yuv_a = rgb_to_yuv(a, ref.info.colour, ChromaFormat::k444);
-      yuv_b = rgb_to_yuv(b, dist.info.colour, ChromaFormat::k444);
-    }
-    const Frame& ya = is_yuv ? a : yuv_a;
-    const Frame& yb = is_yuv ? b : yuv_b;
-    e.y.push_back(plane_mse(ya.planes[0], yb.planes[0], depth));
-    e.u.push_back(plane_mse(ya.planes[1], yb.planes[1], depth));
-    e.v.push_back(plane_mse(ya.planes[2], yb.planes[2], depth));
-    if (want_rgb && is_yuv) {
-      e.rgb.push_back(rgb_mse(yuv_to_rgb(a, ref.info.colour), yuv_to_rgb(b, dist.info.colour), depth));
-    } else if (want_rgb) {
-      e.rgb.push_back(rgb_mse(a, b, depth));
-    }
+  for (const FrameError& f : frames) {
+    e.y.push_back(f.y);
+    e.u.push_back(f.u);
+    e.v.push_back(f.v);
+    if (want_rgb_) e.rgb.push_back(f.rgb);
   }
 
   std::vector<MetricValue> out;
@@ -165,23 +185,25 @@ std::vector<MetricValue> PsnrMetric::compute(const Video& ref, const Video& dist
       yuv611_psnr(psnr_of_mean_mse(e.y, peak), psnr_of_mean_mse(e.u, peak), psnr_of_mean_mse(e.v, peak));
   out.push_back(db_value("psnr_yuv611_msepool", pooled611, {},
                          "(6 Y + U + V) / 8 of the PSNRs of frame-averaged MSEs" + source + "; " + note));
-  if (want_rgb) {
+  if (want_rgb_) {
     const std::string what =
         is_yuv
             ? fmt::format("RGB (YUV->RGB {} {} range, chroma by sample replication), MSE pooled over R, G, B",
-                          to_string(ref.info.colour.matrix), to_string(ref.info.colour.range))
+                          to_string(info_.colour.matrix), to_string(info_.colour.range))
             : std::string("RGB samples as read, MSE pooled over R, G, B");
     add_pair("psnr_rgb", what, e.rgb, rgb_peak, rgb_note, &out);
   }
-  if (want_extra) {
+  if (want_extra_) {
     std::vector<double> yuv411;
     for (size_t f = 0; f < e.y.size(); ++f) yuv411.push_back(yuv411_psnr(psnr.y[f], psnr.u[f], psnr.v[f]));
     const double yuv411_mean = mean_of(yuv411);
     out.push_back(db_value(
         "psnr_yuv411", yuv411_mean, std::move(yuv411),
         "(4 Y + U + V) / 6 of per-frame PSNRs" + source + ", then mean over frames (CompressAI); " + note));
-    const size_t luma = ref.frames[0].planes[0].samples.size();
-    const size_t chroma = is_yuv ? ref.frames[0].planes[1].samples.size() : luma;
+    const size_t luma = static_cast<size_t>(info_.width) * info_.height;
+    const size_t chroma = is_yuv ? static_cast<size_t>(chroma_width(info_.width, info_.format.chroma)) *
+                                       chroma_height(info_.height, info_.format.chroma)
+                                 : luma;
     std::vector<double> hm_mse;
     for (size_t f = 0; f < e.y.size(); ++f) {
       hm_mse.push_back(sample_weighted_mse(e.y[f], e.u[f], e.v[f], luma, chroma, chroma));
@@ -194,6 +216,19 @@ std::vector<MetricValue> PsnrMetric::compute(const Video& ref, const Video& dist
                      note));
   }
   return out;
+}
+
+}  // namespace
+
+std::unique_ptr<FrameAccumulator> PsnrMetric::start_frames(const VideoInfo& ref, const VideoInfo& /*dist*/,
+                                                           const ParamSet& options) const {
+  const PsnrOptions o = psnr_option_table().parse(options);
+  return std::make_unique<PsnrAccumulator>(ref, o.rgb, o.extra_yuv);
+}
+
+std::vector<MetricValue> PsnrMetric::compute(const Video& ref, const Video& dist,
+                                             const ParamSet& options) const {
+  return compute_frame_metrics(ref, dist, {{this, options}}).front();
 }
 
 }  // namespace tgvc

@@ -19,6 +19,8 @@ class PsnrMetric final : public Metric {
   std::string version() const override { return "1"; }
   std::string description() const override;
   const std::vector<ParamSpec>& param_specs() const override;
+  std::unique_ptr<FrameAccumulator> start_frames(const VideoInfo& ref, const VideoInfo& dist,
+                                                 const ParamSet& options) const override;
   std::vector<MetricValue> compute(const Video& ref, const Video& dist,
                                    const ParamSet& options) const override;
 };

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <type_traits>
 
-#include "harness/metrics/vector_clones.h"
+#include "harness/core/vector_clones.h"
 
 namespace tgvc {
 namespace {

@@ -11,7 +11,7 @@
 #include "harness/io/video_reader.h"
 #include "harness/metrics/metric.h"
 #include "harness/metrics/per_set_metric.h"
-#include "reports/cell_result.h"
+#include "harness/results/cell_result.h"
 
 namespace tgvc {
 namespace {

@@ -1,11 +1,13 @@
 #include "harness/run/cell_runner.h"
 
 #include <chrono>
+#include <map>
 
 #include "codecs/codec.h"
 #include "codecs/source_colour.h"
 #include "harness/core/error.h"
 #include "harness/io/png_writer.h"
+#include "harness/metrics/frame_metrics.h"
 #include "harness/metrics/metric.h"
 #include "harness/metrics/per_set_metric.h"
 #include "harness/metrics/rate.h"
@@ -31,7 +33,34 @@ void measure(const Experiment& e, size_t sequence, SequenceCache& cache, const V
     truth = std::make_unique<SyntheticTruth>(seq.synthetic_spec, e.frames.start);
     context.motion_truth = truth.get();
   }
-  for (const MetricSpec& spec : e.metrics) {
+  // Per-frame metrics go through their accumulators together, each frame's colour forms made once
+  // (harness/metrics/frame_metrics.h), as `measure` feeds them; the others see the whole clips.
+  std::vector<FrameMetricRequest> per_frame;
+  std::vector<size_t> per_frame_spec;
+  for (size_t i = 0; i < e.metrics.size(); ++i) {
+    const MetricSpec& spec = e.metrics[i];
+    const Metric* metric = spec.per_set ? nullptr : find_metric(spec.id);
+    if (!metric) continue;
+    const ParamSet options = ParamSet::resolve(metric->param_specs(), spec.options, "metrics." + spec.id);
+    if (metric->start_frames(source.info, decoded.info, options)) {
+      per_frame.push_back({metric, options});
+      per_frame_spec.push_back(i);
+    }
+  }
+  std::map<size_t, std::vector<MetricValue>> streamed;
+  if (!per_frame.empty()) {
+    std::vector<std::vector<MetricValue>> values = compute_frame_metrics(source, decoded, per_frame);
+    for (size_t k = 0; k < values.size(); ++k) streamed[per_frame_spec[k]] = std::move(values[k]);
+  }
+  for (size_t i = 0; i < e.metrics.size(); ++i) {
+    const MetricSpec& spec = e.metrics[i];
+    if (streamed.count(i) != 0) {
+      std::vector<MetricValue>& values = streamed[i];
+      if (!values.empty())
+        result.headline_values.push_back(values.front().name);  // metric.h: first = headline
+      for (MetricValue& v : values) result.metrics.push_back(std::move(v));
+      continue;
+    }
     if (spec.per_set) {  // features now, the value once the whole set is done (set_metrics.h)
       const PerSetMetric* metric = find_per_set_metric(spec.id);
       const ParamSet options = ParamSet::resolve(metric->param_specs(), spec.options, "metrics." + spec.id);
@@ -88,9 +117,9 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
   r.codec_type = codec_spec.type;
   r.codec_version = codec->version();
   r.rate_point = point.label;
-  r.status = "ok";
+  r.status = CellOutcome::kOk;
 
-  std::string stage = "load";
+  FailedStage stage = FailedStage::kLoad;
   std::shared_ptr<const Video> source;
   try {
     bool loaded_here = false;
@@ -99,12 +128,12 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
     r.params = params.values();
     r.codec_version = codec->version_for(params);
 
-    stage = "encode";
+    stage = FailedStage::kEncode;
     auto t = Clock::now();
     const Encoded encoded = encode_source(*codec, *source, params);
     r.timing.encode_s = seconds_since(t);
 
-    stage = "decode";
+    stage = FailedStage::kDecode;
     t = Clock::now();
     const Video decoded = decode_for_source(*codec, encoded);
     r.timing.decode_s = seconds_since(t);
@@ -122,15 +151,15 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
     r.kbps = rate.kbps;
     for (const RateComponent& c : encoded.components) r.rate_components.emplace_back(c.name, c.bytes * 8);
 
-    stage = "metrics";
+    stage = FailedStage::kMetrics;
     t = Clock::now();
     measure(e, cell.sequence, cache, *source, decoded, r);
     r.timing.metrics_s = seconds_since(t);
 
-    stage = "still";
+    stage = FailedStage::kStill;
     save_stills(e, run_dir, cell.id, *source, decoded, r);
   } catch (const std::exception& ex) {
-    r.status = "failed";
+    r.status = CellOutcome::kFailed;
     r.stage = stage;
     r.error = ex.what();
     r.metrics.clear();

@@ -6,8 +6,8 @@
 
 #include "harness/config/experiment.h"
 #include "harness/plan/plan.h"
+#include "harness/results/cell_result.h"
 #include "harness/run/sequence_cache.h"
-#include "reports/cell_result.h"
 
 namespace tgvc {
 

@@ -14,16 +14,16 @@
 #include "harness/core/progress.h"
 #include "harness/core/sha256.h"
 #include "harness/plan/plan.h"
+#include "harness/results/cell_json.h"
+#include "harness/results/csv_tables.h"
+#include "harness/results/results_json.h"
+#include "harness/results/run_results.h"
 #include "harness/run/cell_key.h"
 #include "harness/run/cell_runner.h"
 #include "harness/run/provenance.h"
 #include "harness/run/sequence_cache.h"
 #include "harness/run/set_metrics.h"
-#include "reports/cell_json.h"
-#include "reports/csv_tables.h"
 #include "reports/html_report.h"
-#include "reports/results_json.h"
-#include "reports/run_results.h"
 
 namespace tgvc {
 namespace {

@@ -26,7 +26,7 @@ std::vector<MetricValue> set_values(const PerSetMetric& metric, const ParamSet& 
   for (const CellResult* r : members) {
     if (!r->ok()) {
       return unavailable_values(metric, fmt::format("cell {} failed ({}: {}); a set needs all its cells",
-                                                    r->cell_id, r->stage, r->error));
+                                                    r->cell_id, to_string(r->stage), r->error));
     }
     const SetContribution* found = nullptr;
     for (const SetContribution& c : r->set_contributions) {

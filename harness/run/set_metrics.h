@@ -6,8 +6,8 @@
 
 #include "harness/config/experiment.h"
 #include "harness/plan/plan.h"
-#include "reports/cell_result.h"
-#include "reports/set_result.h"
+#include "harness/results/cell_result.h"
+#include "harness/results/set_result.h"
 
 namespace tgvc {
 

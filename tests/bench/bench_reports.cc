@@ -5,8 +5,8 @@
 #include <benchmark/benchmark.h>
 
 #include "harness/core/atomic_file.h"
+#include "harness/results/results_json.h"
 #include "reports/html_report.h"
-#include "reports/results_json.h"
 #include "tests/unit/html/fake_run.h"
 
 namespace tgvc {

@@ -11,7 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "harness/core/atomic_file.h"
-#include "reports/results_json.h"
+#include "harness/results/results_json.h"
 #include "reports/still_frame.h"
 #include "tests/browser/browser_support.h"
 #include "tests/unit/html/fake_run.h"

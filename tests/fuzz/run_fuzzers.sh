@@ -21,7 +21,7 @@ only=" ${*:3} "
 # itself; valid sample streams are about 1 kB, the crafted regression file 6 kB. A TRAJ payload
 # of a clip is rarely more than a few hundred bytes. The readers' inputs hold frames of at most
 # 62x62 (raw) or whatever the header says (Y4M): 16 kB holds a few small frames. Configs are a
-# few kilobytes.
+# few kilobytes. A rANS string of at most 4096 symbols is rarely above 16 kB.
 targets=(
   "tgvc_container tgvc 65536 -"
   "trajectory_decoder trajectory 4096 -"
@@ -30,6 +30,7 @@ targets=(
   "raw_yuv_reader raw_yuv_reader 16384 -"
   "image_sequence image_sequence 16384 -"
   "config config 8192 config.dict"
+  "rans_decoder rans 16384 -"
 )
 # The reader's limits keep any parse below about 270 MB (0.77 GB in this build, with the
 # sanitizers' overhead); past 2 GB an input counts as an unbounded allocation.

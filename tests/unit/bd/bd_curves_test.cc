@@ -8,9 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/core/error.h"
-#include "reports/bd_comparison.h"
-#include "reports/bd_curves.h"
-#include "reports/csv_tables.h"
+#include "harness/results/bd_comparison.h"
+#include "harness/results/bd_curves.h"
+#include "harness/results/csv_tables.h"
+#include "reports/metric_direction.h"
 
 namespace tgvc {
 namespace {
@@ -26,7 +27,7 @@ nlohmann::json reference_bd() {
 
 CellResult cell(const std::string& sequence, const std::string& codec, int point, double bpp, double psnr) {
   CellResult c;
-  c.status = "ok";
+  c.status = CellOutcome::kOk;
   c.dataset = "uvg";
   c.sequence = sequence;
   c.codec = codec;
@@ -66,8 +67,8 @@ CsvTable results_table() {
     }
   }
   CellResult failed = cell("Beauty", "tgvc", 9, 5000, 45);
-  failed.status = "failed";
-  failed.stage = "encode";
+  failed.status = CellOutcome::kFailed;
+  failed.stage = FailedStage::kEncode;
   failed.error = "out of memory, sorry";
   cells.push_back(failed);
   CellResult missing = cell("Beauty", "tgvc", 8, 4000, 44);
@@ -169,8 +170,9 @@ TEST(BdCurves, BadQueriesNameFileColumnAndChoices) {
 }
 
 TEST(BdCurves, MetricColumnsLeaveOutDescriptionRateAndStatus) {
-  EXPECT_THAT(bd_metric_columns(results_table()), ElementsAre("psnr_y", "lpips_alex"));
-  EXPECT_THAT(bd_metric_columns(parse_csv("kbps,psnr,ssim\n", "p.csv")), ElementsAre("psnr", "ssim"));
+  EXPECT_THAT(bd_metric_columns(results_table(), is_rate_value), ElementsAre("psnr_y", "lpips_alex"));
+  EXPECT_THAT(bd_metric_columns(parse_csv("kbps,psnr,ssim\n", "p.csv"), is_rate_value),
+              ElementsAre("psnr", "ssim"));
 }
 
 TEST(BdCurves, PlainCsvIsOneCurve) {

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "reports/bd_metrics.h"
+#include "harness/results/bd_metrics.h"
 
 namespace tgvc {
 namespace {

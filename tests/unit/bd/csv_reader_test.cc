@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "harness/core/error.h"
-#include "reports/csv_reader.h"
-#include "reports/csv_tables.h"
+#include "harness/results/csv_reader.h"
+#include "harness/results/csv_tables.h"
 
 namespace tgvc {
 namespace {

@@ -1,6 +1,8 @@
 // The codec registry (codecs/registry.cc) equals the codec folders: every folder under codecs/ has
-// a tgvc_codec(...) line in codecs/CMakeLists.txt, and the registry holds exactly the codecs that
-// those lines built. TGVC_CODEC_FOLDERS and TGVC_BUILT_CODECS come from tgvc_codec (comma lists).
+// a tgvc_codec(...) line in codecs/CMakeLists.txt (or, for a library the codecs share, a
+// tgvc_codec_library(...) line), and the registry holds exactly the codecs that those lines built.
+// TGVC_CODEC_FOLDERS, TGVC_BUILT_CODECS and TGVC_CODEC_LIBRARY_FOLDERS come from those functions
+// (comma lists).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -30,7 +32,11 @@ TEST(CodecRegistry, EveryCodecFolderHasATgvcCodecLine) {
     if (entry.is_directory()) folders.insert(entry.path().filename().string());
   }
   EXPECT_THAT(folders, ::testing::Contains("raw"));
-  EXPECT_EQ(folders, split_commas(TGVC_CODEC_FOLDERS));
+  std::set<std::string> listed = split_commas(TGVC_CODEC_FOLDERS);
+  for (const std::string& library : split_commas(TGVC_CODEC_LIBRARY_FOLDERS)) {
+    EXPECT_TRUE(listed.insert(library).second) << library << " is both a codec and a library folder";
+  }
+  EXPECT_EQ(folders, listed);
 }
 
 TEST(CodecRegistry, HoldsExactlyTheBuiltCodecs) {

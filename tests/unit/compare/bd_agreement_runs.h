@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "reports/cell_result.h"
+#include "harness/results/cell_result.h"
 
 namespace tgvc::bd_agreement {
 
@@ -27,7 +27,7 @@ inline void add_curve(std::vector<CellResult>& cells, const std::string& sequenc
                       const Curve& curve) {
   for (size_t r = 0; r < curve.bpp.size(); ++r) {
     CellResult c;
-    c.status = "ok";
+    c.status = CellOutcome::kOk;
     c.dataset = "d";
     c.sequence = sequence;
     c.codec = codec;

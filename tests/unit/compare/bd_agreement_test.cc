@@ -8,13 +8,13 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include "reports/bd_comparison.h"
-#include "reports/bd_curves.h"
+#include "harness/results/bd_comparison.h"
+#include "harness/results/bd_curves.h"
+#include "harness/results/csv_reader.h"
+#include "harness/results/csv_tables.h"
 #include "reports/compare_html.h"
 #include "reports/compare_markdown.h"
 #include "reports/compare_runs.h"
-#include "reports/csv_reader.h"
-#include "reports/csv_tables.h"
 #include "reports/html_report.h"
 #include "tests/unit/compare/bd_agreement_runs.h"
 

@@ -83,8 +83,8 @@ TEST(CompareHtml, EscapesNamesAndColoursEveryCellValue) {
   }
   RunResults current = base;
   find_metric(current.cells[0], "psnr_<i>")->value = 20;
-  current.cells[1].status = "failed";
-  current.cells[1].stage = "decode";
+  current.cells[1].status = CellOutcome::kFailed;
+  current.cells[1].stage = FailedStage::kDecode;
   current.cells[1].error = "<img src=x>";
   const std::string html = compare_html(compare_runs(base, current, Tolerances{}));
   EXPECT_EQ(html.find("<b>"), std::string::npos);

@@ -5,8 +5,8 @@
 
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
+#include "harness/results/results_json.h"
 #include "reports/compare_runs.h"
-#include "reports/results_json.h"
 #include "tests/unit/compare/compare_test_cells.h"
 
 namespace tgvc {
@@ -109,8 +109,8 @@ TEST(CompareRuns, MissingAndFailedCellsRegressNewAndFixedCellsAreInfo) {
   const RunResults base = run();
   RunResults current = run();
   current.cells.erase(current.cells.begin() + 1);  // orbit qp=51 missing
-  current.cells[0].status = "failed";              // orbit qp=45 failed
-  current.cells[0].stage = "encode";
+  current.cells[0].status = CellOutcome::kFailed;  // orbit qp=45 failed
+  current.cells[0].stage = FailedStage::kEncode;
   current.cells[0].error = "x265 refused";
   current.cells[0].metrics.clear();
   current.cells.push_back(cell("orbit", "qp=48", 9000, 29.0, 0.45));  // new

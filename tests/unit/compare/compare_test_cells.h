@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "reports/run_results.h"
+#include "harness/results/run_results.h"
 
 namespace tgvc::compare_test {
 
@@ -27,7 +27,7 @@ inline MetricValue unavailable(const std::string& name, const std::string& reaso
 inline CellResult cell(const std::string& sequence, const std::string& rate_point, uint64_t bits, double psnr,
                        double lpips) {
   CellResult c;
-  c.status = "ok";
+  c.status = CellOutcome::kOk;
   c.dataset = "synthetic";
   c.sequence = sequence;
   c.codec = "x265";

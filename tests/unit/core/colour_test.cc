@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "harness/core/lcg.h"
+
 namespace tgvc {
 namespace {
 
@@ -89,6 +91,44 @@ TEST(Colour, SixteenBitRgbThroughTenBitYuvIsWithinTheQuantisationBound) {
     }
     EXPECT_LE(worst, bound[p]) << "plane " << p;
     EXPECT_GT(worst, bound[p] / 4) << "plane " << p;  // a 10-bit step, not a 16-bit one
+  }
+}
+
+// Random samples of `depth` bits in every plane of a YUV frame, a few of them out of range (the
+// tables mask those), so the fast path meets every code value the reference handles.
+Frame random_yuv(int width, int height, ChromaFormat chroma, int depth, uint32_t seed) {
+  Frame f = Frame::allocate(width, height, {chroma, depth, ColourFamily::kYuv});
+  Lcg lcg(seed);
+  for (Plane& p : f.planes) {
+    for (uint16_t& s : p.samples)
+      s = static_cast<uint16_t>(((lcg.next() << 16) | lcg.next()) & ((1u << depth) - 1));
+  }
+  f.planes[0].samples[0] = static_cast<uint16_t>(1u << depth);  // out of range: masked like the reference
+  return f;
+}
+
+TEST(Colour, FastYuvToRgbEqualsTheScalarReference) {
+  const ColourSpec specs[] = {{Matrix::kBt601, Range::kLimited},
+                              {Matrix::kBt601, Range::kFull},
+                              {Matrix::kBt709, Range::kLimited},
+                              {Matrix::kBt709, Range::kFull}};
+  const ChromaFormat chromas[] = {ChromaFormat::k420, ChromaFormat::k422, ChromaFormat::k444};
+  uint32_t seed = 1;
+  for (const ColourSpec& spec : specs) {
+    for (ChromaFormat chroma : chromas) {
+      for (int depth : {8, 10}) {
+        for (int rgb_depth : {8, 10, 12, 16}) {
+          const Frame yuv = random_yuv(37, 23, chroma, depth, seed++);  // odd sizes: rounded-up chroma
+          const Frame fast = yuv_to_rgb(yuv, spec, rgb_depth);
+          const Frame reference = yuv_to_rgb_reference(yuv, spec, rgb_depth);
+          for (int p = 0; p < 3; ++p) {
+            ASSERT_EQ(fast.planes[p].samples, reference.planes[p].samples)
+                << "plane " << p << " " << to_string(chroma) << " " << depth << "->" << rgb_depth << " bits";
+          }
+          EXPECT_EQ(fast.format, reference.format);
+        }
+      }
+    }
   }
 }
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "harness/core/lcg.h"
-#include "reports/run_results.h"
+#include "harness/results/run_results.h"
 
 namespace tgvc::testing {
 
@@ -92,13 +92,13 @@ inline RunResults fake_run(const FakeRunSpec& spec, const std::string& run_dir =
           cell.fps = 30;
           ++index;
           if (spec.fail_every > 0 && index % spec.fail_every == 0) {
-            cell.status = "failed";
-            cell.stage = "encode";
+            cell.status = CellOutcome::kFailed;
+            cell.stage = FailedStage::kEncode;
             cell.error = "synthetic failure <" + std::to_string(index) + ">";
             run.cells.push_back(std::move(cell));
             continue;
           }
-          cell.status = "ok";
+          cell.status = CellOutcome::kOk;
           cell.bpp = fake_bpp(c, r, s);
           cell.bits = static_cast<uint64_t>(std::llround(cell.bpp * 512.0 * 320.0 * spec.frames));
           cell.bpp = static_cast<double>(cell.bits) / (512.0 * 320.0 * spec.frames);

@@ -9,9 +9,9 @@
 
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
+#include "harness/results/results_json.h"
 #include "reports/html_base64.h"
 #include "reports/html_report.h"
-#include "reports/results_json.h"
 #include "tests/unit/html/fake_run.h"
 #include "tests/unit/html/report_test_util.h"
 
@@ -112,8 +112,8 @@ TEST(HtmlReport, EscapesEveryTextFromResults) {
   CellResult a =
       rd_cell("<b>data</b>", "<img src=x onerror=alert(3)>", "\"><script>alert(4)</script>", "q'1", 0.01, 30);
   CellResult b = a;
-  b.status = "failed";
-  b.stage = "encode";
+  b.status = CellOutcome::kFailed;
+  b.stage = FailedStage::kEncode;
   b.error = "<svg onload=alert(5)>";
   b.rate_point = "q2";
   run.cells = {a, b};

@@ -85,9 +85,12 @@ TEST(SvgLinePlot, PlacesPointsAtTheAxisCornersOfTheirRange) {
   const std::string svg = svg_line_plot(two_point_spec());
   EXPECT_NE(svg.find("<polyline"), std::string::npos);
   EXPECT_NE(svg.find("points=\"60,236 426,28\""), std::string::npos) << svg;
-  EXPECT_NE(svg.find("cx=\"60\" cy=\"236\" r=\"3.6\" fill=\"#0072b2\""), std::string::npos);
+  // Each marker carries its exact numbers (data-x, data-y) beside its pixel position.
+  EXPECT_NE(svg.find("cx=\"60\" cy=\"236\" r=\"3.6\" data-x=\"0\" data-y=\"0\" fill=\"#0072b2\""),
+            std::string::npos);
   // The partial point is hollow.
-  EXPECT_NE(svg.find("cx=\"426\" cy=\"28\" r=\"3.6\" fill=\"#fff\""), std::string::npos);
+  EXPECT_NE(svg.find("cx=\"426\" cy=\"28\" r=\"3.6\" data-x=\"10\" data-y=\"10\" fill=\"#fff\""),
+            std::string::npos);
   EXPECT_NE(svg.find("<title>second</title>"), std::string::npos);
   EXPECT_EQ(svg.find("(log scale)"), std::string::npos);
   EXPECT_EQ(count(svg, "<svg"), 1u);

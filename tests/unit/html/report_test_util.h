@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "reports/cell_result.h"
+#include "harness/results/cell_result.h"
 
 namespace tgvc::testing {
 
@@ -58,7 +58,7 @@ inline CellResult rd_cell(const std::string& dataset, const std::string& sequenc
                           const std::string& rate_point, double bpp, double psnr) {
   CellResult c;
   c.cell_id = dataset + "__" + sequence + "__" + codec + "__" + rate_point;
-  c.status = "ok";
+  c.status = CellOutcome::kOk;
   c.dataset = dataset;
   c.sequence = sequence;
   c.codec = codec;

@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/config/experiment.h"
+#include "harness/results/cell_json.h"
+#include "harness/results/run_results.h"
 #include "harness/run/run_experiment.h"
-#include "reports/cell_json.h"
-#include "reports/run_results.h"
 #include "tests/unit/learned/learned_test_util.h"
 
 namespace tgvc {

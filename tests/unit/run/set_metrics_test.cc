@@ -31,7 +31,7 @@ std::vector<CellResult> results(const Experiment& e, const std::vector<Cell>& ce
   for (const Cell& cell : cells) {
     CellResult r;
     r.cell_id = cell.id;
-    r.status = "ok";
+    r.status = CellOutcome::kOk;
     r.dataset = e.sequences[cell.sequence].dataset;
     r.sequence = e.sequences[cell.sequence].name;
     r.codec = e.codecs[cell.codec].name;
@@ -75,8 +75,8 @@ TEST(SetMetrics, AFailedCellMakesItsSetNotAvailable) {
   const std::vector<Cell> cells = make_plan(e);
   std::vector<CellResult> r = results(e, cells);
   for (CellResult& c : r) c.set_contributions[0].available = true;  // would reach the metric...
-  r[0].status = "failed";                                           // ...but a cell of set 0 failed
-  r[0].stage = "encode";
+  r[0].status = CellOutcome::kFailed;                               // ...but a cell of set 0 failed
+  r[0].stage = FailedStage::kEncode;
   r[0].error = "boom";
   r[0].set_contributions.clear();
   r[1].set_contributions.clear();  // and set 1 lost a contribution

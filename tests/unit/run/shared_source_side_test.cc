@@ -48,7 +48,7 @@ TEST(CellRunner, SharesTheTrajectorySourceSideBetweenTheCellsOfASequence) {
   const std::shared_ptr<const Video> source = cache.acquire(0, &loaded, &load_s);
   for (const Cell& cell : plan) {
     const CellResult r = run_cell(e, cell, cache, "inputs", dir.string());
-    ASSERT_EQ(r.status, "ok") << r.error;
+    ASSERT_TRUE(r.ok()) << r.error;
     // The same cell by hand: its decoded video and the metric alone.
     const CodecSpec& spec = e.codecs[cell.codec];
     const Codec& codec = *find_codec(spec.type);

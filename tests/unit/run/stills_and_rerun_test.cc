@@ -11,9 +11,9 @@
 #include "codecs/codec.h"
 #include "harness/core/atomic_file.h"
 #include "harness/io/png_writer.h"
+#include "harness/results/run_results.h"
 #include "harness/run/run_experiment.h"
 #include "harness/run/sequence_cache.h"
-#include "reports/run_results.h"
 #include "reports/still_frame.h"
 
 namespace tgvc {
