@@ -1,7 +1,5 @@
 #include "codecs/tgvc/tgvc_params.h"
 
-#include "codecs/tgvc/generate/generators.h"
-
 namespace tgvc {
 
 const ParamTable<TgvcParams>& tgvc_param_table() {
@@ -62,8 +60,7 @@ const ParamTable<TgvcParams>& tgvc_param_table() {
               .range(0, 100)
               .help("HDBSCAN cluster_selection_epsilon"),
           Row("seed", &P::seed).range(0, 2147483647).help("k-means initialisation seed"),
-          Row("generator", &P::generator)
-              .choices(generator_names())
+          Row("generator", &P::generator, generator_name_table())
               .help(
                   "decoder: trajectory-guided warp, trajectory-guided latent diffusion (TorchScript models, "
                   "docs/diffusion.md), or blend (no guidance); the bitstream is the same"),

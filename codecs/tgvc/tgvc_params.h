@@ -6,6 +6,7 @@
 
 #include "codecs/tgvc/clustering/hdbscan.h"
 #include "codecs/tgvc/generate/diffusion_options.h"
+#include "codecs/tgvc/generate/generators.h"
 #include "codecs/tgvc/importance/cluster_importance.h"
 #include "codecs/tgvc/keyframe_coding.h"
 #include "codecs/tgvc/keyframes/keyframe_selection.h"
@@ -23,10 +24,10 @@ struct TgvcParams {
   int grid = 64;  // queries per side, on the first and on the last frame of a clip
   KeyframeParams selection;
   ImportanceParams importance;
-  HdbscanParams clustering;        // min_cluster_size, min_samples and epsilon are params
-  uint32_t seed = 1;               // k-means initialisation
-  std::string generator = "warp";  // the decoder's (codecs/tgvc/generate/generators.h); not coded
-  DiffusionOptions diffusion;      // the diffusion generator's; decoder options, not coded
+  HdbscanParams clustering;                // min_cluster_size, min_samples and epsilon are params
+  uint32_t seed = 1;                       // k-means initialisation
+  Generator generator = Generator::kWarp;  // the decoder's (generators.h); not coded
+  DiffusionOptions diffusion;              // the diffusion generator's; decoder options, not coded
 };
 
 // The keys `type: tgvc` accepts, bound to TgvcParams (defaults from TgvcParams{}).

@@ -36,7 +36,8 @@ TEST(TgvcParamTable, GivenValuesReachTheStages) {
                                                  {"min-motion", "1.5"},
                                                  {"quant-step", "2"},
                                                  {"guidance-alpha", "timestep"},
-                                                 {"diffusion-steps", "7"}},
+                                                 {"diffusion-steps", "7"},
+                                                 {"generator", "diffusion"}},
                                                 "tgvc");
   EXPECT_EQ(p.clustering.min_samples, 4);
   EXPECT_DOUBLE_EQ(p.clustering.cluster_selection_epsilon, 0.5);
@@ -45,6 +46,9 @@ TEST(TgvcParamTable, GivenValuesReachTheStages) {
   EXPECT_DOUBLE_EQ(p.quant_step, 2);
   EXPECT_EQ(p.diffusion.ddim.guidance_alpha, GuidanceAlpha::kTimestep);
   EXPECT_EQ(p.diffusion.ddim.steps, 7);
+  EXPECT_EQ(p.generator, Generator::kDiffusion);
+  EXPECT_EQ(TgvcParams{}.generator, Generator::kWarp);
+  EXPECT_EQ(find_param(tgvc_param_specs(), "generator")->choices, generator_names());
 }
 
 TEST(TgvcParamTable, DecoderOptionsGoThroughTheDiffusionRows) {
