@@ -143,12 +143,14 @@ Encoded AomCodec::encode(const Video& source, const ParamSet& params) const {
   check_source(source);
   const bool high = source.info.format.bit_depth > 8;
   aom_codec_enc_cfg_t cfg;
-  if (aom_codec_enc_config_default(aom_codec_av1_cx(), &cfg, aom_usage(params)) != AOM_CODEC_OK) {
-    throw Error("libaom has no default configuration for usage " + params.get_string("usage"));
+  const AomOptions options = aom_param_table().parse(params);
+  if (aom_codec_enc_config_default(aom_codec_av1_cx(), &cfg, aom_usage(options)) != AOM_CODEC_OK) {
+    throw Error("libaom has no default configuration for usage " +
+                aom_param_table().texts(options).at("usage"));
   }
-  configure_aom(params, source.info, &cfg);
+  configure_aom(options, source.info, &cfg);
   AomEncoder encoder(cfg, high);
-  apply_aom_controls(params, encoder.ctx());
+  apply_aom_controls(options, encoder.ctx());
 
   std::unique_ptr<aom_image_t, ImageFree> image(
       aom_img_alloc(nullptr, image_format_of(source.info.format), cfg.g_w, cfg.g_h, 32));

@@ -8,16 +8,21 @@ std::string RawCodec::description() const {
   return "stores samples verbatim (2 bytes each); for harness tests and overhead measurement";
 }
 
+const ParamTable<RawParams>& raw_param_table() {
+  using Row = ParamRow<RawParams>;
+  static const ParamTable<RawParams> table({
+      Row("fail", &RawParams::fail).help("raise an error in encode (tests failure rows)"),
+      Row("level", &RawParams::level).range(0, 1000).help("a sweepable no-op, for runner tests"),
+  });
+  return table;
+}
+
 const std::vector<ParamSpec>& RawCodec::param_specs() const {
-  static const std::vector<ParamSpec> specs = {
-      {"fail", ParamType::kBool, "false", 0, -1, {}, "raise an error in encode (tests failure rows)", ""},
-      {"level", ParamType::kInt, "0", 0, 1000, {}, "a sweepable no-op, for runner tests", ""},
-  };
-  return specs;
+  return raw_param_table().specs();
 }
 
 Encoded RawCodec::encode(const Video& source, const ParamSet& params) const {
-  if (params.get_bool("fail")) throw Error("raw codec: failure requested by parameter 'fail'");
+  if (raw_param_table().parse(params).fail) throw Error("raw codec: failure requested by parameter 'fail'");
   Encoded out;
   out.codec_id = id();
   out.info = source.info;

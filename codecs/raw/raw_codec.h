@@ -3,8 +3,16 @@
 #pragma once
 
 #include "codecs/codec.h"
+#include "harness/core/param_table.h"
 
 namespace tgvc {
+
+struct RawParams {
+  bool fail = false;  // raise an error in encode (tests failure rows)
+  int level = 0;      // a sweepable no-op
+};
+
+const ParamTable<RawParams>& raw_param_table();
 
 class RawCodec final : public Codec {
  public:

@@ -61,11 +61,7 @@ ClipTrajectories clip_trajectories(const Video& clip, const Tracker& tracker, co
   t = Clock::now();
   FeatureMatrix features = track_features(tracks);
   zscore_columns(features);
-  HdbscanParams hp;
-  hp.min_cluster_size = params.min_cluster_size;
-  hp.min_samples = params.min_samples;
-  hp.cluster_selection_epsilon = params.cluster_epsilon;
-  const HdbscanResult clusters = hdbscan(features, hp);
+  const HdbscanResult clusters = hdbscan(features, params.clustering);
   const int cluster_count =
       clusters.labels.empty() ? 0 : *std::max_element(clusters.labels.begin(), clusters.labels.end()) + 1;
   s.clusters += cluster_count;

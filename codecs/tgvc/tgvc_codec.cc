@@ -26,7 +26,7 @@ std::string TgvcCodec::version_for(const ParamSet& params) const {
   const Codec* keyframe_codec = find_codec(p.keyframes.codec);
   const std::string keyframes = keyframe_codec ? keyframe_codec->version() : "not built in";
   return fmt::format("{} (embedder {}, tracker {}, keyframes {} {}, generator {})", version(), embedder,
-                     tracker, p.keyframes.codec, keyframes, p.generator);
+                     tracker, p.keyframes.codec, keyframes, enum_name(generator_name_table(), p.generator));
 }
 
 std::vector<std::string> TgvcCodec::input_files(const ParamSet& params) const {
@@ -39,7 +39,7 @@ std::vector<std::string> TgvcCodec::input_files(const ParamSet& params) const {
   };
   if (p.embedder != "thumbnail") add_model(p.embedder);
   if (p.tracker != "flow") add_model(p.tracker);
-  if (p.generator == "diffusion") files.push_back(params.get_string("diffusion-model"));
+  if (p.generator == Generator::kDiffusion) files.push_back(params.get_string("diffusion-model"));
   return files;
 }
 
@@ -67,8 +67,9 @@ Encoded TgvcCodec::encode(const Video& source, const ParamSet& params) const {
   out.components = {{"header", coded.sizes.header_bytes},
                     {"keyframes", coded.sizes.keyframe_bytes},
                     {"trajectories", coded.sizes.trajectory_bytes}};
-  out.decoder_options["generator"] = typed.generator;  // a decoder choice: the bitstream does not carry it
-  if (typed.generator == "diffusion") {
+  // A decoder choice: the bitstream does not carry it.
+  out.decoder_options["generator"] = enum_name(generator_name_table(), typed.generator);
+  if (typed.generator == Generator::kDiffusion) {
     for (const std::string& key : diffusion_option_keys()) {
       if (params.has(key)) out.decoder_options[key] = params.get_string(key);
     }
@@ -80,8 +81,9 @@ Video TgvcCodec::decode(const Encoded& encoded) const {
   const auto generator = encoded.decoder_options.find("generator");
   const std::string name =
       generator == encoded.decoder_options.end() ? default_generator() : generator->second;
-  const DiffusionOptions diffusion =
-      name == "diffusion" ? diffusion_options_from(encoded.decoder_options, "tgvc") : DiffusionOptions{};
+  const DiffusionOptions diffusion = parse_generator(name) == Generator::kDiffusion
+                                         ? diffusion_options_from(encoded.decoder_options, "tgvc")
+                                         : DiffusionOptions{};
   return tgvc_decode(encoded.bitstream, "tgvc bitstream", name, diffusion);
 }
 

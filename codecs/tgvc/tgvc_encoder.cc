@@ -133,13 +133,14 @@ TgvcEncoded tgvc_encode(const Video& source, const TgvcParams& params, TgvcEncod
 Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where, const std::string& generator,
                   const DiffusionOptions& diffusion) {
   check_generator(generator, where + " generator");
+  const Generator kind = *parse_generator(generator);
   // Models are checked before the stream is decoded: a missing file costs nothing.
   const std::unique_ptr<DiffusionGenerator> diffuser =
-      generator == "diffusion" ? std::make_unique<DiffusionGenerator>(diffusion) : nullptr;
+      kind == Generator::kDiffusion ? std::make_unique<DiffusionGenerator>(diffusion) : nullptr;
   const TgvcStream stream = read_tgvc(bytes, where);
   const Video keyframes = decode_keyframes(stream.keyframe_payloads.at(0), stream.keyframe_codec, stream.info,
                                            static_cast<int>(stream.keyframes.size()));
-  if (generator == "warp")
+  if (kind == Generator::kWarp)
     return warp_between_keyframes(keyframes, stream.keyframes, stream.clips, stream.frame_count);
   if (diffuser)
     return diffuser->between_keyframes(keyframes, stream.keyframes, stream.clips, stream.frame_count);

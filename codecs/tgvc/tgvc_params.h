@@ -1,17 +1,18 @@
-// The tgvc codec's parameter table and its typed view.
+// The tgvc codec's settings and their parameter table.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "codecs/tgvc/clustering/hdbscan.h"
+#include "codecs/tgvc/generate/diffusion_options.h"
+#include "codecs/tgvc/generate/generators.h"
 #include "codecs/tgvc/importance/cluster_importance.h"
 #include "codecs/tgvc/keyframe_coding.h"
 #include "codecs/tgvc/keyframes/keyframe_selection.h"
-#include "harness/core/params.h"
+#include "harness/core/param_table.h"
 
 namespace tgvc {
-
-const std::vector<ParamSpec>& tgvc_param_specs();
 
 struct TgvcParams {
   KeyframeCodingParams keyframes;
@@ -23,12 +24,15 @@ struct TgvcParams {
   int grid = 64;  // queries per side, on the first and on the last frame of a clip
   KeyframeParams selection;
   ImportanceParams importance;
-  int min_cluster_size = 10;
-  int min_samples = 6;
-  double cluster_epsilon = 0.05;
-  uint32_t seed = 1;               // k-means initialisation
-  std::string generator = "warp";  // the decoder's (codecs/tgvc/generate/generators.h); not coded
+  HdbscanParams clustering;                // min_cluster_size, min_samples and epsilon are params
+  uint32_t seed = 1;                       // k-means initialisation
+  Generator generator = Generator::kWarp;  // the decoder's (generators.h); not coded
+  DiffusionOptions diffusion;              // the diffusion generator's; decoder options, not coded
 };
+
+// The keys `type: tgvc` accepts, bound to TgvcParams (defaults from TgvcParams{}).
+const ParamTable<TgvcParams>& tgvc_param_table();
+const std::vector<ParamSpec>& tgvc_param_specs();
 
 // The keyframe quality's range depends on the keyframe codec: code_keyframes checks it.
 TgvcParams tgvc_params_from(const ParamSet& set);

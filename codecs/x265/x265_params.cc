@@ -11,7 +11,6 @@ namespace {
 const std::vector<std::string> kPresets = {"ultrafast", "superfast", "veryfast", "faster",   "fast",
                                            "medium",    "slow",      "slower",   "veryslow", "placebo"};
 const std::vector<std::string> kTunes = {"psnr", "ssim", "grain", "zerolatency", "fastdecode", "animation"};
-const std::vector<std::string> kRateKeys = {"qp", "crf", "bitrate"};
 constexpr double kDefaultCrf = 28;
 
 int csp_of(ChromaFormat chroma) {
@@ -26,39 +25,37 @@ int csp_of(ChromaFormat chroma) {
   return X265_CSP_I420;
 }
 
-void configure_rate_control(const ParamSet& params, x265_param* param) {
+void configure_rate_control(const X265Options& o, x265_param* param) {
   std::vector<std::string> given;
-  for (const std::string& key : kRateKeys) {
-    if (params.has(key)) given.push_back(key);
-  }
+  if (o.qp) given.push_back("qp");
+  if (o.crf) given.push_back("crf");
+  if (o.bitrate) given.push_back("bitrate");
   if (given.size() > 1) {
     std::vector<std::string> where;
     for (const std::string& key : given) where.push_back("x265." + key);
     throw InputError(join(where), "exactly one rate control: qp, crf or bitrate",
                      join(given) + " given together");
   }
-  if (params.has("qp")) {
+  if (o.qp) {
     param->rc.rateControlMode = X265_RC_CQP;
-    param->rc.qp = static_cast<int>(params.get_int("qp"));
-  } else if (params.has("bitrate")) {
+    param->rc.qp = *o.qp;
+  } else if (o.bitrate) {
     param->rc.rateControlMode = X265_RC_ABR;
-    param->rc.bitrate = static_cast<int>(params.get_int("bitrate"));
+    param->rc.bitrate = *o.bitrate;
   } else {
     param->rc.rateControlMode = X265_RC_CRF;
-    param->rc.rfConstant = params.has("crf") ? params.get_real("crf") : kDefaultCrf;
+    param->rc.rfConstant = o.crf.value_or(kDefaultCrf);
   }
 }
 
-void configure_gop(const ParamSet& params, x265_param* param) {
-  param->keyframeMax = static_cast<int>(params.get_int("keyint"));
-  param->keyframeMin = static_cast<int>(params.get_int("min-keyint"));
-  const bool low_delay = params.get_bool("low-delay");
-  if (low_delay && params.has("bframes") && params.get_int("bframes") > 0) {
-    throw InputError("x265.bframes", "no B-frames when low-delay is true",
-                     std::to_string(params.get_int("bframes")));
+void configure_gop(const X265Options& o, x265_param* param) {
+  param->keyframeMax = o.keyint;
+  param->keyframeMin = o.min_keyint;
+  if (o.low_delay && o.bframes.value_or(0) > 0) {
+    throw InputError("x265.bframes", "no B-frames when low-delay is true", std::to_string(*o.bframes));
   }
-  if (params.has("bframes")) param->bframes = static_cast<int>(params.get_int("bframes"));
-  if (low_delay) {
+  if (o.bframes) param->bframes = *o.bframes;
+  if (o.low_delay) {
     // Output order equals input order: no B-frames, and no frames held back for slice-type
     // decisions (as x265's zerolatency tune does).
     param->bframes = 0;
@@ -68,10 +65,9 @@ void configure_gop(const ParamSet& params, x265_param* param) {
   }
 }
 
-void configure_threads(const x265_api& api, const ParamSet& params, x265_param* param) {
-  param->frameNumThreads = static_cast<int>(params.get_int("frame-threads"));
-  const int64_t threads = params.get_int("threads");
-  const std::string pools = threads == 0 ? "+" : std::to_string(threads);
+void configure_threads(const x265_api& api, const X265Options& o, x265_param* param) {
+  param->frameNumThreads = o.frame_threads;
+  const std::string pools = o.threads == 0 ? "+" : std::to_string(o.threads);
   if (api.param_parse(param, "pools", pools.c_str()) != 0) {
     throw Error("libx265 refused pools=" + pools);
   }
@@ -79,39 +75,55 @@ void configure_threads(const x265_api& api, const ParamSet& params, x265_param* 
 
 }  // namespace
 
+const ParamTable<X265Options>& x265_param_table() {
+  using O = X265Options;
+  using Row = ParamRow<O>;
+  static const ParamTable<O> table({
+      Row("preset", &O::preset).choices(kPresets).help("x265 speed/efficiency preset"),
+      Row("tune", &O::tune).choices(kTunes).help("x265 tune applied with the preset (unset: none)"),
+      Row("qp", &O::qp)
+          .range(0, 51)
+          .help(
+              "constant QP (P-frames; x265 offsets I and B by its ip/pb factors); excludes crf and bitrate"),
+      Row("crf", &O::crf)
+          .range(0, 51)
+          .help("constant rate factor; without qp, crf or bitrate the rate control is crf 28"),
+      Row("bitrate", &O::bitrate)
+          .range(1, 1000000)
+          .help("average bitrate (single-pass ABR); excludes qp and crf")
+          .unit("kbps"),
+      Row("keyint", &O::keyint)
+          .range(-1, 1000000)
+          .help("maximum keyframe interval; -1: infinite (only frame 0 is intra); 0 or 1: all intra")
+          .unit("frames"),
+      Row("min-keyint", &O::min_keyint)
+          .range(0, 1000000)
+          .help("minimum keyframe interval for scene cuts; 0: x265 chooses")
+          .unit("frames"),
+      Row("bframes", &O::bframes)
+          .range(0, 16)
+          .help("maximum consecutive B-frames (unset: the preset's)")
+          .unit("frames"),
+      Row("low-delay", &O::low_delay).help("no B-frames and no lookahead: frames are coded in display order"),
+      Row("frame-threads", &O::frame_threads)
+          .range(0, 16)
+          .help(
+              "concurrently coded frames (0: x265 chooses); above 1, crf/bitrate output may vary run to run"),
+      Row("threads", &O::threads)
+          .range(0, 256)
+          .help("x265's worker pool (--pools; 0: all cores); 1 as the harness runs cells in parallel"),
+  });
+  return table;
+}
+
 const std::vector<ParamSpec>& x265_param_specs() {
-  // clang-format off
-  static const std::vector<ParamSpec> specs = {
-      {"preset", ParamType::kString, "medium", 0, -1, kPresets,
-       "x265 speed/efficiency preset", ""},
-      {"tune", ParamType::kString, "", 0, -1, kTunes,
-       "x265 tune applied with the preset (unset: none)", ""},
-      {"qp", ParamType::kInt, "", 0, 51, {},
-       "constant QP (P-frames; x265 offsets I and B by its ip/pb factors); excludes crf and bitrate", ""},
-      {"crf", ParamType::kReal, "", 0, 51, {},
-       "constant rate factor; without qp, crf or bitrate the rate control is crf 28", ""},
-      {"bitrate", ParamType::kInt, "", 1, 1000000, {},
-       "average bitrate (single-pass ABR); excludes qp and crf", "kbps"},
-      {"keyint", ParamType::kInt, "250", -1, 1000000, {},
-       "maximum keyframe interval; -1: infinite (only frame 0 is intra); 0 or 1: all intra", "frames"},
-      {"min-keyint", ParamType::kInt, "0", 0, 1000000, {},
-       "minimum keyframe interval for scene cuts; 0: x265 chooses", "frames"},
-      {"bframes", ParamType::kInt, "", 0, 16, {},
-       "maximum consecutive B-frames (unset: the preset's)", "frames"},
-      {"low-delay", ParamType::kBool, "false", 0, -1, {},
-       "no B-frames and no lookahead: frames are coded in display order", ""},
-      {"frame-threads", ParamType::kInt, "1", 0, 16, {},
-       "concurrently coded frames (0: x265 chooses); above 1, crf/bitrate output may vary run to run", ""},
-      {"threads", ParamType::kInt, "1", 0, 256, {},
-       "x265's worker pool (--pools; 0: all cores); 1 as the harness runs cells in parallel", ""},
-  };
-  // clang-format on
-  return specs;
+  return x265_param_table().specs();
 }
 
 void configure_x265(const x265_api& api, const ParamSet& params, const VideoInfo& source, x265_param* param) {
-  const std::string& preset = params.get_string("preset");
-  const char* tune = params.has("tune") ? params.get_string("tune").c_str() : nullptr;
+  const X265Options o = x265_param_table().parse(params);
+  const std::string& preset = o.preset;
+  const char* tune = o.tune.empty() ? nullptr : o.tune.c_str();
   if (api.param_default_preset(param, preset.c_str(), tune) < 0) {
     throw InputError("x265.preset", "a preset and tune libx265 knows",
                      preset + (tune ? std::string(" / ") + tune : std::string()));
@@ -129,9 +141,9 @@ void configure_x265(const x265_api& api, const ParamSet& params, const VideoInfo
   param->bEmitInfoSEI = 0;
   param->bEnableAccessUnitDelimiters = 0;
 
-  configure_rate_control(params, param);
-  configure_gop(params, param);
-  configure_threads(api, params, param);
+  configure_rate_control(o, param);
+  configure_gop(o, param);
+  configure_threads(api, o, param);
 
   const int ctu = static_cast<int>(param->maxCUSize);
   if (source.width < ctu || source.height < ctu) {

@@ -1,6 +1,7 @@
 // YAML -> Experiment. Every error names file:line:column, the field and what was expected.
 #include <algorithm>
 #include <filesystem>
+#include <initializer_list>
 
 #include "codecs/codec.h"
 #include "harness/config/dataset_entries.h"
@@ -9,6 +10,7 @@
 #include "harness/config/yaml_fields.h"
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
+#include "harness/core/param_table.h"
 #include "harness/core/suggest.h"
 #include "harness/metrics/registry.h"
 
@@ -19,8 +21,19 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string> kTopKeys = {"experiment", "output",  "frames", "resize", "datasets",
                                            "codecs",     "metrics", "jobs",   "report"};
-const std::vector<std::string> kResizeModes = {"squash", "crop"};
-const std::vector<std::string> kResizeFilters = {"bicubic", "bilinear", "lanczos", "area", "point"};
+// The YAML names of the enum-valued fields, in the order error messages list them.
+template <class E>
+EnumNames<E> names_of(std::initializer_list<E> values) {
+  EnumNames<E> names;
+  for (E v : values) names.emplace_back(v, to_string(v));
+  return names;
+}
+
+const EnumNames<ResizeMode> kResizeModes = names_of({ResizeMode::kSquash, ResizeMode::kCrop});
+const EnumNames<ResizeFilter> kResizeFilters =
+    names_of({ResizeFilter::kBicubic, ResizeFilter::kBilinear, ResizeFilter::kLanczos, ResizeFilter::kArea,
+              ResizeFilter::kPoint});
+const EnumNames<BdMethod> kBdMethods = names_of({BdMethod::kPchip, BdMethod::kCubic, BdMethod::kAkima});
 
 std::string choice(const YAML::Node& map, const std::string& key, const std::string& fallback,
                    const std::vector<std::string>& choices, const std::string& file,
@@ -31,6 +44,19 @@ std::string choice(const YAML::Node& map, const std::string& key, const std::str
   }
   throw InputError(position_of(map[key], file).str() + ": " + context + "." + key, "one of " + join(choices),
                    "'" + value + "'");
+}
+
+// The enum value `key` names (InputError as `choice` for any other name).
+template <class E>
+E enum_choice(const YAML::Node& map, const std::string& key, E fallback, const EnumNames<E>& names,
+              const std::string& file, const std::string& context) {
+  std::vector<std::string> choices;
+  for (const auto& entry : names) choices.push_back(entry.second);
+  const std::string value = choice(map, key, enum_name(names, fallback), choices, file, context);
+  for (const auto& [v, name] : names) {
+    if (name == value) return v;
+  }
+  return fallback;  // not reached: choice() accepted one of the names
 }
 
 FrameRange parse_frames(const YAML::Node& node, const std::string& file) {
@@ -50,8 +76,8 @@ std::optional<ResizeSpec> parse_resize(const YAML::Node& node, const std::string
   ResizeSpec spec;
   spec.width = required_int(node, "width", 16, 16384, file, "resize");
   spec.height = required_int(node, "height", 16, 16384, file, "resize");
-  spec.mode = choice(node, "mode", "squash", kResizeModes, file, "resize");
-  spec.filter = choice(node, "filter", "bicubic", kResizeFilters, file, "resize");
+  spec.mode = enum_choice(node, "mode", ResizeMode::kSquash, kResizeModes, file, "resize");
+  spec.filter = enum_choice(node, "filter", ResizeFilter::kBicubic, kResizeFilters, file, "resize");
   return spec;
 }
 
@@ -142,7 +168,7 @@ ReportSpec parse_report(const YAML::Node& node, const std::string& file, const f
                        "one of the codec names: " + join(names), "'" + spec.anchor + "'");
     }
   }
-  spec.bd_method = choice(node, "bd_method", "pchip", {"pchip", "cubic", "akima"}, file, "report");
+  spec.bd_method = enum_choice(node, "bd_method", BdMethod::kPchip, kBdMethods, file, "report");
   const std::string paper = optional_string(node, "paper_points", "", file, "report");
   if (!paper.empty()) {
     spec.paper_points = fs::path(paper).is_absolute() ? paper : (base / paper).lexically_normal().string();

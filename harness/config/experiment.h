@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "datasets/synthetic/synthetic_sequence.h"
+#include "harness/core/bd_method.h"
+#include "harness/io/resize.h"
 #include "harness/io/video_reader.h"
 
 namespace tgvc {
@@ -33,8 +35,8 @@ struct SequenceSpec {
 struct ResizeSpec {
   int width = 0;
   int height = 0;
-  std::string mode = "squash";  // squash | crop
-  std::string filter = "bicubic";
+  ResizeMode mode = ResizeMode::kSquash;  // YAML: squash | crop
+  ResizeFilter filter = ResizeFilter::kBicubic;
 };
 
 // One rate point of a codec: the fixed params merged with one combination of the sweep.
@@ -60,10 +62,10 @@ struct MetricSpec {
 
 // How report.html is drawn (`tgvc-bench report` takes the same as flags).
 struct ReportSpec {
-  std::string anchor;  // codec name for BD; empty: the first codec
-  std::string bd_method = "pchip";
-  std::string paper_points;          // CSV of published R-D points drawn beside ours; empty: none
-  std::vector<std::string> metrics;  // empty: every numeric metric
+  std::string anchor;                     // codec name for BD; empty: the first codec
+  BdMethod bd_method = BdMethod::kPchip;  // YAML: pchip | cubic | akima
+  std::string paper_points;               // CSV of published R-D points drawn beside ours; empty: none
+  std::vector<std::string> metrics;       // empty: every numeric metric
 };
 
 struct Experiment {

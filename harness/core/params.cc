@@ -33,18 +33,15 @@ bool parse_real(const std::string& s, double* out) {
   return true;
 }
 
-bool has_range(const ParamSpec& spec) {
-  return spec.min <= spec.max;
-}
-
 }  // namespace
 
 std::string describe_expected(const ParamSpec& spec) {
   switch (spec.type) {
     case ParamType::kInt:
-      return has_range(spec) ? fmt::format("an integer in [{}, {}]", spec.min, spec.max) : "an integer";
+      return spec.range ? fmt::format("an integer in [{}, {}]", spec.range->min, spec.range->max)
+                        : "an integer";
     case ParamType::kReal:
-      return has_range(spec) ? fmt::format("a number in [{}, {}]", spec.min, spec.max) : "a number";
+      return spec.range ? fmt::format("a number in [{}, {}]", spec.range->min, spec.range->max) : "a number";
     case ParamType::kBool:
       return "true or false";
     case ParamType::kString:
@@ -58,12 +55,12 @@ std::optional<std::string> check_param_value(const ParamSpec& spec, const std::s
   switch (spec.type) {
     case ParamType::kInt: {
       int64_t v = 0;
-      ok = parse_int(value, &v) && (!has_range(spec) || (v >= spec.min && v <= spec.max));
+      ok = parse_int(value, &v) && (!spec.range || (v >= spec.range->min && v <= spec.range->max));
       break;
     }
     case ParamType::kReal: {
       double v = 0;
-      ok = parse_real(value, &v) && (!has_range(spec) || (v >= spec.min && v <= spec.max));
+      ok = parse_real(value, &v) && (!spec.range || (v >= spec.range->min && v <= spec.range->max));
       break;
     }
     case ParamType::kBool:

@@ -12,12 +12,19 @@ namespace tgvc {
 
 enum class ParamType { kInt, kReal, kString, kBool };
 
+// An inclusive range of a kInt or kReal key.
+struct ParamRange {
+  double min = 0;
+  double max = 0;
+};
+
+// One key as the loader, `list --verbose` and docs see it. Tables are written as typed rows
+// (harness/core/param_table.h), which fill this in, the default from the bound struct.
 struct ParamSpec {
   std::string key;
   ParamType type = ParamType::kInt;
-  std::string default_value;  // empty: no default (the key is optional and unset)
-  double min = 0;             // inclusive range for kInt and kReal; ignored when min > max
-  double max = -1;
+  std::string default_value;         // empty: no default (the key is optional and unset)
+  std::optional<ParamRange> range;   // kInt and kReal: the values allowed; none: any
   std::vector<std::string> choices;  // allowed values for kString; empty: any
   std::string help;
   std::string unit;

@@ -43,7 +43,11 @@ const ValueSpec& value_spec(const MetricDescriptor& d, const std::string& name) 
 }
 
 bool produced_with(const ValueSpec& spec, const MetricDescriptor& d, const ParamSet& options) {
-  return spec.when_key.empty() || option_or_default(options, d.options, spec.when_key) == spec.when_value;
+  if (spec.when_key.empty()) return true;
+  // The option's text as the config gives it, else its default (the condition names a value).
+  if (options.has(spec.when_key)) return options.get_string(spec.when_key) == spec.when_value;
+  const ParamSpec* option = find_param(d.options, spec.when_key);
+  return option != nullptr && option->default_value == spec.when_value;
 }
 
 std::vector<const ValueSpec*> values_produced(const MetricDescriptor& d, const ParamSet& options) {

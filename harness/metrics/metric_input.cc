@@ -1,7 +1,5 @@
 #include "harness/metrics/metric_input.h"
 
-#include <cassert>
-
 #include "harness/core/error.h"
 #include "harness/metrics/metric.h"
 
@@ -56,14 +54,6 @@ void check_metric_inputs(const Video& ref, const Video& dist) {
       }
     }
   }
-}
-
-const std::string& option_or_default(const ParamSet& options, const std::vector<ParamSpec>& specs,
-                                     const std::string& key) {
-  if (options.has(key)) return options.get_string(key);
-  const ParamSpec* spec = find_param(specs, key);
-  assert(spec && !spec->default_value.empty());
-  return spec->default_value;
 }
 
 void check_comparable(const Video& ref, const Video& dist) {

@@ -1,4 +1,4 @@
-// Checks and option look-ups shared by the metrics in this folder.
+// Input checks shared by the metrics in this folder.
 #pragma once
 
 #include <string>
@@ -17,10 +17,5 @@ void check_frame_inputs(const VideoInfo& ref, const VideoInfo& dist);
 // check_comparable(), plus what the sample loops rely on: a bit depth in 1..16 and, in every frame of
 // both videos, planes sized as the video's geometry and chroma format say. Throws InputError.
 void check_metric_inputs(const Video& ref, const Video& dist);
-
-// The value given for `key`, or the table's default when the set does not hold it (a ParamSet that
-// was not resolved against the table, e.g. default-constructed).
-const std::string& option_or_default(const ParamSet& options, const std::vector<ParamSpec>& specs,
-                                     const std::string& key);
 
 }  // namespace tgvc

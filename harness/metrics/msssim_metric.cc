@@ -16,28 +16,6 @@
 namespace tgvc {
 namespace {
 
-ParamSpec choice(std::string key, std::vector<std::string> choices, std::string help) {
-  ParamSpec spec;
-  spec.key = std::move(key);
-  spec.type = ParamType::kString;
-  spec.default_value = choices.front();
-  spec.choices = std::move(choices);
-  spec.help = std::move(help);
-  return spec;
-}
-
-const std::vector<ParamSpec>& ssim_family_specs() {
-  static const std::vector<ParamSpec> specs = {
-      choice("convention", {"vainf", "dcvc"},
-             "vainf: pytorch-msssim (float32 Gaussian, relu on cs, avg-pool with zero padding); "
-             "dcvc: the DCVC metrics module (MATLAB style: float64 Gaussian, no relu, edge-replicated box, "
-             "4 scales below 176 px)"),
-      choice("colour", {"rgb", "y"},
-             "rgb: YUV converted to RGB with the video's matrix and range, mean over R, G, B; y: luma only"),
-  };
-  return specs;
-}
-
 // The planes a frame is measured on: R, G, B (a YUV video's converted with its matrix and range) or
 // Y (an RGB video's converted with its matrix and range).
 std::vector<const Plane*> channels(const Frame& frame, bool luma_only) {
@@ -88,7 +66,7 @@ MetricDescriptor ssim_family_descriptor(const std::string& id, std::string descr
   d.kind = MetricKind::kPerFrame;
   d.version = "1";
   d.description = std::move(description);
-  d.options = ssim_family_specs();
+  d.options = ssim_option_table().specs();
   d.values = {
       higher_is_better(id + "_rgb", "").as_headline().only_when("colour", "rgb"),
       higher_is_better(id + "_y", "").as_headline().only_when("colour", "y"),
@@ -109,9 +87,8 @@ class SsimAccumulator final : public FrameAccumulator {
   SsimAccumulator(const MetricDescriptor& d, const VideoInfo& ref, const ParamSet& options, bool multiscale)
       : headline_(headline_value(d, options)),
         multiscale_(multiscale),
-        convention_(option_or_default(options, d.options, "convention") == "dcvc" ? SsimConvention::kDcvc
-                                                                                  : SsimConvention::kVainf),
-        luma_only_(option_or_default(options, d.options, "colour") == "y"),
+        convention_(ssim_option_table().parse(options).convention),
+        luma_only_(ssim_option_table().parse(options).colour == SsimColour::kLuma),
         data_range_(psnr_peak(ref.format)),
         info_(ref) {}
 
@@ -167,6 +144,24 @@ class SsimAccumulator final : public FrameAccumulator {
 };
 
 }  // namespace
+
+const ParamTable<SsimOptions>& ssim_option_table() {
+  using Row = ParamRow<SsimOptions>;
+  static const EnumNames<SsimConvention> kConventions = {{SsimConvention::kVainf, "vainf"},
+                                                         {SsimConvention::kDcvc, "dcvc"}};
+  static const EnumNames<SsimColour> kColours = {{SsimColour::kRgb, "rgb"}, {SsimColour::kLuma, "y"}};
+  static const ParamTable<SsimOptions> table({
+      Row("convention", &SsimOptions::convention, kConventions)
+          .help(
+              "vainf: pytorch-msssim (float32 Gaussian, relu on cs, avg-pool with zero padding); "
+              "dcvc: the DCVC metrics module (MATLAB style: float64 Gaussian, no relu, edge-replicated box, "
+              "4 scales below 176 px)"),
+      Row("colour", &SsimOptions::colour, kColours)
+          .help(
+              "rgb: YUV converted to RGB with the video's matrix and range, mean over R, G, B; y: luma only"),
+  });
+  return table;
+}
 
 const MetricDescriptor& SsimMetric::descriptor() const {
   static const MetricDescriptor d = ssim_family_descriptor(

@@ -1,9 +1,21 @@
 // SSIM and MS-SSIM, pytorch-msssim convention by default, DCVC (MATLAB-style) on request.
 #pragma once
 
+#include "harness/core/param_table.h"
 #include "harness/metrics/metric.h"
+#include "harness/metrics/ssim_kernels.h"
 
 namespace tgvc {
+
+enum class SsimColour { kRgb, kLuma };
+
+// The options of ssim and msssim.
+struct SsimOptions {
+  SsimConvention convention = SsimConvention::kVainf;
+  SsimColour colour = SsimColour::kRgb;
+};
+
+const ParamTable<SsimOptions>& ssim_option_table();
 
 class SsimMetric final : public Metric {
  public:

@@ -61,28 +61,21 @@ void add_pair(const MetricDescriptor& d, const std::string& name, const std::str
                             what + "; PSNR of the frame-averaged MSE; " + peak_note));
 }
 
-ParamSpec flag(std::string key, bool default_value, std::string help) {
-  ParamSpec spec;
-  spec.key = std::move(key);
-  spec.type = ParamType::kBool;
-  spec.default_value = default_value ? "true" : "false";
-  spec.help = std::move(help);
-  return spec;
-}
-
-const std::vector<ParamSpec>& psnr_param_specs() {
-  static const std::vector<ParamSpec> specs = {
-      flag("rgb", true,
-           "also report psnr_rgb and psnr_rgb_msepool (each YUV frame converted to RGB with the video's "
-           "matrix and range, chroma by sample replication)"),
-      flag("extra_yuv", false,
-           "also report psnr_yuv411 (4:1:1 of per-frame PSNRs, CompressAI) and psnr_yuv_hm (HM/VTM: PSNR of "
-           "the sample-count-weighted MSE)"),
-  };
-  return specs;
-}
-
 }  // namespace
+
+const ParamTable<PsnrOptions>& psnr_option_table() {
+  using Row = ParamRow<PsnrOptions>;
+  static const ParamTable<PsnrOptions> table({
+      Row("rgb", &PsnrOptions::rgb)
+          .help("also report psnr_rgb and psnr_rgb_msepool (each YUV frame converted to RGB with the video's "
+                "matrix and range, chroma by sample replication)"),
+      Row("extra_yuv", &PsnrOptions::extra_yuv)
+          .help(
+              "also report psnr_yuv411 (4:1:1 of per-frame PSNRs, CompressAI) and psnr_yuv_hm (HM/VTM: PSNR "
+              "of the sample-count-weighted MSE)"),
+  });
+  return table;
+}
 
 const MetricDescriptor& PsnrMetric::descriptor() const {
   static const MetricDescriptor d = [] {
@@ -91,7 +84,7 @@ const MetricDescriptor& PsnrMetric::descriptor() const {
     d.kind = MetricKind::kPerFrame;
     d.version = "1";
     d.description = "PSNR of Y, U, V, YUV 6:1:1 and RGB; mean of per-frame PSNR and PSNR of the mean MSE";
-    d.options = psnr_param_specs();
+    d.options = psnr_option_table().specs();
     // psnr_<plane> is the mean of per-frame PSNRs, psnr_<plane>_msepool the PSNR of the mean MSE.
     d.values = {
         higher_is_better("psnr_y", "dB").as_headline().as_main(),
@@ -125,8 +118,8 @@ class PsnrAccumulator final : public FrameAccumulator {
       : d_(d),
         info_(ref),
         options_(options),
-        want_rgb_(option_or_default(options, d.options, "rgb") == "true"),
-        want_extra_(option_or_default(options, d.options, "extra_yuv") == "true") {}
+        want_rgb_(psnr_option_table().parse(options).rgb),
+        want_extra_(psnr_option_table().parse(options).extra_yuv) {}
 
   void add(int index, const FramePair& pair) override {
     const int depth = info_.format.bit_depth;

@@ -29,25 +29,29 @@ std::string cut_list(const std::vector<int>& cuts) {
   return fmt::format("scene cuts before frames {}", fmt::join(cuts, ", "));
 }
 
-const std::vector<ParamSpec>& trajectory_param_specs() {
-  // clang-format off
-  static const std::vector<ParamSpec> specs = {
-      {"grid", ParamType::kInt, "16", 2, 128, {},
-       "queries: a grid x grid lattice of pixel centres on the first frame of each scene", ""},
-      {"truth", ParamType::kString, "auto", 0, -1, {"auto", "tracker"},
-       "auto: the synthetic generator's ground truth when the source has one, else the tracker on the "
-       "source; tracker: always the tracker", ""},
-      {"include-first-frame", ParamType::kBool, "false", 0, -1, {},
-       "count each scene's first frame, where tracked points start exactly at their queries", ""},
-      {"cut-threshold", ParamType::kReal, "0.15", 0, 1, {},
-       "a scene cut lies where the luma histograms of two source frames differ by more than this "
-       "(total variation; 1: none)", ""},
-  };
-  // clang-format on
-  return specs;
-}
-
 }  // namespace
+
+const ParamTable<TrajectoryErrorOptions>& trajectory_error_option_table() {
+  using O = TrajectoryErrorOptions;
+  using Row = ParamRow<O>;
+  static const EnumNames<TrajectoryTruth> kTruths = {{TrajectoryTruth::kAuto, "auto"},
+                                                     {TrajectoryTruth::kTracker, "tracker"}};
+  static const ParamTable<O> table({
+      Row("grid", &O::grid)
+          .range(2, 128)
+          .help("queries: a grid x grid lattice of pixel centres on the first frame of each scene"),
+      Row("truth", &O::truth, kTruths)
+          .help("auto: the synthetic generator's ground truth when the source has one, else the tracker on "
+                "the source; tracker: always the tracker"),
+      Row("include-first-frame", &O::include_first_frame)
+          .help("count each scene's first frame, where tracked points start exactly at their queries"),
+      Row("cut-threshold", &O::cut_threshold)
+          .range(0, 1)
+          .help("a scene cut lies where the luma histograms of two source frames differ by more than this "
+                "(total variation; 1: none)"),
+  });
+  return table;
+}
 
 const MetricDescriptor& TrajectoryErrorMetric::descriptor() const {
   static const MetricDescriptor d = [] {
@@ -57,9 +61,8 @@ const MetricDescriptor& TrajectoryErrorMetric::descriptor() const {
     d.version = "2 (tracker dense-flow 1)";
     d.description =
         "motion fidelity: TAP-Vid average position accuracy (delta_avg, the headline) and end-point error "
-        "of "
-        "points tracked in the decoded video against the source (ground truth for synthetic sources)";
-    d.options = trajectory_param_specs();
+        "of points tracked in the decoded video against the source (ground truth for synthetic sources)";
+    d.options = trajectory_error_option_table().specs();
     // The shares rise with quality, the errors fall.
     d.values = {
         higher_is_better("trajectory_delta_avg", "share").as_headline(),
@@ -83,11 +86,11 @@ std::vector<MetricValue> TrajectoryErrorMetric::compute(const Video& ref, const 
 
 TrajectorySourceOptions TrajectoryErrorMetric::source_options(const ParamSet& options,
                                                               const MetricContext& context) const {
-  const auto option = [&](const char* key) { return option_or_default(options, descriptor().options, key); };
+  const TrajectoryErrorOptions o = trajectory_error_option_table().parse(options);
   TrajectorySourceOptions source;
-  source.grid = std::stoi(option("grid"));
-  source.cut_threshold = std::stod(option("cut-threshold"));
-  if (option("truth") == "auto") source.truth = context.motion_truth;
+  source.grid = o.grid;
+  source.cut_threshold = o.cut_threshold;
+  if (o.truth == TrajectoryTruth::kAuto) source.truth = context.motion_truth;
   return source;
 }
 
@@ -108,8 +111,8 @@ std::vector<MetricValue> TrajectoryErrorMetric::compute_in_context(const Video& 
                                                                    const MetricContext& context) const {
   check_metric_inputs(ref, dist);
   if (ref.frame_count() == 0) return unavailable_values(descriptor(), options, "the videos have no frames");
-  const auto option = [&](const char* key) { return option_or_default(options, descriptor().options, key); };
-  const bool include_query_frame = option("include-first-frame") == "true";
+  const TrajectoryErrorOptions o = trajectory_error_option_table().parse(options);
+  const bool include_query_frame = o.include_first_frame;
   const TrajectorySourceOptions source_opts = source_options(options, context);
   TrajectorySource own;
   const TrajectorySource* source = nullptr;
@@ -146,7 +149,7 @@ std::vector<MetricValue> TrajectoryErrorMetric::compute_in_context(const Video& 
       "lost on the decoded side is a miss at every threshold and has no end-point error; delta_avg: mean "
       "over 1, 2, 4, 8, 16 px of the share within; end-point error: mean over pairs followed on both sides",
       source->from_truth ? "synthetic ground truth" : "the dense-flow tracker on the source",
-      source_opts.grid, source_opts.grid, option("cut-threshold"),
+      source_opts.grid, source_opts.grid, o.cut_threshold,
       cut_list({source->scene_starts.begin() + 1, source->scene_starts.end()}),
       include_query_frame ? "each scene's first frame" : "no query frame");
   const MetricDescriptor& d = descriptor();

@@ -3,10 +3,23 @@
 // headline value is trajectory_delta_avg (higher is better).
 #pragma once
 
+#include "harness/core/param_table.h"
 #include "harness/metrics/metric.h"
 #include "harness/metrics/trajectory_source.h"
 
 namespace tgvc {
+
+// Where the reference tracks come from: the source's ground truth when it has one, else the tracker.
+enum class TrajectoryTruth { kAuto, kTracker };
+
+struct TrajectoryErrorOptions {
+  int grid = 16;  // queries per side on each scene's first frame
+  TrajectoryTruth truth = TrajectoryTruth::kAuto;
+  bool include_first_frame = false;
+  double cut_threshold = 0.15;  // luma-histogram total variation of a scene cut
+};
+
+const ParamTable<TrajectoryErrorOptions>& trajectory_error_option_table();
 
 class TrajectoryErrorMetric final : public Metric {
  public:

@@ -129,25 +129,6 @@ std::string joined(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-std::optional<BdMethod> parse_bd_method(const std::string& name) {
-  for (BdMethod m : {BdMethod::kCubic, BdMethod::kPchip, BdMethod::kAkima}) {
-    if (name == to_string(m)) return m;
-  }
-  return std::nullopt;
-}
-
-const char* to_string(BdMethod method) {
-  switch (method) {
-    case BdMethod::kCubic:
-      return "cubic";
-    case BdMethod::kPchip:
-      return "pchip";
-    case BdMethod::kAkima:
-      return "akima";
-  }
-  return "?";
-}
-
 BdResult bd_metrics(std::vector<RdPoint> anchor, std::vector<RdPoint> test, BdMethod method,
                     bool higher_is_better) {
   BdResult result;

@@ -8,18 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "harness/core/bd_method.h"
+
 namespace tgvc {
-
-// How each curve is modelled between its points. All integrals are exact.
-enum class BdMethod {
-  kCubic,  // VCEG-M33: least-squares cubic polynomial over all points (exact for 4); needs 4 points
-  kPchip,  // piecewise-cubic Hermite, Fritsch-Carlson slopes (scipy PchipInterpolator, JVET CTC)
-  kAkima,  // Akima interpolant (scipy Akima1DInterpolator)
-};
-
-// "cubic" | "pchip" | "akima"; nullopt for anything else.
-std::optional<BdMethod> parse_bd_method(const std::string& name);
-const char* to_string(BdMethod method);
 
 // One rate point: rate in any positive unit (bpp, kbps, bits), quality in the metric's unit.
 struct RdPoint {

@@ -78,8 +78,8 @@ std::string cell_inputs_hash(const Experiment& e, const Cell& cell) {
                        source_identity(seq, sequence_files(seq))));
   h.update(fmt::format("frames={},{}\n", e.frames.start, e.frames.count));
   if (e.resize) {
-    h.update(fmt::format("resize={}x{} {} {}\n", e.resize->width, e.resize->height, e.resize->mode,
-                         e.resize->filter));
+    h.update(fmt::format("resize={}x{} {} {}\n", e.resize->width, e.resize->height, to_string(e.resize->mode),
+                         to_string(e.resize->filter)));
   }
   const ParamSet params = ParamSet::resolve(codec->param_specs(),
                                             codec_spec.rate_points[cell.rate_point].params, codec_spec.name);

@@ -52,7 +52,7 @@ void remove_stale_temporaries(const fs::path& cells) {
 HtmlReportOptions report_options(const Experiment& e) {
   HtmlReportOptions options;
   options.anchor = e.report.anchor;
-  options.bd_method = *parse_bd_method(e.report.bd_method);
+  options.bd_method = e.report.bd_method;
   options.paper_points_csv = e.report.paper_points;
   options.metrics = e.report.metrics;
   return options;

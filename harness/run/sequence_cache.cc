@@ -24,8 +24,7 @@ Video load_sequence(const SequenceSpec& sequence, const FrameRange& frames,
   }
   Video video = read_video(sequence.path, frames, sequence.raw);
   if (resize && (video.info.width != resize->width || video.info.height != resize->height)) {
-    const ResizeMode mode = resize->mode == "crop" ? ResizeMode::kCrop : ResizeMode::kSquash;
-    video = resize_video(video, resize->width, resize->height, mode, *parse_resize_filter(resize->filter));
+    video = resize_video(video, resize->width, resize->height, resize->mode, resize->filter);
   }
   return video;
 }

@@ -1,11 +1,11 @@
-// FlowTracker's settings: the struct the code uses and the same settings as a parameter table
-// (harness/core/params.h) for config validation, `list --verbose` and docs.
+// FlowTracker's settings: the struct the code uses and its typed parameter table
+// (harness/core/param_table.h) for config validation, `list --verbose` and docs.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "harness/core/params.h"
+#include "harness/core/param_table.h"
 
 namespace tgvc {
 
@@ -23,8 +23,10 @@ struct FlowTrackerParams {
 };
 
 // The table: keys "window", "pyramid-levels", "max-iterations", "epsilon", "min-eigen",
-// "fb-threshold", "fb-motion-share", "guided-levels", each with `prefix` in front; defaults from
-// FlowTrackerParams{}.
+// "fb-threshold", "fb-motion-share", "guided-levels"; defaults from FlowTrackerParams{}.
+const ParamTable<FlowTrackerParams>& flow_tracker_param_table();
+
+// The table's keys with `prefix` in front.
 std::vector<ParamSpec> flow_tracker_param_specs(const std::string& prefix = "");
 
 // Settings from a set resolved against flow_tracker_param_specs(prefix).

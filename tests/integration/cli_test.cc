@@ -1,5 +1,6 @@
 // The command line: errors name the file and field and exit non-zero; measure and list work.
 #include <filesystem>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -65,6 +66,28 @@ TEST(Cli, ListVerboseShowsEachMetricsValuesWithUnitAndDirection) {
        }) {
     EXPECT_THAT(r.output, ::testing::ContainsRegex(line));
   }
+}
+
+// Each typed row's expected form, default (from the codec's struct), help and unit in one line.
+TEST(Cli, ListVerboseShowsEachRowsRangeDefaultHelpAndUnit) {
+  const ProcessResult codecs = bench({"list", "codecs", "--verbose"});
+  ASSERT_EQ(codecs.exit_code, 0);
+  std::map<std::string, std::string> rows;
+  std::istringstream lines(codecs.output);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("    ", 0) == 0) rows.emplace(line.substr(4, line.find(' ', 4) - 4), line);
+  }
+  const auto row = [&](const std::string& key) { return rows.count(key) ? rows.at(key) : "no row " + key; };
+  EXPECT_THAT(row("target-bpp"), HasSubstr("a number in [0, 8]"));
+  EXPECT_THAT(row("target-bpp"), HasSubstr("default 0 "));
+  EXPECT_THAT(row("target-bpp"), HasSubstr("choose keyframe-quality so the stream meets this rate [bpp]"));
+  EXPECT_THAT(row("keyframe-quality"), HasSubstr("default 46 "));  // KeyframeCodingParams
+  EXPECT_THAT(row("qp"), HasSubstr("an integer in [0, 51]"));      // optional: no default
+  EXPECT_THAT(row("qp"), HasSubstr("default (unset)"));
+  EXPECT_THAT(row("end-usage"), HasSubstr("one of q, cq, vbr, cbr"));  // an enum's names
+  EXPECT_THAT(row("quant-step"), HasSubstr("one of 8, 4, 2, 1"));      // a number from a list
+  EXPECT_THAT(row("quant-step"), HasSubstr("[px]"));
+  EXPECT_THAT(row("embedder"), HasSubstr("a string"));  // no range, no choices
 }
 
 TEST(Cli, BadConfigNamesFileLineAndClosestKey) {

@@ -1,6 +1,7 @@
 // The diffusion generator's settings (docs/diffusion.md, "Settings"): decoder choices that the
-// bitstream does not carry. The tgvc codec declares them as params (tgvc_params.cc), copies them
-// into Encoded::decoder_options under the same keys, and the decoder reads them back here.
+// bitstream does not carry. The tgvc codec lists this table's rows among its params
+// (tgvc_params.cc), copies them into Encoded::decoder_options under the same keys, and the decoder
+// reads them back through the same rows.
 #pragma once
 
 #include <map>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "codecs/tgvc/generate/diffusion_schedule.h"
+#include "harness/core/param_table.h"
 
 namespace tgvc {
 
@@ -22,15 +24,18 @@ struct DiffusionOptions {
   std::string device = "cpu";  // or cuda
 };
 
-// The decoder-option keys, in the order of the codec's param table.
+// The keys, ranges and help of the settings; defaults from DiffusionOptions{}.
+const ParamTable<DiffusionOptions>& diffusion_param_table();
+
+// The decoder-option keys, in the order of the table.
 const std::vector<std::string>& diffusion_option_keys();
 
 // Options from decoder_options (missing keys keep their defaults; other keys are ignored).
-// InputError (where + " " + key) for a value that does not parse or is out of range.
+// InputError (where + "." + key) for a value that does not parse or is out of range.
 DiffusionOptions diffusion_options_from(const std::map<std::string, std::string>& options,
                                         const std::string& where);
 
-// The same options as decoder_options entries (every key of diffusion_option_keys()).
+// The same options as decoder_options entries (the model directory only when set).
 std::map<std::string, std::string> diffusion_decoder_options(const DiffusionOptions& options);
 
 }  // namespace tgvc

@@ -1,14 +1,29 @@
 #include "codecs/tgvc/generate/generators.h"
 
-#include <algorithm>
-
 #include "harness/core/error.h"
 
 namespace tgvc {
 
-const std::vector<std::string>& generator_names() {
-  static const std::vector<std::string> names = {"blend", "warp", "diffusion"};
+const EnumNames<Generator>& generator_name_table() {
+  static const EnumNames<Generator> names = {
+      {Generator::kBlend, "blend"}, {Generator::kWarp, "warp"}, {Generator::kDiffusion, "diffusion"}};
   return names;
+}
+
+const std::vector<std::string>& generator_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& entry : generator_name_table()) out.push_back(entry.second);
+    return out;
+  }();
+  return names;
+}
+
+std::optional<Generator> parse_generator(const std::string& name) {
+  for (const auto& [generator, text] : generator_name_table()) {
+    if (text == name) return generator;
+  }
+  return std::nullopt;
 }
 
 const std::string& default_generator() {
@@ -17,8 +32,7 @@ const std::string& default_generator() {
 }
 
 void check_generator(const std::string& generator, const std::string& where) {
-  const std::vector<std::string>& names = generator_names();
-  if (std::find(names.begin(), names.end(), generator) == names.end()) {
+  if (!parse_generator(generator)) {
     throw InputError(where, "a generator: blend, warp or diffusion", "'" + generator + "'");
   }
 }

@@ -3,19 +3,29 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "codecs/tgvc/bitstream/trajectory_set.h"
 #include "harness/core/frame.h"
+#include "harness/core/param_table.h"
 
 namespace tgvc {
 
-// "blend": temporal blend of the two keyframes, no guidance (blend_interpolation.h).
-// "warp": trajectory-guided warping of both keyframes (warp_generator.h).
-// "diffusion": latent diffusion with trajectory guidance, TorchScript models (diffusion_generator.h).
+enum class Generator {
+  kBlend,      // "blend": temporal blend of the two keyframes, no guidance (blend_interpolation.h)
+  kWarp,       // "warp": trajectory-guided warping of both keyframes (warp_generator.h)
+  kDiffusion,  // "diffusion": latent diffusion with trajectory guidance, TorchScript models
+};
+
+// The names of the generators (decoder options, the CLI's --generator, the codec's param).
+const EnumNames<Generator>& generator_name_table();
 const std::vector<std::string>& generator_names();
 const std::string& default_generator();
+
+// The generator a name stands for; nothing for another name.
+std::optional<Generator> parse_generator(const std::string& name);
 
 // InputError(where, one of the names, generator) unless the name is known.
 void check_generator(const std::string& generator, const std::string& where);

@@ -48,7 +48,7 @@ TEST(ConfigLoader, IssueExampleParses) {
   EXPECT_EQ(e.frames.count, 48);
   ASSERT_TRUE(e.resize.has_value());
   EXPECT_EQ(e.resize->width, 512);
-  EXPECT_EQ(e.resize->mode, "squash");
+  EXPECT_EQ(e.resize->mode, ResizeMode::kSquash);
   ASSERT_EQ(e.sequences.size(), 2u);
   EXPECT_TRUE(e.sequences[0].synthetic);
   EXPECT_EQ(e.sequences[0].synthetic_spec.width, 512);

@@ -73,7 +73,7 @@ TEST(PaperConfigs, LoadWithTheirDataAndFollowTheProtocol) {
     ASSERT_TRUE(e.resize.has_value());
     EXPECT_EQ(e.resize->width, 512);
     EXPECT_EQ(e.resize->height, 320);
-    EXPECT_EQ(e.resize->mode, "squash");
+    EXPECT_EQ(e.resize->mode, ResizeMode::kSquash);
     EXPECT_TRUE(fs::exists(e.report.paper_points)) << e.report.paper_points;
     EXPECT_EQ(e.codecs[0].type, "tgvc");
     fs::remove_all(root);

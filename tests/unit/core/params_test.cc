@@ -11,10 +11,10 @@ namespace {
 using ::testing::HasSubstr;
 
 const std::vector<ParamSpec> kSpecs = {
-    {"qp", ParamType::kInt, "", 0, 51, {}, "quantiser", ""},
-    {"preset", ParamType::kString, "medium", 0, -1, {"fast", "medium", "slow"}, "speed", ""},
-    {"strength", ParamType::kReal, "0.5", 0, 1, {}, "", ""},
-    {"fast", ParamType::kBool, "false", 0, -1, {}, "", ""},
+    {"qp", ParamType::kInt, "", ParamRange{0, 51}, {}, "quantiser", ""},
+    {"preset", ParamType::kString, "medium", std::nullopt, {"fast", "medium", "slow"}, "speed", ""},
+    {"strength", ParamType::kReal, "0.5", ParamRange{0, 1}, {}, "", ""},
+    {"fast", ParamType::kBool, "false", std::nullopt, {}, "", ""},
 };
 
 TEST(Params, DefaultsAndGivenValues) {

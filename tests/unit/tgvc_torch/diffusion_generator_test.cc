@@ -218,7 +218,7 @@ TEST(DiffusionGenerator, TheTgvcCodecDecodesWithTheDiffusionGeneratorEndToEnd) {
   EXPECT_TRUE(same_frames(decoded, codec.decode(encoded)));
   Encoded broken = encoded;
   broken.decoder_options["diffusion-steps"] = "many";
-  expect_input_error([&] { codec.decode(broken); }, "tgvc diffusion-steps", {"'many'"});
+  expect_input_error([&] { codec.decode(broken); }, "tgvc.diffusion-steps", {"'many'"});
 }
 
 // The sampler's own cost per step at the paper's size (512x320, latents 64x40x16) with the tiny

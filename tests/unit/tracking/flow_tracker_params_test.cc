@@ -8,6 +8,7 @@
 #include "harness/core/error.h"
 #include "harness/tracking/flow_tracker.h"
 #include "harness/tracking/flow_tracker_params.h"
+#include "tests/unit/core/param_table_checks.h"
 
 namespace tgvc {
 namespace {
@@ -28,6 +29,10 @@ TEST(FlowTrackerParams, TableDefaultsAreTheStructDefaults) {
   EXPECT_DOUBLE_EQ(p.fb_threshold_px, d.fb_threshold_px);
   EXPECT_DOUBLE_EQ(p.fb_motion_share, d.fb_motion_share);
   EXPECT_EQ(p.guided_levels, d.guided_levels);
+}
+
+TEST(FlowTrackerParams, TableRoundTrips) {
+  test::expect_table_round_trips(flow_tracker_param_table(), "flow tracker");
 }
 
 TEST(FlowTrackerParams, GivenValuesReachTheStruct) {

@@ -71,7 +71,7 @@ class FvdMetric final : public PerSetMetric {
     if (clips < 2) {
       return unavailable_values(d, p,
                                 fmt::format("{} clips of {} frames in the set; FVD needs at least 2", clips,
-                                            p.get_int(learned_keys::kClipLength)));
+                                            fvd_option_table().parse(p).clip_length));
     }
     const BackendHandle& b = learned_backend();
     if (!b.backend) return unavailable_values(d, p, b.error);

@@ -34,7 +34,7 @@ class LpipsMetric final : public Metric {
     return d;
   }
   std::vector<std::string> input_files(const ParamSet& options) const override {
-    return model_input_files("lpips-" + options.get_string(learned_keys::kNet) + "-backbone", options);
+    return model_input_files("lpips-" + lpips_option_table().parse(options).net + "-backbone", options);
   }
 
   std::vector<MetricValue> compute(const Video& ref, const Video& dist,
@@ -42,7 +42,7 @@ class LpipsMetric final : public Metric {
     check_metric_inputs(ref, dist);
     const MetricDescriptor& d = descriptor();
     const ParamSet p = ParamSet::resolve(d.options, options.values(), d.id);
-    const std::string net = p.get_string(learned_keys::kNet);
+    const std::string net = lpips_option_table().parse(p).net;
     std::string why_not;
     const std::optional<ModelFile> backbone = locate_model_file("lpips-" + net + "-backbone", p, &why_not);
     if (!backbone) return unavailable_values(d, p, why_not);
