@@ -15,9 +15,9 @@ std::vector<MetricValue> set_values(const PerSetMetric& metric, const ParamSet& 
   std::vector<SetContribution> contributions;
   for (const CellResult* r : members) {
     if (!r->ok()) {
-      return unavailable_values(
-          d, options,
-          fmt::format("cell {} failed ({}: {}); a set needs all its cells", r->cell_id, to_string(r->stage), r->error));
+      return unavailable_values(d, options,
+                                fmt::format("cell {} failed ({}: {}); a set needs all its cells", r->cell_id,
+                                            to_string(r->stage), r->error));
     }
     const SetContribution* found = nullptr;
     for (const SetContribution& c : r->set_contributions) {
