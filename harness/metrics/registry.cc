@@ -14,9 +14,10 @@ const std::vector<const Metric*>& all_metrics() {
   static const MsssimMetric msssim;
   static const TrajectoryErrorMetric trajectory_error;
   static const std::unique_ptr<Metric> lpips = make_lpips_metric();
+  static const std::unique_ptr<Metric> dists = make_dists_metric();
   static const std::unique_ptr<Metric> clipsim = make_clipsim_metric();
-  static const std::vector<const Metric*> metrics = {&psnr,       &ssim,        &msssim, &trajectory_error,
-                                                     lpips.get(), clipsim.get()};
+  static const std::vector<const Metric*> metrics = {
+      &psnr, &ssim, &msssim, &trajectory_error, lpips.get(), dists.get(), clipsim.get()};
   return metrics;
 }
 

@@ -54,6 +54,16 @@ const std::vector<ParamSpec>& lpips_param_specs() {
   return specs;
 }
 
+const std::vector<ParamSpec>& dists_param_specs() {
+  static const std::vector<ParamSpec> specs = {
+      device(),
+      integer(learned_keys::kBatch, 4, 1, 256, "frames per forward pass (memory grows with it)", "frames"),
+      model_file("VGG16 backbone weights (a torchvision state_dict .pth) to use instead of the manifest's "
+                 "lpips-vgg-backbone; its SHA-256 is reported, not checked"),
+  };
+  return specs;
+}
+
 const std::vector<ParamSpec>& clipsim_param_specs() {
   static const std::vector<ParamSpec> specs = {
       device(),

@@ -8,6 +8,7 @@
 namespace tgvc {
 
 const std::vector<ParamSpec>& lpips_param_specs();
+const std::vector<ParamSpec>& dists_param_specs();
 const std::vector<ParamSpec>& clipsim_param_specs();
 const std::vector<ParamSpec>& fvd_param_specs();
 
