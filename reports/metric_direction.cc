@@ -15,7 +15,8 @@ bool is_rate_value(const std::string& name) {
 
 bool metric_higher_is_better(const std::string& name) {
   if (is_rate_value(name)) return false;
-  return !(starts_with(name, "lpips") || starts_with(name, "fvd") || starts_with(name, "trajectory_error"));
+  return !(starts_with(name, "lpips") || starts_with(name, "dists") || starts_with(name, "fvd") ||
+           starts_with(name, "trajectory_error"));
 }
 
 }  // namespace tgvc

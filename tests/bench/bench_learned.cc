@@ -80,7 +80,13 @@ void BM_Dists96Frames512x320(benchmark::State& state) {
   state.counters["pairs_per_s"] = benchmark::Counter(96.0 * state.iterations(), benchmark::Counter::kIsRate);
   state.counters["threads"] = at::get_num_threads();
 }
-BENCHMARK(BM_Dists96Frames512x320)->Arg(0)->Arg(1)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
+BENCHMARK(BM_Dists96Frames512x320)
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1)
+    ->UseRealTime()
+    ->MeasureProcessCPUTime();
 
 // Features of 4 clips of 16 frames (source and decoded: 8 detector passes of one clip each, or
 // fewer larger batches), random Inception-I3D.

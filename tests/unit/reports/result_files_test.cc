@@ -216,7 +216,7 @@ TEST(MetricDirection, DistortionsAndRateAreLowerIsBetter) {
     EXPECT_FALSE(metric_higher_is_better(name)) << name;
   }
   for (const char* name :
-       {"lpips_alex", "fvd", "trajectory_error_micro", "bpp", "bits", "bits_video", "kbps"}) {
+       {"lpips_alex", "dists", "fvd", "trajectory_error_micro", "bpp", "bits", "bits_video", "kbps"}) {
     EXPECT_FALSE(metric_higher_is_better(name)) << name;
   }
   EXPECT_TRUE(is_rate_value("bits_headers"));
