@@ -1,4 +1,4 @@
-// The learned metrics (LPIPS, CLIP-SIM, FVD) as the registry sees them. This header and the
+// The learned metrics (LPIPS, DISTS, CLIP-SIM, FVD) as the registry sees them. This header and the
 // metrics it returns include no LibTorch: their descriptors (id, version, options) are plain data
 // and compute() loads the LibTorch backend (harness/metrics/learned, built as the shared library
 // libtgvc_learned.so) on first use, so that programs which never compute a learned metric do not
@@ -15,6 +15,8 @@ namespace tgvc {
 
 // LPIPS v0.1 (alex or vgg): lpips_alex / lpips_vgg, per frame and mean.
 std::unique_ptr<Metric> make_lpips_metric();
+// DISTS (VGG16, the reference's alpha/beta): dists, per frame and mean.
+std::unique_ptr<Metric> make_dists_metric();
 // CLIP-SIM: cosine similarity of CLIP image embeddings, per frame and mean.
 std::unique_ptr<Metric> make_clipsim_metric();
 // FVD over the 16-frame clips of a set (I3D Kinetics-400 logits).

@@ -25,11 +25,12 @@ const std::vector<MetricEntry>& all_metrics() {
   static const MsssimMetric msssim;
   static const TrajectoryErrorMetric trajectory_error;
   static const std::unique_ptr<Metric> lpips = make_lpips_metric();
+  static const std::unique_ptr<Metric> dists = make_dists_metric();
   static const std::unique_ptr<Metric> clipsim = make_clipsim_metric();
   static const std::unique_ptr<PerSetMetric> fvd = make_fvd_metric();
   static const std::vector<MetricEntry> metrics = {
-      entry(psnr),   entry(ssim),     entry(msssim), entry(trajectory_error),
-      entry(*lpips), entry(*clipsim), entry(*fvd),
+      entry(psnr),   entry(ssim),   entry(msssim),   entry(trajectory_error),
+      entry(*lpips), entry(*dists), entry(*clipsim), entry(*fvd),
   };
   return metrics;
 }

@@ -1,11 +1,15 @@
 // Speed of the learned metrics on the CPU with random weights of the real architectures (the cost
-// does not depend on the weights): LPIPS-alex frames per second at the T-GVC protocol's 512x320,
+// does not depend on the weights): LPIPS-alex frames and DISTS pairs per second at the T-GVC
+// protocol's 512x320,
 // and FVD feature extraction clips per second with a random Inception-I3D (stylegan-v protocol:
 // 16 frames of 512x320 resized to 224x224 inside the detector). docs/performance.md.
 #include <ATen/Parallel.h>
 #include <benchmark/benchmark.h>
 
+#include <chrono>
+
 #include "harness/core/lcg.h"
+#include "harness/metrics/learned/dists_compute.h"
 #include "harness/metrics/learned/fvd_compute.h"
 #include "harness/metrics/learned/lpips_compute.h"
 #include "harness/metrics/learned/lpips_linear_weights.h"
@@ -56,6 +60,33 @@ void BM_LpipsVgg8Frames512x320(benchmark::State& state) {
   state.counters["frames_per_s"] = benchmark::Counter(8.0 * state.iterations(), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_LpipsVgg8Frames512x320)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
+
+// One iteration: DISTS over a whole 96-frame 512x320 sequence (batch 1, as the reference runs),
+// random VGG16 and the built-in alpha/beta. Arg 0: every cell computes both sides; arg 1: a cell
+// whose source's deep stages were prepared once per sequence (the runner's case; the prepare step
+// is timed apart). Compared with tools/dists_reference_timing.py in docs/performance.md.
+void BM_Dists96Frames512x320(benchmark::State& state) {
+  init_torch_threads();
+  const DistsNetwork net = DistsNetwork::with_random_backbone(1, dists_builtin_alpha_beta());
+  const Video ref = noise_video(96, 1), dist = noise_video(96, 2);
+  std::shared_ptr<const DistsSource> source;
+  if (state.range(0) == 1) {
+    const auto start = std::chrono::steady_clock::now();
+    source = dists_prepare_source(net, ref, 1, kSharedSourceBudget);
+    state.counters["prepare_s"] =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(dists_per_frame(net, ref, dist, 1, source.get()));
+  state.counters["pairs_per_s"] = benchmark::Counter(96.0 * state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["threads"] = at::get_num_threads();
+}
+BENCHMARK(BM_Dists96Frames512x320)
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1)
+    ->UseRealTime()
+    ->MeasureProcessCPUTime();
 
 // Features of 4 clips of 16 frames (source and decoded: 8 detector passes of one clip each, or
 // fewer larger batches), random Inception-I3D.

@@ -3,6 +3,8 @@
 // with dlopen on first use). Plain C++ types only: no LibTorch header may appear here.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,10 @@ inline constexpr const char* kClipStride = "clip_stride";
 inline constexpr const char* kCovariance = "covariance";  // fvd: protocol | n | n-1
 }  // namespace learned_keys
 
+// The most memory the source features that LPIPS or DISTS prepare once per sequence may hold
+// (leading frames beyond it are recomputed by every cell): 2 GiB (docs/learned-metrics.md).
+inline constexpr size_t kSharedSourceBudget = size_t{2} << 30;
+
 class LearnedBackend {
  public:
   virtual ~LearnedBackend() = default;
@@ -43,8 +49,18 @@ class LearnedBackend {
   // Each takes inputs already checked comparable and options resolved against the descriptor's
   // table (defaults filled in). Model files are verified by SHA-256 when first loaded; a mismatch
   // gives n/a values. InputError for unusable options (e.g. cuda without CUDA). Thread-safe.
+  // `prepared`: what the matching *_prepare returned for this source and these options, or null.
   virtual std::vector<MetricValue> lpips(const Video& ref, const Video& dist, const ParamSet& options,
-                                         const ModelFile& backbone) const = 0;
+                                         const ModelFile& backbone, const PreparedSource* prepared) const = 0;
+  // The source frames' features, computed once per sequence (Metric::prepare); null when the
+  // backbone cannot be loaded. InputError for unusable options.
+  virtual std::shared_ptr<const PreparedSource> lpips_prepare(const Video& ref, const ParamSet& options,
+                                                              const ModelFile& backbone) const = 0;
+  // DISTS with the VGG16 `backbone` and the built-in alpha/beta weights.
+  virtual std::vector<MetricValue> dists(const Video& ref, const Video& dist, const ParamSet& options,
+                                         const ModelFile& backbone, const PreparedSource* prepared) const = 0;
+  virtual std::shared_ptr<const PreparedSource> dists_prepare(const Video& ref, const ParamSet& options,
+                                                              const ModelFile& backbone) const = 0;
   virtual std::vector<MetricValue> clipsim(const Video& ref, const Video& dist, const ParamSet& options,
                                            const ModelFile& tower) const = 0;
   virtual SetContribution fvd_contribution(const Video& ref, const Video& dist, const ParamSet& options,
@@ -57,9 +73,9 @@ class LearnedBackend {
 
 // The name of the one symbol libtgvc_learned.so exports for the loader. Bump the suffix whenever
 // LearnedBackend changes so that a stale library is refused rather than called.
-inline constexpr const char* kLearnedBackendSymbol = "tgvc_learned_backend_v1";
+inline constexpr const char* kLearnedBackendSymbol = "tgvc_learned_backend_v2";
 
 }  // namespace tgvc
 
 // Defined in libtgvc_learned.so; returns a process-lifetime object.
-extern "C" const tgvc::LearnedBackend* tgvc_learned_backend_v1();
+extern "C" const tgvc::LearnedBackend* tgvc_learned_backend_v2();

@@ -182,14 +182,9 @@ std::vector<at::Tensor> LpipsNetwork::features(const at::Tensor& x) const {
 }
 
 at::Tensor LpipsNetwork::layer_distances(const at::Tensor& in0, const at::Tensor& in1) const {
-  const int64_t b = in0.size(0);
-  const std::vector<at::Tensor> both = features(at::cat({in0, in1}, 0));
-  std::vector<at::Tensor> f0, f1;
-  for (const at::Tensor& f : both) {
-    f0.push_back(f.narrow(0, 0, b));
-    f1.push_back(f.narrow(0, b, b));
-  }
-  return lpips_layer_distances(f0, f1, linear_);
+  // Separate passes, so that a source's features computed once (lpips_prepare_source) are those
+  // computed here.
+  return lpips_layer_distances(features(in0), features(in1), linear_);
 }
 
 }  // namespace tgvc

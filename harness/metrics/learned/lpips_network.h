@@ -48,8 +48,13 @@ class LpipsNetwork {
   std::vector<at::Tensor> features(const at::Tensor& x) const;
 
   // Per-layer distances [B, 5] (double, CPU) between images in [-1, 1] of equal shape [B, 3, H, W];
-  // both go through the backbone as one batch.
+  // each goes through the backbone as a batch of its own.
   at::Tensor layer_distances(const at::Tensor& in0, const at::Tensor& in1) const;
+  // The same from the two images' features().
+  at::Tensor layer_distances(const std::vector<at::Tensor>& features0,
+                             const std::vector<at::Tensor>& features1) const {
+    return lpips_layer_distances(features0, features1, linear_);
+  }
 
  private:
   struct Layer {

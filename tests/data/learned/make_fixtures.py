@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes the learned-metric test fixtures with Debian's python3-torch (run by the build).
 
-usage: make_fixtures.py OUTDIR LPIPS_WEIGHTS_DIR
+usage: make_fixtures.py OUTDIR LPIPS_WEIGHTS_DIR DISTS_WEIGHTS
 
 Independent of the C++ code under test: Python's own torch.save writes the state_dicts (both
 containers) and Python's torch computes the expected LPIPS values, following the `lpips` package
@@ -10,7 +10,15 @@ containers) and Python's torch computes the expected LPIPS values, following the
   alexnet_legacy.pth, alexnet_zip.pth  random AlexNet weights, torchvision names, both containers
   vgg16_zip.pth                        random VGG16 weights, zip container
   tensors_legacy.pth, tensors_zip.pth  dtypes, views, offsets, shared storage, a Parameter
-  expected.json                        LPIPS per frame of the test video pair for both nets
+  vgg16_dists_legacy.pth               random VGG16 weights with biases of std 0.1 (a forgotten
+                                       bias shows), legacy container like vgg16-397923af.pth
+  dists_alpha_beta.pt                  random alpha and beta [1, 1475, 1, 1], legacy container
+                                       like the reference's weights.pt
+  expected.json                        LPIPS per frame of the test video pair for both nets; DISTS
+                                       per frame of pairs of three sizes (random alpha/beta) and of
+                                       the test pair (the vendored alpha/beta), written from the
+                                       formulas of DISTS_pytorch/DISTS_pt.py: float32 features,
+                                       statistics and sums in float64
   png/ref/im0000N.png, png/dist/...    the same pair as 8-bit RGB PNGs (written with zlib, not by
                                        the C++ code), so a test reads them through the harness's
                                        reader and compares with expected.json's values
@@ -25,7 +33,7 @@ import zlib
 import torch
 import torch.nn as nn
 
-OUT, LPIPS_DIR = sys.argv[1], sys.argv[2]
+OUT, LPIPS_DIR, DISTS_WEIGHTS = sys.argv[1], sys.argv[2], sys.argv[3]
 WIDTH, HEIGHT, FRAMES = 64, 48, 3
 
 
@@ -36,15 +44,15 @@ def lcg(seed):
         yield state >> 16
 
 
-def video_pair():
+def video_pair(width=WIDTH, height=HEIGHT, frames=FRAMES):
     """RGB uint8 [F, 3, H, W]: the same definition as tests/unit/learned/learned_test_util.h."""
-    ref = torch.zeros(FRAMES, 3, HEIGHT, WIDTH, dtype=torch.float64)
+    ref = torch.zeros(frames, 3, height, width, dtype=torch.float64)
     dist = torch.zeros_like(ref)
-    for f in range(FRAMES):
+    for f in range(frames):
         r1, r2 = lcg(1000 + f), lcg(2000 + f)
         for c in range(3):
-            for y in range(HEIGHT):
-                for x in range(WIDTH):
+            for y in range(height):
+                for x in range(width):
                     v = (37 * x + 23 * y + 61 * c + 19 * f + next(r1) % 64) % 256
                     d = min(255, max(0, v + next(r2) % 41 - 20))
                     ref[f, c, y, x] = v
@@ -93,12 +101,12 @@ def vgg16_features():
     return nn.Sequential(*layers)
 
 
-def torchvision_state_dict(features, seed):
+def torchvision_state_dict(features, seed, bias_std=0.01):
     torch.manual_seed(seed)
     for m in features:
         if isinstance(m, nn.Conv2d):
             nn.init.kaiming_normal_(m.weight, nonlinearity='relu')
-            nn.init.normal_(m.bias, 0, 0.01)
+            nn.init.normal_(m.bias, 0, bias_std)
     sd = collections.OrderedDict(('features.' + k, v) for k, v in features.state_dict().items())
     sd['classifier.1.weight'] = torch.randn(4, 8)  # torchvision files hold more; the reader ignores it
     return sd
@@ -131,6 +139,73 @@ def lpips(features, slices, lin_path, ref, dist):
             w = lins['lin%d.model.1.weight' % k].double()
             total += torch.nn.functional.conv2d(d, w).mean(dim=[2, 3]).view(-1)
     return total.tolist()
+
+
+DISTS_CHANNELS = [3, 64, 128, 256, 512, 512]
+
+
+def l2pool(x):
+    """The reference's L2pooling: squares filtered per channel by the normalised 3x3 Hanning
+    window (np.hanning(5)[1:-1]), stride 2, padding 1, then sqrt(. + 1e-12)."""
+    a = torch.tensor([0.5, 1.0, 0.5])
+    g = a[:, None] * a[None, :]
+    g = (g / g.sum())[None, None].repeat(x.shape[1], 1, 1, 1)
+    return (torch.nn.functional.conv2d(x ** 2, g, stride=2, padding=1, groups=x.shape[1]) + 1e-12).sqrt()
+
+
+def dists_stages(features, x):
+    """The input and relu1_2 .. relu5_3, the max pools (indices 4, 9, 16, 23) replaced by L2pooling."""
+    mean = torch.tensor([0.485, 0.456, 0.406]).view(1, -1, 1, 1)
+    std = torch.tensor([0.229, 0.224, 0.225]).view(1, -1, 1, 1)
+    h, out = (x - mean) / std, [x]
+    for start, end in [(0, 4), (4, 9), (9, 16), (16, 23), (23, 30)]:
+        for i in range(start, end):
+            h = l2pool(h) if isinstance(features[i], nn.MaxPool2d) else features[i](h)
+        out.append(h)
+    return out
+
+
+def dists(state_dict, weights, ref, dist):
+    """DISTS per frame: the network in float32 as the reference runs it, the statistics and the
+    weighted sums in float64 (the reference's float32 sums lose about 2e-5)."""
+    features = vgg16_features()
+    features.load_state_dict({k[len('features.'):]: v for k, v in state_dict.items() if k.startswith('features.')})
+    features = features.float().eval()
+    with torch.no_grad():
+        f0 = dists_stages(features, (ref / 255).float())
+        f1 = dists_stages(features, (dist / 255).float())
+    alpha, beta = weights['alpha'].double(), weights['beta'].double()
+    w_sum = alpha.sum() + beta.sum()
+    alpha, beta = torch.split(alpha / w_sum, DISTS_CHANNELS, dim=1), torch.split(beta / w_sum, DISTS_CHANNELS, dim=1)
+    c1 = c2 = 1e-6
+    total = torch.zeros(ref.shape[0], dtype=torch.float64)
+    for k in range(len(DISTS_CHANNELS)):
+        x, y = f0[k].double(), f1[k].double()
+        x_mean, y_mean = x.mean([2, 3], keepdim=True), y.mean([2, 3], keepdim=True)
+        s1 = (2 * x_mean * y_mean + c1) / (x_mean ** 2 + y_mean ** 2 + c1)
+        x_var = ((x - x_mean) ** 2).mean([2, 3], keepdim=True)
+        y_var = ((y - y_mean) ** 2).mean([2, 3], keepdim=True)
+        xy_cov = (x * y).mean([2, 3], keepdim=True) - x_mean * y_mean
+        s2 = (2 * xy_cov + c2) / (x_var + y_var + c2)
+        total += (alpha[k] * s1).sum(1).view(-1) + (beta[k] * s2).sum(1).view(-1)
+    return (1 - total).tolist()
+
+
+def dists_fixtures():
+    """Backbone, random alpha/beta and the expected values."""
+    vgg_sd = torchvision_state_dict(vgg16_features(), 3, bias_std=0.1)
+    torch.save(vgg_sd, os.path.join(OUT, 'vgg16_dists_legacy.pth'), _use_new_zipfile_serialization=False)
+    g = torch.Generator().manual_seed(4)
+    weights = {'alpha': torch.rand(1, 1475, 1, 1, generator=g) * 0.02,
+               'beta': torch.rand(1, 1475, 1, 1, generator=g) * 0.02}
+    torch.save(weights, os.path.join(OUT, 'dists_alpha_beta.pt'), _use_new_zipfile_serialization=False)
+    out = {}
+    for w, h, frames in [(64, 48, 3), (37, 29, 2), (13, 11, 2)]:
+        ref, dist = video_pair(w, h, frames)
+        out['%dx%d' % (w, h)] = dists(vgg_sd, weights, ref, dist)
+    ref, dist = video_pair()
+    return {'dists_random': out,
+            'dists_builtin': dists(vgg_sd, torch.load(DISTS_WEIGHTS, map_location='cpu'), ref, dist)}
 
 
 def tensors():
@@ -175,6 +250,7 @@ def main():
         'vgg_linear_sums': [torch.load(os.path.join(LPIPS_DIR, 'vgg.pth'), map_location='cpu')
                             ['lin%d.model.1.weight' % k].double().sum().item() for k in range(5)],
     }
+    expected.update(dists_fixtures())
     with open(os.path.join(OUT, 'expected.json'), 'w') as f:
         json.dump(expected, f, indent=1)
 

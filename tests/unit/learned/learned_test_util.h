@@ -47,9 +47,9 @@ inline Video rgb_video(int width, int height, int frames) {
   return v;
 }
 
-// make_fixtures.py's pair: 64x48 RGB, 3 frames, textured reference and a noisy copy.
-inline std::pair<Video, Video> fixture_videos() {
-  const int w = 64, h = 48, frames = 3;
+// make_fixtures.py's pair (video_pair): RGB, textured reference and a noisy copy; by default
+// 64x48, 3 frames.
+inline std::pair<Video, Video> fixture_videos(int w = 64, int h = 48, int frames = 3) {
   Video ref = rgb_video(w, h, frames), dist = rgb_video(w, h, frames);
   for (int f = 0; f < frames; ++f) {
     Lcg r1(1000 + f), r2(2000 + f);

@@ -93,7 +93,9 @@ TEST(LpipsNetwork, IdenticalIsZeroSymmetricAndIndependentOfBatchAndThreads) {
   const std::vector<double> ab = lpips_per_frame(net, ref, dist, 3);
   const std::vector<double> ba = lpips_per_frame(net, dist, ref, 3);
   for (size_t i = 0; i < ab.size(); ++i) EXPECT_NEAR(ab[i], ba[i], 1e-6 * ab[i]);
-  EXPECT_EQ(lpips_per_frame(net, ref, dist, 1), ab);  // batching does not change a frame's value
+  // LibTorch may choose another convolution algorithm for another batch size: the last bits move.
+  const std::vector<double> single = lpips_per_frame(net, ref, dist, 1);
+  for (size_t i = 0; i < ab.size(); ++i) EXPECT_NEAR(single[i], ab[i], 1e-6 * ab[i]);
   const int threads = at::get_num_threads();
   for (int n : {1, 2, 3}) {
     at::set_num_threads(n);

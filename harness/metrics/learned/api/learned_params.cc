@@ -37,6 +37,20 @@ const ParamTable<LpipsOptions>& lpips_option_table() {
   return table;
 }
 
+const ParamTable<DistsOptions>& dists_option_table() {
+  using O = DistsOptions;
+  static const ParamTable<O> table({
+      device_row<O>(),
+      ParamRow<O>(learned_keys::kBatch, &O::batch)
+          .range(1, 256)
+          .help("frames per forward pass (memory grows with it)")
+          .unit("frames"),
+      model_file_row<O>("VGG16 backbone weights (a torchvision state_dict .pth) to use instead of the "
+                        "manifest's lpips-vgg-backbone; its SHA-256 is reported, not checked"),
+  });
+  return table;
+}
+
 const ParamTable<ClipsimOptions>& clipsim_option_table() {
   using O = ClipsimOptions;
   static const ParamTable<O> table({
@@ -80,6 +94,10 @@ const ParamTable<FvdOptions>& fvd_option_table() {
 
 const std::vector<ParamSpec>& lpips_param_specs() {
   return lpips_option_table().specs();
+}
+
+const std::vector<ParamSpec>& dists_param_specs() {
+  return dists_option_table().specs();
 }
 
 const std::vector<ParamSpec>& clipsim_param_specs() {

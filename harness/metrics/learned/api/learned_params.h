@@ -17,6 +17,12 @@ struct LpipsOptions {
   std::string model_file;  // empty: the manifest's
 };
 
+struct DistsOptions {
+  std::string device = "cpu";
+  int batch = 4;           // frames per forward pass
+  std::string model_file;  // empty: the manifest's lpips-vgg-backbone
+};
+
 struct ClipsimOptions {
   std::string device = "cpu";
   int batch = 8;
@@ -34,10 +40,12 @@ struct FvdOptions {
 };
 
 const ParamTable<LpipsOptions>& lpips_option_table();
+const ParamTable<DistsOptions>& dists_option_table();
 const ParamTable<ClipsimOptions>& clipsim_option_table();
 const ParamTable<FvdOptions>& fvd_option_table();
 
 const std::vector<ParamSpec>& lpips_param_specs();
+const std::vector<ParamSpec>& dists_param_specs();
 const std::vector<ParamSpec>& clipsim_param_specs();
 const std::vector<ParamSpec>& fvd_param_specs();
 

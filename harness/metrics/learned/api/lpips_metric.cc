@@ -39,6 +39,11 @@ class LpipsMetric final : public Metric {
 
   std::vector<MetricValue> compute(const Video& ref, const Video& dist,
                                    const ParamSet& options) const override {
+    return compute_in_context(ref, dist, options, {});
+  }
+
+  std::vector<MetricValue> compute_in_context(const Video& ref, const Video& dist, const ParamSet& options,
+                                              const MetricContext& context) const override {
     check_metric_inputs(ref, dist);
     const MetricDescriptor& d = descriptor();
     const ParamSet p = ParamSet::resolve(d.options, options.values(), d.id);
@@ -48,7 +53,27 @@ class LpipsMetric final : public Metric {
     if (!backbone) return unavailable_values(d, p, why_not);
     const BackendHandle& b = learned_backend();
     if (!b.backend) return unavailable_values(d, p, b.error);
-    return as_described(d, p, b.backend->lpips(ref, dist, p, *backbone));
+    return as_described(d, p, b.backend->lpips(ref, dist, p, *backbone, context.prepared_source));
+  }
+
+  // The source frames' features are computed once per sequence and shared by its cells.
+  std::string prepared_source_key(const ParamSet& options, const MetricContext& /*context*/) const override {
+    const ParamSet p = ParamSet::resolve(param_specs(), options.values(), id());
+    return fmt::format("{} {} {} {}", p.get_string(learned_keys::kNet), p.get_string(learned_keys::kDevice),
+                       p.get_int(learned_keys::kBatch),
+                       p.has(learned_keys::kModelFile) ? p.get_string(learned_keys::kModelFile) : "");
+  }
+
+  std::shared_ptr<const PreparedSource> prepare(const Video& ref, const ParamSet& options,
+                                                const MetricContext& /*context*/) const override {
+    const ParamSet p = ParamSet::resolve(param_specs(), options.values(), id());
+    std::string why_not;
+    const std::optional<ModelFile> backbone =
+        locate_model_file("lpips-" + p.get_string(learned_keys::kNet) + "-backbone", p, &why_not);
+    if (!backbone) return nullptr;  // compute gives n/a with the reason
+    const BackendHandle& b = learned_backend();
+    if (!b.backend) return nullptr;
+    return b.backend->lpips_prepare(ref, p, *backbone);
   }
 };
 
