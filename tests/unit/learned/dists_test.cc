@@ -15,6 +15,7 @@
 #include "harness/metrics/learned/lpips_linear_weights.h"
 #include "harness/metrics/learned/state_dict_reader.h"
 #include "harness/metrics/learned_metrics.h"
+#include "harness/metrics/registry.h"
 #include "tests/unit/learned/learned_test_util.h"
 
 namespace tgvc {
@@ -136,7 +137,7 @@ TEST(LpipsPrepared, GivesBitIdenticalValues) {
 }
 
 ParamSet dists_options(const std::map<std::string, std::string>& values = {}) {
-  return ParamSet::resolve(find_metric("dists")->param_specs(), values, "dists");
+  return ParamSet::resolve(find_metric("dists")->descriptor->options, values, "dists");
 }
 
 TEST(DistsValues, VendoredWeightsPerFrameMeanAndConvention) {
@@ -168,7 +169,7 @@ TEST(DistsValues, CudaIsRefusedWithoutADevice) {
 }
 
 TEST(DistsMetric, DescriptorAndOptions) {
-  const Metric* m = find_metric("dists");
+  const Metric* m = find_metric("dists")->plain;
   ASSERT_NE(m, nullptr);
   EXPECT_EQ(m->id(), "dists");
   EXPECT_EQ(m->version(), "1");
@@ -186,7 +187,7 @@ TEST(DistsMetric, MissingBackboneIsNotAvailableWithTheFetchCommand) {
   const learned_test::TempDir dir;
   ::setenv("TGVC_MODELS_DIR", dir.path().c_str(), 1);
   const auto [ref, dist] = fixture_videos();
-  const Metric* m = find_metric("dists");
+  const Metric* m = find_metric("dists")->plain;
   const std::vector<MetricValue> v = m->compute(ref, dist, dists_options());
   EXPECT_EQ(m->prepare(ref, dists_options(), {}), nullptr);
   ::unsetenv("TGVC_MODELS_DIR");
@@ -204,7 +205,7 @@ TEST(DistsMetric, PreparedSourceThroughTheRegistryIsBitIdentical) {
       {"dists", {{"model_file", fixture("vgg16_dists_legacy.pth")}, {"batch", "2"}}},
       {"lpips", {{"model_file", fixture("alexnet_zip.pth")}, {"batch", "2"}}}};
   for (const auto& [id, values] : cases) {
-    const Metric* m = find_metric(id);
+    const Metric* m = find_metric(id)->plain;
     const ParamSet p = ParamSet::resolve(m->param_specs(), values, id);
     const std::vector<MetricValue> alone = m->compute(ref, dist, p);
     ASSERT_TRUE(alone.at(0).available) << alone[0].reason;
