@@ -74,7 +74,7 @@ TEST(MainMetrics, TheDescriptorsMainValuesInRegistryOrder) {
   }
   // The report's columns: a change here changes every report (the golden test guards it too).
   EXPECT_EQ(main, (std::vector<std::string>{"psnr_y", "psnr_rgb", "msssim_rgb", "lpips_alex", "lpips_vgg",
-                                            "clipsim"}));
+                                            "dists", "clipsim"}));
   for (size_t i = 0; i < main.size(); ++i) EXPECT_EQ(main_metric_rank(main[i], false), static_cast<int>(i));
 }
 
@@ -84,9 +84,10 @@ TEST(MainMetrics, MainValuesThenHeadlinesInRunOrder) {
                                {"trajectory_error", "ssim_y", "psnr_y"}),
             (std::vector<std::string>{"psnr_y", "psnr_rgb", "msssim_rgb", "lpips_alex", "lpips_vgg",
                                       "clipsim", "trajectory_error", "ssim_y"}));
-  EXPECT_EQ(main_metric_rank("clipsim", false), 5);
+  EXPECT_EQ(main_metric_rank("dists", false), 5);
+  EXPECT_EQ(main_metric_rank("clipsim", false), 6);
   EXPECT_EQ(main_metric_rank("trajectory_error", false), -1);
-  EXPECT_EQ(main_metric_rank("trajectory_error", true), 6);
+  EXPECT_EQ(main_metric_rank("trajectory_error", true), 7);
   EXPECT_EQ(main_metric_rank("msssim_y", false), -1);  // main only as the headline it is
 }
 
