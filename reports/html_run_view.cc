@@ -11,14 +11,6 @@
 namespace tgvc {
 namespace {
 
-template <typename T>
-size_t index_of(std::vector<T>& list, const T& value) {
-  const auto it = std::find(list.begin(), list.end(), value);
-  if (it != list.end()) return static_cast<size_t>(it - list.begin());
-  list.push_back(value);
-  return list.size() - 1;
-}
-
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
   for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
@@ -68,11 +60,11 @@ RunView make_run_view(const RunResults& run, const HtmlReportOptions& options) {
   std::vector<std::string> numeric;       // those with at least one usable number
   std::vector<std::string> headlines;     // each metric's headline value, as the runner recorded it
   for (const CellResult& cell : run.cells) {
-    for (const std::string& h : cell.headline_values) index_of(headlines, h);
+    for (const std::string& h : cell.headline_values) index_of_or_append(headlines, h);
     for (const MetricValue& v : cell.metrics) {
-      index_of(seen_metrics, v.name);
+      index_of_or_append(seen_metrics, v.name);
       if (cell.ok() && v.available && std::isfinite(v.value)) {
-        index_of(numeric, v.name);
+        index_of_or_append(numeric, v.name);
         view.units.emplace(v.name, v.unit);
       }
     }

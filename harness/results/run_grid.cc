@@ -1,26 +1,14 @@
 #include "harness/results/run_grid.h"
 
-#include <algorithm>
 #include <unordered_map>
 
 namespace tgvc {
-namespace {
-
-template <typename T>
-size_t index_of(std::vector<T>& list, const T& value) {
-  const auto it = std::find(list.begin(), list.end(), value);
-  if (it != list.end()) return static_cast<size_t>(it - list.begin());
-  list.push_back(value);
-  return list.size() - 1;
-}
-
-}  // namespace
 
 RunGrid group_cells(const std::vector<CellResult>& cells) {
   RunGrid grid;
   std::unordered_map<std::string, size_t> dataset_index;
   for (const CellResult& cell : cells) {
-    index_of(grid.codecs, cell.codec);
+    index_of_or_append(grid.codecs, cell.codec);
     cell.ok() ? ++grid.ok_count : ++grid.failed_count;
     if (dataset_index.emplace(cell.dataset, grid.datasets.size()).second) {
       grid.datasets.emplace_back();
@@ -32,10 +20,10 @@ RunGrid group_cells(const std::vector<CellResult>& cells) {
     DatasetGrid& d = grid.datasets[dataset_index.at(cell.dataset)];
     const size_t codec = static_cast<size_t>(std::find(grid.codecs.begin(), grid.codecs.end(), cell.codec) -
                                              grid.codecs.begin());
-    const size_t s = index_of(d.sequences, cell.sequence);
-    const size_t c = index_of(d.codecs, codec);
+    const size_t s = index_of_or_append(d.sequences, cell.sequence);
+    const size_t c = index_of_or_append(d.codecs, codec);
     if (d.rate_points.size() <= c) d.rate_points.resize(c + 1);
-    const size_t r = index_of(d.rate_points[c], cell.rate_point);
+    const size_t r = index_of_or_append(d.rate_points[c], cell.rate_point);
     if (d.cells.size() <= s) d.cells.resize(s + 1);
     if (d.cells[s].size() <= c) d.cells[s].resize(c + 1);
     if (d.cells[s][c].size() <= r) d.cells[s][c].resize(r + 1, nullptr);

@@ -2,6 +2,7 @@
 // report.html's sections and the summary step (run_summary.h) share one grouping.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -30,5 +31,14 @@ struct RunGrid {
 
 // Groups `cells` (which must outlive the grid: it points into them).
 RunGrid group_cells(const std::vector<CellResult>& cells);
+
+// The position of `value` in `list`, appended when new: lists keep first-seen (run) order.
+template <typename T>
+size_t index_of_or_append(std::vector<T>& list, const T& value) {
+  const auto it = std::find(list.begin(), list.end(), value);
+  if (it != list.end()) return static_cast<size_t>(it - list.begin());
+  list.push_back(value);
+  return list.size() - 1;
+}
 
 }  // namespace tgvc
