@@ -1,7 +1,6 @@
 // DISTS (Ding et al., TPAMI 2020): descriptor here (torch-free), computation in libtgvc_learned.so
 // (harness/metrics/learned/dists_compute.h). The source frames' deep features are prepared once
 // per sequence and shared by its cells.
-#include <fmt/format.h>
 
 #include "harness/metrics/learned/api/backend_loader.h"
 #include "harness/metrics/learned/api/learned_models.h"
@@ -55,9 +54,7 @@ class DistsMetric final : public Metric {
   }
 
   std::string prepared_source_key(const ParamSet& options, const MetricContext& /*context*/) const override {
-    const ParamSet p = ParamSet::resolve(param_specs(), options.values(), id());
-    return fmt::format("{} {} {}", p.get_string(learned_keys::kDevice), p.get_int(learned_keys::kBatch),
-                       p.has(learned_keys::kModelFile) ? p.get_string(learned_keys::kModelFile) : "");
+    return prepared_source_key_of(ParamSet::resolve(param_specs(), options.values(), id()));
   }
 
   std::shared_ptr<const PreparedSource> prepare(const Video& ref, const ParamSet& options,

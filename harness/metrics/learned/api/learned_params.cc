@@ -92,6 +92,12 @@ const ParamTable<FvdOptions>& fvd_option_table() {
   return table;
 }
 
+std::string prepared_source_key_of(const ParamSet& resolved) {
+  std::string key;
+  for (const auto& [name, value] : resolved.values()) key += (key.empty() ? "" : " ") + name + "=" + value;
+  return key;
+}
+
 const std::vector<ParamSpec>& lpips_param_specs() {
   return lpips_option_table().specs();
 }

@@ -44,6 +44,10 @@ const ParamTable<DistsOptions>& dists_option_table();
 const ParamTable<ClipsimOptions>& clipsim_option_table();
 const ParamTable<FvdOptions>& fvd_option_table();
 
+// A learned metric's prepared-source key: every resolved option (net, device, batch, model file
+// all shape the source's features), as key=value pairs.
+std::string prepared_source_key_of(const ParamSet& resolved);
+
 const std::vector<ParamSpec>& lpips_param_specs();
 const std::vector<ParamSpec>& dists_param_specs();
 const std::vector<ParamSpec>& clipsim_param_specs();

@@ -1,5 +1,4 @@
 // LPIPS v0.1: descriptor here (torch-free), computation in libtgvc_learned.so.
-#include <fmt/format.h>
 
 #include "harness/metrics/learned/api/backend_loader.h"
 #include "harness/metrics/learned/api/learned_models.h"
@@ -58,10 +57,7 @@ class LpipsMetric final : public Metric {
 
   // The source frames' features are computed once per sequence and shared by its cells.
   std::string prepared_source_key(const ParamSet& options, const MetricContext& /*context*/) const override {
-    const ParamSet p = ParamSet::resolve(param_specs(), options.values(), id());
-    return fmt::format("{} {} {} {}", p.get_string(learned_keys::kNet), p.get_string(learned_keys::kDevice),
-                       p.get_int(learned_keys::kBatch),
-                       p.has(learned_keys::kModelFile) ? p.get_string(learned_keys::kModelFile) : "");
+    return prepared_source_key_of(ParamSet::resolve(param_specs(), options.values(), id()));
   }
 
   std::shared_ptr<const PreparedSource> prepare(const Video& ref, const ParamSet& options,
