@@ -29,7 +29,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
     options.tool_version = TGVC_VERSION;
     options.git_commit = git_commit();
     options.command_line = "tgvc-bench run " + args->config;
-    const RunSummary s = run_experiment(experiment, options);
+    const RunOutcome s = run_experiment(experiment, options);
     fmt::print("{} cells ({} reused from an earlier run), {} failed; results in {}/results.csv\n", s.cells,
                s.reused, s.failed, s.output_dir);
     if (!args->quiet && s.cells > s.reused) {

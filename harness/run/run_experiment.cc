@@ -73,10 +73,10 @@ void run_parallel(size_t count, int jobs, Task task) {
 
 }  // namespace
 
-RunSummary run_experiment(const Experiment& e, const RunOptions& options) {
+RunOutcome run_experiment(const Experiment& e, const RunOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   const std::string started_utc = utc_now_iso8601();
-  RunSummary summary;
+  RunOutcome summary;
   summary.output_dir = options.output.empty() ? e.output : options.output;
   const int jobs = options.jobs > 0 ? options.jobs : e.jobs;
   const fs::path dir(summary.output_dir);

@@ -17,7 +17,7 @@ struct RunOptions {
   bool quiet = false;  // no progress lines
 };
 
-struct RunSummary {
+struct RunOutcome {
   std::string output_dir;
   int cells = 0;
   int reused = 0;  // finished in an earlier run with the same inputs
@@ -30,6 +30,6 @@ struct RunSummary {
 };
 
 // Throws Error when the run directory cannot be written; a failing cell does not throw.
-RunSummary run_experiment(const Experiment& experiment, const RunOptions& options);
+RunOutcome run_experiment(const Experiment& experiment, const RunOptions& options);
 
 }  // namespace tgvc

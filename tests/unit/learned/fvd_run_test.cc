@@ -125,7 +125,7 @@ jobs: 2
   EXPECT_TRUE(fs::exists(fs::path(options.output) / "sets.csv"));
 
   // A resumed run decodes nothing and gives the same values from the stored features.
-  const RunSummary again = run_experiment(e, options);
+  const RunOutcome again = run_experiment(e, options);
   EXPECT_EQ(again.reused, 6);
   const RunResults resumed = load_run_results(options.output);
   ASSERT_EQ(resumed.sets.size(), 2u);

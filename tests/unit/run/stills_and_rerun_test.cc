@@ -58,7 +58,7 @@ TEST(RunStills, TheMedianFrameOfTheFirstMainMetricWithItsSourceAndARerunSaysWhat
   RunOptions options;
   options.output = dir.string();
   options.quiet = true;
-  const RunSummary first = run_experiment(e, options);
+  const RunOutcome first = run_experiment(e, options);
   ASSERT_EQ(first.failed, 0);
   const RunResults run = load_run_results(dir.string());
   ASSERT_EQ(run.cells.size(), 1u);
@@ -93,7 +93,7 @@ TEST(RunStills, TheMedianFrameOfTheFirstMainMetricWithItsSourceAndARerunSaysWhat
             png_bytes(source->frames[expected], source->info.colour));
 
   // A rerun reuses the cell; results.json says so and keeps the cell's own time.
-  const RunSummary second = run_experiment(e, options);
+  const RunOutcome second = run_experiment(e, options);
   EXPECT_EQ(second.reused, 1);
   const RunResults rerun = load_run_results(dir.string());
   EXPECT_EQ(rerun.provenance.cells_reused, 1);
