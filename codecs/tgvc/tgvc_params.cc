@@ -42,6 +42,10 @@ const ParamTable<TgvcParams>& tgvc_param_table() {
               .range(1, 10000)
               .help("most frames between consecutive keyframes")
               .unit("frames"),
+          Row("min-gap", &P::selection, &KeyframeParams::min_gap)
+              .range(1, 10000)
+              .help("fewest frames between consecutive keyframes, except at a scene cut")
+              .unit("frames"),
           Row("min-importance-motion", &P::importance, &ImportanceParams::min_importance_motion)
               .range(0, 1000)
               .help("a motion instance is sent when importance x motion exceeds this"),
