@@ -10,9 +10,14 @@
 
 namespace tgvc {
 
+// How the keyframes are coded: each as a still (the paper's method), or as one stream in which
+// each keyframe is predicted from the previous one (cheaper where consecutive keyframes look alike).
+enum class KeyframePrediction { kIntra, kInter };
+
 struct KeyframeCodingParams {
   std::string codec = "x265";  // registry id: x265 (quality = QP 0..51) or aom (quality = cq-level 0..63)
   int quality = 46;
+  KeyframePrediction prediction = KeyframePrediction::kIntra;
 };
 
 struct CodedKeyframes {

@@ -5,11 +5,16 @@ namespace tgvc {
 const ParamTable<TgvcParams>& tgvc_param_table() {
   using P = TgvcParams;
   using Row = ParamRow<P>;
+  static const EnumNames<KeyframePrediction> kPredictionNames = {{KeyframePrediction::kIntra, "intra"},
+                                                                 {KeyframePrediction::kInter, "inter"}};
   static const ParamTable<P> table(concat_rows<P>({
       {
           Row("keyframe-codec", &P::keyframes, &KeyframeCodingParams::codec)
               .choices({"x265", "aom"})
-              .help("codec of the keyframe stills (all-intra)"),
+              .help("codec of the keyframes"),
+          Row("keyframe-prediction", &P::keyframes, &KeyframeCodingParams::prediction, kPredictionNames)
+              .help("intra: each keyframe a still (the paper's method); inter: one stream, each keyframe "
+                    "predicted from the previous"),
           Row("keyframe-quality", &P::keyframes, &KeyframeCodingParams::quality)
               .range(0, 63)
               .help("x265 QP (0..51) or aom cq-level (0..63) of the keyframes"),
