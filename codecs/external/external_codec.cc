@@ -102,6 +102,19 @@ ProgramResult run_step(const char* step, const std::vector<std::string>& argv, c
   return r;
 }
 
+// Runs `check` (what the harness reads after a program ran); its Error gains the program's last
+// lines, which usually say why a file is missing or short.
+template <class F>
+auto checked_after(const ProgramResult& r, F check) -> decltype(check()) {
+  try {
+    return check();
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& e) {
+    throw Error(std::string(e.what()) + "; " + r.program + "'s last lines:\n" + r.last_lines());
+  }
+}
+
 std::vector<uint8_t> read_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw Error("external codec: cannot read " + path);
@@ -255,7 +268,7 @@ Encoded ExternalCodec::encode(const Video& source, const ParamSet& params) const
   const int frames = source.frame_count();
   const auto values = placeholder_values(params, source.info, frames, dir.path(), c);
   write_exchange_video(source, c.params.input_format, values.at("input"));
-  run_step("encode", substituted(c.encode, values), c, dir.path());
+  const ProgramResult run = run_step("encode", substituted(c.encode, values), c, dir.path());
 
   Encoded out;
   out.codec_id = id();
@@ -263,26 +276,28 @@ Encoded ExternalCodec::encode(const Video& source, const ParamSet& params) const
   out.frame_count = frames;
   out.coded_width = source.info.width;
   out.coded_height = source.info.height;
-  const std::vector<std::string> files = bitstream_files(dir.path(), c.params.bitstream);
-  for (const std::string& name : files) {
-    const std::vector<uint8_t> bytes = read_bytes(dir.path() + "/" + name);
-    out.bitstream.insert(out.bitstream.end(), bytes.begin(), bytes.end());
-    out.components.push_back({files.size() == 1 ? "bitstream" : name, bytes.size()});
-  }
-  if (out.bitstream.empty()) {
-    throw Error(fmt::format("external encode: the bitstream ({}) is empty", fmt::join(files, ", ")));
-  }
-  out.decoder_options = params.values();
-  out.decoder_options[kBitstreamFiles] = format_string_list(files);
-  if (c.uses_recon) {
-    const Video recon = read_exchange_video(c.params.output_format, values.at("recon"), source.info, frames,
-                                            "the encoder's recon");
-    out.decoder_options[kReconDigest] = sample_digest(recon);
-  }
-  if (c.params.one_shot) {
-    out.decoded_by_encoder = std::make_shared<const Video>(read_exchange_video(
-        c.params.output_format, values.at("output"), source.info, frames, "the decoded video"));
-  }
+  checked_after(run, [&] {
+    const std::vector<std::string> files = bitstream_files(dir.path(), c.params.bitstream);
+    for (const std::string& name : files) {
+      const std::vector<uint8_t> bytes = read_bytes(dir.path() + "/" + name);
+      out.bitstream.insert(out.bitstream.end(), bytes.begin(), bytes.end());
+      out.components.push_back({files.size() == 1 ? "bitstream" : name, bytes.size()});
+    }
+    if (out.bitstream.empty()) {
+      throw Error(fmt::format("external encode: the bitstream ({}) is empty", fmt::join(files, ", ")));
+    }
+    out.decoder_options = params.values();
+    out.decoder_options[kBitstreamFiles] = format_string_list(files);
+    if (c.uses_recon) {
+      const Video recon = read_exchange_video(c.params.output_format, values.at("recon"), source.info, frames,
+                                              "the encoder's recon");
+      out.decoder_options[kReconDigest] = sample_digest(recon);
+    }
+    if (c.params.one_shot) {
+      out.decoded_by_encoder = std::make_shared<const Video>(read_exchange_video(
+          c.params.output_format, values.at("output"), source.info, frames, "the decoded video"));
+    }
+  });
   return out;
 }
 
@@ -315,9 +330,11 @@ Video ExternalCodec::decode(const Encoded& encoded) const {
     if (!f) throw Error("external decode: cannot write " + path.string());
     offset += n;
   }
-  run_step("decode", substituted(c.decode, values), c, dir.path());
-  Video decoded = read_exchange_video(c.params.output_format, values.at("output"), encoded.info,
-                                      encoded.frame_count, "the decoder's output");
+  const ProgramResult run = run_step("decode", substituted(c.decode, values), c, dir.path());
+  Video decoded = checked_after(run, [&] {
+    return read_exchange_video(c.params.output_format, values.at("output"), encoded.info, encoded.frame_count,
+                               "the decoder's output");
+  });
   const auto recon = encoded.decoder_options.find(kReconDigest);
   if (recon != encoded.decoder_options.end()) {
     const std::string digest = sample_digest(decoded);

@@ -234,13 +234,26 @@ TEST(ExternalCodec, NoBitstreamFailsNamingWhatIsThere) {
   TempDir dir;
   CopyCodec copy;
   ExternalSetup s = copy.setup("y4m");
-  s.encode = {write_program(dir, "enc", "#!/bin/sh\necho x > other.bin\n")};
+  s.encode = {write_program(dir, "enc", "#!/bin/sh\necho x > other.bin\necho 'disk quota exceeded' >&2\n")};
   try {
     encode(test_video(64, 48, 1), s);
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_THAT(std::string(e.what()), HasSubstr("no bitstream: 'stream.bin'"));
     EXPECT_THAT(std::string(e.what()), HasSubstr("other.bin"));
+    EXPECT_THAT(std::string(e.what()), HasSubstr("last lines:\ndisk quota exceeded"));
+  }
+  // A decoder that exits 0 without writing its output.
+  s = copy.setup("y4m");
+  s.decode = {write_program(dir, "dec", "#!/bin/sh\necho 'unsupported profile' >&2\n")};
+  const Encoded e = encode(test_video(64, 48, 1), s);
+  try {
+    external().decode(e);
+    FAIL() << "no error";
+  } catch (const Error& err) {
+    EXPECT_THAT(std::string(err.what()), HasSubstr("the decoder's output"));
+    EXPECT_THAT(std::string(err.what()), HasSubstr("was not written"));
+    EXPECT_THAT(std::string(err.what()), HasSubstr("unsupported profile"));
   }
 }
 
