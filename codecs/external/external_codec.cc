@@ -71,6 +71,11 @@ std::map<std::string, std::string> placeholder_values(const ParamSet& params, co
   v["frames"] = std::to_string(frames);
   v["bitdepth"] = std::to_string(info.format.bit_depth);
   v["workdir"] = dir;
+  // PNG folders the programs write into exist beforehand (DCVC's scripts expect them).
+  if (c.params.output_format == ExchangeFormat::kPng) {
+    fs::create_directories(v["output"]);
+    fs::create_directories(v["recon"]);
+  }
   return v;
 }
 
@@ -148,11 +153,27 @@ std::vector<std::string> bitstream_files(const std::string& dir, const std::stri
   return files;
 }
 
-// The line of a version command's output that names the version: the first with a dotted number
-// ("x265 [info]: HEVC encoder version 3.5+1", "av1 - AOMedia Project AV1 Encoder v3.6.0"), else
-// the first line; trimmed.
+// Whether `line` holds `word` followed by a dotted number ("version 3.5", "v3.6.0"); `word`
+// empty: any dotted number.
+bool names_version(const std::string& line, const std::string& word) {
+  const auto digit = [&](size_t k) {
+    return k < line.size() && std::isdigit(static_cast<unsigned char>(line[k]));
+  };
+  for (size_t i = 0; i + word.size() < line.size(); ++i) {
+    if (line.compare(i, word.size(), word) != 0) continue;
+    if (!word.empty() && i > 0 && std::isalnum(static_cast<unsigned char>(line[i - 1]))) continue;
+    size_t j = i + word.size();
+    while (digit(j)) ++j;
+    if (j > i + word.size() && j < line.size() && line[j] == '.' && digit(j + 1)) return true;
+  }
+  return false;
+}
+
+// The line of a version command's output that names the version, trimmed: the first with
+// "version N.N" ("x265 [info]: HEVC encoder version 3.5+1"), else with "vN.N" ("AOMedia Project
+// AV1 Encoder v3.6.0" at the end of `aomenc --help`), else with any dotted number, else the first.
 std::string version_line(const std::string& output) {
-  std::string chosen;
+  std::vector<std::string> lines;
   size_t start = 0;
   while (start < output.size()) {
     size_t end = output.find('\n', start);
@@ -160,18 +181,17 @@ std::string version_line(const std::string& output) {
     const std::string line = output.substr(start, end - start);
     const size_t from = line.find_first_not_of(" \t\r");
     const size_t to = line.find_last_not_of(" \t\r");
-    const std::string trimmed = from == std::string::npos ? std::string() : line.substr(from, to - from + 1);
-    bool dotted = false;
-    for (size_t i = 1; i + 1 < trimmed.size() && !dotted; ++i) {
-      dotted = trimmed[i] == '.' && std::isdigit(static_cast<unsigned char>(trimmed[i - 1])) &&
-               std::isdigit(static_cast<unsigned char>(trimmed[i + 1]));
-    }
-    if (chosen.empty() && !trimmed.empty()) chosen = trimmed;
-    if (dotted) {
-      chosen = trimmed;
+    if (from != std::string::npos) lines.push_back(line.substr(from, to - from + 1));
+    start = end + 1;
+  }
+  std::string chosen = lines.empty() ? std::string() : lines.front();
+  for (const char* word : {"version ", "v", ""}) {
+    const auto it = std::find_if(lines.begin(), lines.end(),
+                                 [&](const std::string& l) { return names_version(l, word); });
+    if (it != lines.end()) {
+      chosen = *it;
       break;
     }
-    start = end + 1;
   }
   return chosen.size() > 160 ? chosen.substr(0, 160) : chosen;
 }

@@ -338,6 +338,12 @@ TEST(ExternalCodec, TheCacheKeyHoldsTheProgramsAndTheVersionOutput) {
   const std::string version = external().version_for(params);
   EXPECT_THAT(version, HasSubstr("fake codec 2.1"));
   EXPECT_THAT(version, HasSubstr("version output sha256"));
+  // The version line: "version N.N", else "vN.N", else any dotted number, after other lines.
+  s.version = {write_program(dir, "ver2",
+                             "#!/bin/sh\necho 'Usage: tool'\necho 'level (2.0) for OP 0'\n"
+                             "echo '  av1 - Encoder v3.6.0 (default)'\n")};
+  EXPECT_THAT(external().version_for(ParamSet::resolve(external().param_specs(), s.given(), "external")),
+              HasSubstr("(external; av1 - Encoder v3.6.0 (default); version output"));
   const std::vector<std::string> files = external().input_files(params);
   ASSERT_EQ(files.size(), 2u);  // copy (encode and decode) and ver
   EXPECT_EQ(files[0], copy.copy);
