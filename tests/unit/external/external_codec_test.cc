@@ -350,6 +350,38 @@ TEST(ExternalCodec, TheCacheKeyHoldsTheProgramsAndTheVersionOutput) {
   EXPECT_EQ(files[1], dir / "ver");
 }
 
+TEST(ExternalCodec, ConcurrentCellsKeepTheirOwnWorkDirsAndOutput) {
+  TempDir dir;
+  CopyCodec copy;
+  // Each encoder tells its stderr which qp it was given and fails on odd ones.
+  ExternalSetup s = copy.setup("y4m");
+  s.encode = {
+      write_program(dir, "enc", "#!/bin/sh\necho \"qp $3\" >&2\ncp \"$1\" \"$2\"\n[ $(( $3 % 2 )) -eq 0 ]\n"),
+      "{input}", "{bitstream}", "{qp}"};
+  const Video source = test_video(64, 48, 2);
+  std::vector<std::string> outcome(8);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&, i] {
+      ExternalSetup mine = s;
+      mine.other["qp"] = std::to_string(i);
+      try {
+        outcome[i] = same_samples(external().decode(encode(source, mine)), source) ? "same" : "differs";
+      } catch (const Error& e) {
+        outcome[i] = e.what();
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (int i = 0; i < 8; ++i) {
+    if (i % 2 == 0) {
+      EXPECT_EQ(outcome[i], "same") << i;
+    } else {
+      EXPECT_THAT(outcome[i], HasSubstr("last lines:\nqp " + std::to_string(i))) << i;
+    }
+  }
+}
+
 TEST(ExternalCodec, RgbSourcesReachItAsYuv) {
   CopyCodec copy;
   Video rgb = test_video(64, 48, 1);
