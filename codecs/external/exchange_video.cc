@@ -28,23 +28,24 @@ void write_yuv(const Video& video, const std::string& path) {
   std::unique_ptr<std::FILE, FileCloser> f(std::fopen(path.c_str(), "wb"));
   if (!f) throw Error("external codec: cannot write " + path);
   const bool wide = video.info.format.bit_depth > 8;
-  std::vector<uint8_t> row;
+  std::vector<uint8_t> bytes;
   for (const Frame& frame : video.frames) {
     for (const Plane& plane : frame.planes) {
-      row.resize(static_cast<size_t>(plane.width) * (wide ? 2 : 1));
-      for (int y = 0; y < plane.height; ++y) {
-        const uint16_t* src = plane.row(y);
-        for (int x = 0; x < plane.width; ++x) {
-          if (wide) {
-            row[2 * x] = static_cast<uint8_t>(src[x] & 0xff);
-            row[2 * x + 1] = static_cast<uint8_t>(src[x] >> 8);
-          } else {
-            row[x] = static_cast<uint8_t>(src[x]);
-          }
+      // One buffer and one write per plane (stride == width).
+      const size_t n = plane.samples.size();
+      const uint16_t* src = plane.samples.data();
+      bytes.resize(n * (wide ? 2 : 1));
+      uint8_t* dst = bytes.data();
+      if (wide) {
+        for (size_t i = 0; i < n; ++i) {
+          dst[2 * i] = static_cast<uint8_t>(src[i] & 0xff);
+          dst[2 * i + 1] = static_cast<uint8_t>(src[i] >> 8);
         }
-        if (std::fwrite(row.data(), 1, row.size(), f.get()) != row.size()) {
-          throw Error("external codec: cannot write " + path);
-        }
+      } else {
+        for (size_t i = 0; i < n; ++i) dst[i] = static_cast<uint8_t>(src[i]);
+      }
+      if (std::fwrite(bytes.data(), 1, bytes.size(), f.get()) != bytes.size()) {
+        throw Error("external codec: cannot write " + path);
       }
     }
   }

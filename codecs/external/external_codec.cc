@@ -7,7 +7,6 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <memory>
 #include <mutex>
 
@@ -72,6 +71,11 @@ std::map<std::string, std::string> placeholder_values(const ParamSet& params, co
   v["frames"] = std::to_string(frames);
   v["bitdepth"] = std::to_string(info.format.bit_depth);
   v["workdir"] = dir;
+  // PNG folders the programs write into exist beforehand (DCVC's scripts expect them).
+  if (c.params.output_format == ExchangeFormat::kPng) {
+    fs::create_directories(v["output"]);
+    fs::create_directories(v["recon"]);
+  }
   return v;
 }
 
@@ -103,10 +107,27 @@ ProgramResult run_step(const char* step, const std::vector<std::string>& argv, c
   return r;
 }
 
+// Runs `check` (what the harness reads after a program ran); its Error gains the program's last
+// lines, which usually say why a file is missing or short.
+template <class F>
+auto checked_after(const ProgramResult& r, F check) -> decltype(check()) {
+  try {
+    return check();
+  } catch (const InputError&) {
+    throw;
+  } catch (const Error& e) {
+    throw Error(std::string(e.what()) + "; " + r.program + "'s last lines:\n" + r.last_lines());
+  }
+}
+
 std::vector<uint8_t> read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw Error("external codec: cannot read " + path);
-  return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::vector<uint8_t> bytes(static_cast<size_t>(in.tellg()));
+  in.seekg(0);
+  in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  if (!in) throw Error("external codec: cannot read " + path);
+  return bytes;
 }
 
 // The bitstream files in the work dir (a glob may match several), in name order.
@@ -132,11 +153,27 @@ std::vector<std::string> bitstream_files(const std::string& dir, const std::stri
   return files;
 }
 
-// The line of a version command's output that names the version: the first with a dotted number
-// ("x265 [info]: HEVC encoder version 3.5+1", "av1 - AOMedia Project AV1 Encoder v3.6.0"), else
-// the first line; trimmed.
+// Whether `line` holds `word` followed by a dotted number ("version 3.5", "v3.6.0"); `word`
+// empty: any dotted number.
+bool names_version(const std::string& line, const std::string& word) {
+  const auto digit = [&](size_t k) {
+    return k < line.size() && std::isdigit(static_cast<unsigned char>(line[k]));
+  };
+  for (size_t i = 0; i + word.size() < line.size(); ++i) {
+    if (line.compare(i, word.size(), word) != 0) continue;
+    if (!word.empty() && i > 0 && std::isalnum(static_cast<unsigned char>(line[i - 1]))) continue;
+    size_t j = i + word.size();
+    while (digit(j)) ++j;
+    if (j > i + word.size() && j < line.size() && line[j] == '.' && digit(j + 1)) return true;
+  }
+  return false;
+}
+
+// The line of a version command's output that names the version, trimmed: the first with
+// "version N.N" ("x265 [info]: HEVC encoder version 3.5+1"), else with "vN.N" ("AOMedia Project
+// AV1 Encoder v3.6.0" at the end of `aomenc --help`), else with any dotted number, else the first.
 std::string version_line(const std::string& output) {
-  std::string chosen;
+  std::vector<std::string> lines;
   size_t start = 0;
   while (start < output.size()) {
     size_t end = output.find('\n', start);
@@ -144,18 +181,17 @@ std::string version_line(const std::string& output) {
     const std::string line = output.substr(start, end - start);
     const size_t from = line.find_first_not_of(" \t\r");
     const size_t to = line.find_last_not_of(" \t\r");
-    const std::string trimmed = from == std::string::npos ? std::string() : line.substr(from, to - from + 1);
-    bool dotted = false;
-    for (size_t i = 1; i + 1 < trimmed.size() && !dotted; ++i) {
-      dotted = trimmed[i] == '.' && std::isdigit(static_cast<unsigned char>(trimmed[i - 1])) &&
-               std::isdigit(static_cast<unsigned char>(trimmed[i + 1]));
-    }
-    if (chosen.empty() && !trimmed.empty()) chosen = trimmed;
-    if (dotted) {
-      chosen = trimmed;
+    if (from != std::string::npos) lines.push_back(line.substr(from, to - from + 1));
+    start = end + 1;
+  }
+  std::string chosen = lines.empty() ? std::string() : lines.front();
+  for (const char* word : {"version ", "v", ""}) {
+    const auto it = std::find_if(lines.begin(), lines.end(),
+                                 [&](const std::string& l) { return names_version(l, word); });
+    if (it != lines.end()) {
+      chosen = *it;
       break;
     }
-    start = end + 1;
   }
   return chosen.size() > 160 ? chosen.substr(0, 160) : chosen;
 }
@@ -252,7 +288,7 @@ Encoded ExternalCodec::encode(const Video& source, const ParamSet& params) const
   const int frames = source.frame_count();
   const auto values = placeholder_values(params, source.info, frames, dir.path(), c);
   write_exchange_video(source, c.params.input_format, values.at("input"));
-  run_step("encode", substituted(c.encode, values), c, dir.path());
+  const ProgramResult run = run_step("encode", substituted(c.encode, values), c, dir.path());
 
   Encoded out;
   out.codec_id = id();
@@ -260,26 +296,28 @@ Encoded ExternalCodec::encode(const Video& source, const ParamSet& params) const
   out.frame_count = frames;
   out.coded_width = source.info.width;
   out.coded_height = source.info.height;
-  const std::vector<std::string> files = bitstream_files(dir.path(), c.params.bitstream);
-  for (const std::string& name : files) {
-    const std::vector<uint8_t> bytes = read_bytes(dir.path() + "/" + name);
-    out.bitstream.insert(out.bitstream.end(), bytes.begin(), bytes.end());
-    out.components.push_back({files.size() == 1 ? "bitstream" : name, bytes.size()});
-  }
-  if (out.bitstream.empty()) {
-    throw Error(fmt::format("external encode: the bitstream ({}) is empty", fmt::join(files, ", ")));
-  }
-  out.decoder_options = params.values();
-  out.decoder_options[kBitstreamFiles] = format_string_list(files);
-  if (c.uses_recon) {
-    const Video recon = read_exchange_video(c.params.output_format, values.at("recon"), source.info, frames,
-                                            "the encoder's recon");
-    out.decoder_options[kReconDigest] = sample_digest(recon);
-  }
-  if (c.params.one_shot) {
-    out.decoded_by_encoder = std::make_shared<const Video>(read_exchange_video(
-        c.params.output_format, values.at("output"), source.info, frames, "the decoded video"));
-  }
+  checked_after(run, [&] {
+    const std::vector<std::string> files = bitstream_files(dir.path(), c.params.bitstream);
+    for (const std::string& name : files) {
+      const std::vector<uint8_t> bytes = read_bytes(dir.path() + "/" + name);
+      out.bitstream.insert(out.bitstream.end(), bytes.begin(), bytes.end());
+      out.components.push_back({files.size() == 1 ? "bitstream" : name, bytes.size()});
+    }
+    if (out.bitstream.empty()) {
+      throw Error(fmt::format("external encode: the bitstream ({}) is empty", fmt::join(files, ", ")));
+    }
+    out.decoder_options = params.values();
+    out.decoder_options[kBitstreamFiles] = format_string_list(files);
+    if (c.uses_recon) {
+      const Video recon = read_exchange_video(c.params.output_format, values.at("recon"), source.info, frames,
+                                              "the encoder's recon");
+      out.decoder_options[kReconDigest] = sample_digest(recon);
+    }
+    if (c.params.one_shot) {
+      out.decoded_by_encoder = std::make_shared<const Video>(read_exchange_video(
+          c.params.output_format, values.at("output"), source.info, frames, "the decoded video"));
+    }
+  });
   return out;
 }
 
@@ -312,9 +350,11 @@ Video ExternalCodec::decode(const Encoded& encoded) const {
     if (!f) throw Error("external decode: cannot write " + path.string());
     offset += n;
   }
-  run_step("decode", substituted(c.decode, values), c, dir.path());
-  Video decoded = read_exchange_video(c.params.output_format, values.at("output"), encoded.info,
-                                      encoded.frame_count, "the decoder's output");
+  const ProgramResult run = run_step("decode", substituted(c.decode, values), c, dir.path());
+  Video decoded = checked_after(run, [&] {
+    return read_exchange_video(c.params.output_format, values.at("output"), encoded.info, encoded.frame_count,
+                               "the decoder's output");
+  });
   const auto recon = encoded.decoder_options.find(kReconDigest);
   if (recon != encoded.decoder_options.end()) {
     const std::string digest = sample_digest(decoded);

@@ -53,10 +53,11 @@ CodecPreset load_codec_preset(const std::string& name, const std::string& config
                               const std::string& where) {
   CodecPreset preset;
   preset.name = name;
+  std::error_code ec;  // an unreadable or overlong path is "not there", never an exception
   if (is_path(name)) {
     const fs::path p = fs::path(name).is_absolute() ? fs::path(name) : fs::path(config_dir) / name;
     preset.file = p.lexically_normal().string();
-    if (!fs::is_regular_file(preset.file)) {
+    if (!fs::is_regular_file(preset.file, ec)) {
       throw InputError(where + ": preset", "an existing preset file", "'" + preset.file + "' does not exist");
     }
     preset.name = fs::path(name).stem().string();
@@ -64,8 +65,7 @@ CodecPreset load_codec_preset(const std::string& name, const std::string& config
     std::set<std::string> known;
     for (const std::string& dir : preset_directories(config_dir)) {
       const fs::path candidate = fs::path(dir) / (name + ".yaml");
-      if (preset.file.empty() && fs::is_regular_file(candidate)) preset.file = candidate.string();
-      std::error_code ec;
+      if (preset.file.empty() && fs::is_regular_file(candidate, ec)) preset.file = candidate.string();
       for (const auto& entry : fs::directory_iterator(dir, ec)) {
         if (entry.path().extension() == ".yaml") known.insert(entry.path().stem().string());
       }

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "harness/core/error.h"
 #include "harness/core/params.h"
 #include "harness/core/string_lists.h"
 

@@ -234,13 +234,26 @@ TEST(ExternalCodec, NoBitstreamFailsNamingWhatIsThere) {
   TempDir dir;
   CopyCodec copy;
   ExternalSetup s = copy.setup("y4m");
-  s.encode = {write_program(dir, "enc", "#!/bin/sh\necho x > other.bin\n")};
+  s.encode = {write_program(dir, "enc", "#!/bin/sh\necho x > other.bin\necho 'disk quota exceeded' >&2\n")};
   try {
     encode(test_video(64, 48, 1), s);
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_THAT(std::string(e.what()), HasSubstr("no bitstream: 'stream.bin'"));
     EXPECT_THAT(std::string(e.what()), HasSubstr("other.bin"));
+    EXPECT_THAT(std::string(e.what()), HasSubstr("last lines:\ndisk quota exceeded"));
+  }
+  // A decoder that exits 0 without writing its output.
+  s = copy.setup("y4m");
+  s.decode = {write_program(dir, "dec", "#!/bin/sh\necho 'unsupported profile' >&2\n")};
+  const Encoded e = encode(test_video(64, 48, 1), s);
+  try {
+    external().decode(e);
+    FAIL() << "no error";
+  } catch (const Error& err) {
+    EXPECT_THAT(std::string(err.what()), HasSubstr("the decoder's output"));
+    EXPECT_THAT(std::string(err.what()), HasSubstr("was not written"));
+    EXPECT_THAT(std::string(err.what()), HasSubstr("unsupported profile"));
   }
 }
 
@@ -325,10 +338,48 @@ TEST(ExternalCodec, TheCacheKeyHoldsTheProgramsAndTheVersionOutput) {
   const std::string version = external().version_for(params);
   EXPECT_THAT(version, HasSubstr("fake codec 2.1"));
   EXPECT_THAT(version, HasSubstr("version output sha256"));
+  // The version line: "version N.N", else "vN.N", else any dotted number, after other lines.
+  s.version = {write_program(dir, "ver2",
+                             "#!/bin/sh\necho 'Usage: tool'\necho 'level (2.0) for OP 0'\n"
+                             "echo '  av1 - Encoder v3.6.0 (default)'\n")};
+  EXPECT_THAT(external().version_for(ParamSet::resolve(external().param_specs(), s.given(), "external")),
+              HasSubstr("(external; av1 - Encoder v3.6.0 (default); version output"));
   const std::vector<std::string> files = external().input_files(params);
   ASSERT_EQ(files.size(), 2u);  // copy (encode and decode) and ver
   EXPECT_EQ(files[0], copy.copy);
   EXPECT_EQ(files[1], dir / "ver");
+}
+
+TEST(ExternalCodec, ConcurrentCellsKeepTheirOwnWorkDirsAndOutput) {
+  TempDir dir;
+  CopyCodec copy;
+  // Each encoder tells its stderr which qp it was given and fails on odd ones.
+  ExternalSetup s = copy.setup("y4m");
+  s.encode = {
+      write_program(dir, "enc", "#!/bin/sh\necho \"qp $3\" >&2\ncp \"$1\" \"$2\"\n[ $(( $3 % 2 )) -eq 0 ]\n"),
+      "{input}", "{bitstream}", "{qp}"};
+  const Video source = test_video(64, 48, 2);
+  std::vector<std::string> outcome(8);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&, i] {
+      ExternalSetup mine = s;
+      mine.other["qp"] = std::to_string(i);
+      try {
+        outcome[i] = same_samples(external().decode(encode(source, mine)), source) ? "same" : "differs";
+      } catch (const Error& e) {
+        outcome[i] = e.what();
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (int i = 0; i < 8; ++i) {
+    if (i % 2 == 0) {
+      EXPECT_EQ(outcome[i], "same") << i;
+    } else {
+      EXPECT_THAT(outcome[i], HasSubstr("last lines:\nqp " + std::to_string(i))) << i;
+    }
+  }
 }
 
 TEST(ExternalCodec, RgbSourcesReachItAsYuv) {
