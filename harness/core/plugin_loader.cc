@@ -34,19 +34,37 @@ std::vector<std::string> plugin_candidates(const std::string& library, const std
   return out;
 }
 
-void* load_plugin_symbol(const std::vector<std::string>& candidates, const std::string& symbol,
-                         std::string* tried) {
+LoadedPlugin load_plugin(const std::vector<std::string>& candidates, const std::string& entry_symbol,
+                         int abi_version) {
+  LoadedPlugin out;
   for (const std::string& candidate : candidates) {
     void* lib = ::dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!lib) {
       const char* e = ::dlerror();
-      *tried += "\n  " + candidate + ": " + (e ? e : "cannot load");
+      out.tried += "\n  " + candidate + ": " + (e ? e : "cannot load");
       continue;
     }
-    if (void* entry = ::dlsym(lib, symbol.c_str())) return entry;
-    *tried += "\n  " + candidate + ": no " + symbol + " (a library from another version?)";
+    void* symbol = ::dlsym(lib, entry_symbol.c_str());
+    if (!symbol) {
+      out.tried += "\n  " + candidate + ": no " + entry_symbol + " (a library from another version?)";
+      continue;
+    }
+    const PluginTableHeader* table = reinterpret_cast<PluginEntry>(symbol)(abi_version);
+    if (!table) {
+      out.tried += "\n  " + candidate + ": " + entry_symbol + " gave no table";
+      continue;
+    }
+    if (table->abi_version != abi_version) {
+      out.tried += "\n  " + candidate + ": plugin ABI version " + std::to_string(table->abi_version) +
+                   ", this program needs version " + std::to_string(abi_version) +
+                   " (a library from another build: rebuild it or point to the matching one)";
+      continue;
+    }
+    out.table = table;
+    out.path = candidate;
+    return out;
   }
-  return nullptr;
+  return out;
 }
 
 }  // namespace tgvc

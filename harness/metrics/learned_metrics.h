@@ -1,7 +1,7 @@
 // The learned metrics (LPIPS, DISTS, CLIP-SIM, FVD) as the registry sees them. This header and the
 // metrics it returns include no LibTorch: their descriptors (id, version, options) are plain data
-// and compute() loads the LibTorch backend (harness/metrics/learned, built as the shared library
-// libtgvc_learned.so) on first use, so that programs which never compute a learned metric do not
+// and compute() loads their LibTorch code (harness/torch/metrics, part of the one LibTorch plugin
+// libtgvc_torch.so) on first use, so that programs which never compute a learned metric do not
 // pay LibTorch's start-up. A missing model or a missing backend gives n/a values with the reason
 // and the command that fixes it; never a number.
 #pragma once

@@ -9,12 +9,12 @@
 #include <chrono>
 
 #include "harness/core/lcg.h"
-#include "harness/metrics/learned/dists_compute.h"
-#include "harness/metrics/learned/fvd_compute.h"
-#include "harness/metrics/learned/lpips_compute.h"
-#include "harness/metrics/learned/lpips_linear_weights.h"
-#include "harness/metrics/learned/scripted_model.h"
-#include "harness/metrics/learned/torch_runtime.h"
+#include "harness/torch/metrics/dists_compute.h"
+#include "harness/torch/metrics/fvd_compute.h"
+#include "harness/torch/metrics/lpips_compute.h"
+#include "harness/torch/metrics/lpips_linear_weights.h"
+#include "harness/torch/runtime/scripted_model.h"
+#include "harness/torch/runtime/torch_runtime.h"
 #include "tests/unit/learned/i3d_builder.h"
 #include "tests/unit/learned/learned_test_util.h"
 

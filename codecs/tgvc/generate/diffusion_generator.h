@@ -1,7 +1,7 @@
 // The `diffusion` generator (docs/diffusion.md): the frames between two decoded keyframes sampled
 // by a latent video diffusion model (DynamiCrafter-512 interpolation exported to TorchScript)
 // with T-GVC's training-free trajectory guidance. Torch-free: the sampler runs in
-// libtgvc_tgvc_torch.so, loaded on first use (codecs/tgvc/torch/api/).
+// libtgvc_torch.so, loaded on first use (codecs/tgvc/torch/api/).
 #pragma once
 
 #include <memory>

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "codecs/tgvc/bitstream/trajectory_set.h"
-#include "codecs/tgvc/torch/diffusion_request.h"
+#include "harness/torch/api/diffusion_request.h"
 
 namespace tgvc {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "codecs/tgvc/torch/diffusion_request.h"
+#include "harness/torch/api/diffusion_request.h"
 
 namespace tgvc {
 

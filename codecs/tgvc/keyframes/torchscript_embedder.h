@@ -1,5 +1,5 @@
 // T-GVC's TorchScript image embedder (the paper: OpenCLIP ViT-H-14's image tower), loaded from a
-// file. The model runs in libtgvc_tgvc_torch.so, loaded on first use, so this class and its users
+// file. The model runs in libtgvc_torch.so, loaded on first use, so this class and its users
 // do not link LibTorch. Call contract and preprocessing: docs/tgvc.md, "TorchScript models".
 #pragma once
 

@@ -1,5 +1,5 @@
 // T-GVC's TorchScript point tracker (the paper: CoTracker3 offline), loaded from a file. The model
-// runs in libtgvc_tgvc_torch.so, loaded on first use, so this class and its users do not link
+// runs in libtgvc_torch.so, loaded on first use, so this class and its users do not link
 // LibTorch. Call contract: docs/tgvc.md, "TorchScript models".
 //
 // Like FlowTracker, each query is followed from its query frame to the clip's last frame and,

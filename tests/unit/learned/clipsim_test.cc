@@ -8,7 +8,7 @@
 #include <cmath>
 
 #include "harness/core/error.h"
-#include "harness/metrics/learned/clip_compute.h"
+#include "harness/torch/metrics/clip_compute.h"
 #include "tests/unit/learned/learned_test_util.h"
 
 namespace tgvc {

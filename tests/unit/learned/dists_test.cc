@@ -10,12 +10,12 @@
 #include <cstdlib>
 
 #include "harness/core/error.h"
-#include "harness/metrics/learned/dists_compute.h"
-#include "harness/metrics/learned/lpips_compute.h"
-#include "harness/metrics/learned/lpips_linear_weights.h"
-#include "harness/metrics/learned/state_dict_reader.h"
 #include "harness/metrics/learned_metrics.h"
 #include "harness/metrics/registry.h"
+#include "harness/torch/metrics/dists_compute.h"
+#include "harness/torch/metrics/lpips_compute.h"
+#include "harness/torch/metrics/lpips_linear_weights.h"
+#include "harness/torch/runtime/state_dict_reader.h"
 #include "tests/unit/learned/learned_test_util.h"
 
 namespace tgvc {

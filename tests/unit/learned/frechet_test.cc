@@ -4,7 +4,7 @@
 #include <ATen/Parallel.h>
 
 #include "harness/core/lcg.h"
-#include "harness/metrics/learned/frechet.h"
+#include "harness/torch/metrics/frechet.h"
 #include "tests/unit/learned/learned_test_util.h"
 
 namespace tgvc {

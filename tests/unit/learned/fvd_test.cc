@@ -9,7 +9,7 @@
 
 #include "harness/core/error.h"
 #include "harness/core/lcg.h"
-#include "harness/metrics/learned/fvd_compute.h"
+#include "harness/torch/metrics/fvd_compute.h"
 #include "tests/unit/learned/learned_test_util.h"
 
 namespace tgvc {

@@ -18,7 +18,7 @@
 #include "harness/core/frame.h"
 #include "harness/core/lcg.h"
 #include "harness/core/sha256.h"
-#include "harness/metrics/learned/learned_backend.h"
+#include "harness/torch/api/learned_backend.h"
 
 namespace tgvc::learned_test {
 

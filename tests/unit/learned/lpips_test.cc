@@ -8,10 +8,10 @@
 #include "harness/core/error.h"
 #include "harness/core/lcg.h"
 #include "harness/io/video_reader.h"
-#include "harness/metrics/learned/lpips_compute.h"
-#include "harness/metrics/learned/lpips_linear_weights.h"
-#include "harness/metrics/learned/lpips_network.h"
-#include "harness/metrics/learned/state_dict_reader.h"
+#include "harness/torch/metrics/lpips_compute.h"
+#include "harness/torch/metrics/lpips_linear_weights.h"
+#include "harness/torch/metrics/lpips_network.h"
+#include "harness/torch/runtime/state_dict_reader.h"
 #include "tests/unit/learned/learned_test_util.h"
 
 namespace tgvc {

@@ -8,9 +8,9 @@
 #include "harness/core/error.h"
 #include "harness/core/lcg.h"
 #include "harness/core/sha256.h"
-#include "harness/metrics/learned/lpips_linear_weights.h"
-#include "harness/metrics/learned/state_dict_reader.h"
-#include "harness/metrics/learned/torch_pickle.h"
+#include "harness/torch/metrics/lpips_linear_weights.h"
+#include "harness/torch/runtime/state_dict_reader.h"
+#include "harness/torch/runtime/torch_pickle.h"
 #include "tests/unit/learned/learned_test_util.h"
 
 namespace tgvc {

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "codecs/tgvc/torch/tgvc_torch_backend.h"
 #include "harness/core/frame.h"
+#include "harness/torch/api/tgvc_torch_backend.h"
 
 namespace tgvc {
 

@@ -1,12 +1,10 @@
-// Finds and loads libtgvc_learned.so (the LibTorch half of the learned metrics) on first use.
-// Candidates, in order: $TGVC_LEARNED_BACKEND; the library this build produced; beside the
-// executable; ../lib/tgvc-bench/ beside it; the system's library path.
+// The learned metrics' part of the LibTorch layer (libtgvc_torch.so), loaded on first use through
+// harness/torch/api/torch_plugin_loader.h.
 #pragma once
 
 #include <string>
-#include <vector>
 
-#include "harness/metrics/learned/learned_backend.h"
+#include "harness/torch/api/learned_backend.h"
 
 namespace tgvc {
 
@@ -17,8 +15,5 @@ struct BackendHandle {
 
 // Loads once per process (thread-safe); later calls return the same handle.
 const BackendHandle& learned_backend();
-
-// Where it looks, in order.
-std::vector<std::string> learned_backend_candidates();
 
 }  // namespace tgvc

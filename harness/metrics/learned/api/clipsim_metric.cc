@@ -1,4 +1,4 @@
-// CLIP-SIM: descriptor here (torch-free), computation in libtgvc_learned.so.
+// CLIP-SIM: descriptor here (torch-free), computation in libtgvc_torch.so.
 #include "harness/metrics/learned/api/backend_loader.h"
 #include "harness/metrics/learned/api/learned_models.h"
 #include "harness/metrics/learned/api/learned_params.h"

@@ -1,5 +1,5 @@
-// DISTS (Ding et al., TPAMI 2020): descriptor here (torch-free), computation in libtgvc_learned.so
-// (harness/metrics/learned/dists_compute.h). The source frames' deep features are prepared once
+// DISTS (Ding et al., TPAMI 2020): descriptor here (torch-free), computation in libtgvc_torch.so
+// (harness/torch/metrics/dists_compute.h). The source frames' deep features are prepared once
 // per sequence and shared by its cells.
 
 #include "harness/metrics/learned/api/backend_loader.h"

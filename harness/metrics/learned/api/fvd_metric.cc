@@ -1,5 +1,5 @@
 // FVD: descriptor and set bookkeeping here (torch-free), features and statistics in
-// libtgvc_learned.so.
+// libtgvc_torch.so.
 #include <fmt/format.h>
 
 #include "harness/core/error.h"

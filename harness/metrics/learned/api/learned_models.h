@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "harness/core/params.h"
-#include "harness/metrics/learned/learned_backend.h"
+#include "harness/torch/api/learned_backend.h"
 
 namespace tgvc {
 

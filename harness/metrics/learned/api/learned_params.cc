@@ -1,6 +1,6 @@
 #include "harness/metrics/learned/api/learned_params.h"
 
-#include "harness/metrics/learned/learned_backend.h"
+#include "harness/torch/api/learned_backend.h"
 
 namespace tgvc {
 namespace {

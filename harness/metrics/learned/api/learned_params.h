@@ -1,5 +1,5 @@
 // Option tables of the learned metrics (config validation, `tgvc-bench list --verbose`, docs).
-// The options cross into libtgvc_learned.so as the resolved ParamSet under the same keys
+// The options cross into libtgvc_torch.so as the resolved ParamSet under the same keys
 // (learned_keys), so names the backend reads stay texts here.
 #pragma once
 

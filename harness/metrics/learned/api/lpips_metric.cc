@@ -1,4 +1,4 @@
-// LPIPS v0.1: descriptor here (torch-free), computation in libtgvc_learned.so.
+// LPIPS v0.1: descriptor here (torch-free), computation in libtgvc_torch.so.
 
 #include "harness/metrics/learned/api/backend_loader.h"
 #include "harness/metrics/learned/api/learned_models.h"
