@@ -183,7 +183,7 @@ namespace {
 // holding the sequences (sparse stand-ins here) they load.
 TEST(PaperConfigs, LoadWithTheirDataAndFollowTheProtocol) {
   const auto manifests = expected_manifests();
-  for (const char* name : {"hevc_b", "hevc_c", "uvg"}) {
+  for (const char* name : {"hevc_b", "hevc_c", "uvg", "mcl_jcv"}) {
     const std::string path = std::string(TGVC_SOURCE_DIR) + "/configs/paper/" + name + ".yaml";
     std::ifstream in(path);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
