@@ -12,7 +12,9 @@ Failure modes, chosen by the environment (the harness passes its environment on)
   TGVC_FAKE_FAIL=nobitstream  the encoder exits 0 without writing its bitstream
   TGVC_FAKE_FAIL=shortdecode  the decoder writes one frame less than it decoded
   TGVC_FAKE_FAIL=mismatch     the decoder's output differs from the encoder's recon in one sample
-TGVC_FAKE_LOG=FILE: each encoder appends one JSON line (tool, bitstream bytes, frames, qp, argv).
+TGVC_FAKE_LOG=FILE: each encoder appends one JSON line (tool, bitstream bytes, frames, qp, argv;
+the DCVC-style tools also the sequence's entry of their dataset JSON; a hanging one its pid and
+its child's).
 """
 import json
 import os
@@ -45,7 +47,8 @@ def encoder_failure(tool):
     if mode() == "exit1":
         fail(f"{tool}: simulated encoder failure (TGVC_FAKE_FAIL=exit1)")
     if mode() == "hang":
-        subprocess.Popen(["sleep", "300"])
+        child = subprocess.Popen(["sleep", "300"])
+        log({"tool": tool, "hanging": os.getpid(), "child": child.pid})
         time.sleep(300)
 
 
@@ -286,7 +289,7 @@ def learned_video(tool, argv):
                     with open(bin_path.replace(".bin", ".json"), "w") as f:
                         json.dump(entry, f)
                     size = os.path.getsize(bin_path) if os.path.exists(bin_path) else 0
-                    log({"tool": tool, "bytes": size, "frames": frames, "qp": qp, "argv": argv})
+                    log({"tool": tool, "bytes": size, "frames": frames, "qp": qp, "argv": argv, "sequence": info})
                 results.setdefault(ds_name, {}).setdefault(seq, {})[f"{qps.index(qp):03d}"] = entry
     with open(o["--output_path"], "w") as f:
         json.dump(results, f)
