@@ -2,9 +2,6 @@
 // GVC-RT, ActDiff-VC), run end to end through `type: external` with stand-in programs
 // (tests/data/fake_codecs/fake_codec.py, copied under each tool's name): the tools' command
 // lines, files and failures, the rate as the bitstream's bytes, the checks on what comes back.
-#include <signal.h>
-#include <sys/stat.h>
-
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -120,6 +117,13 @@ double metric(const json& c, const std::string& name) {
   return NAN;
 }
 
+// A process that exists and is not a zombie (a reparented child may wait unreaped).
+bool running(int pid) {
+  const std::string stat = read_text("/proc/" + std::to_string(pid) + "/stat");
+  const size_t paren = stat.rfind(')');
+  return paren != std::string::npos && paren + 2 < stat.size() && stat[paren + 2] != 'Z';
+}
+
 std::vector<std::string> argv_of(const json& entry) {
   return entry.at("argv").get<std::vector<std::string>>();
 }
@@ -214,11 +218,14 @@ TEST(HmVtmPresets, ToolFailuresAreFailedCellsWithTheirReason) {
   EXPECT_THAT(error_of("hang"), HasSubstr("timeout"));
   EXPECT_EQ(cell(run, "fine", "qp=30").at("status"), "ok");
   // The hanging encoder and the child it started are gone.
+  int hung = 0;
   for (const json& e : run.log) {
     if (!e.contains("hanging")) continue;
-    EXPECT_NE(::kill(e.at("hanging").get<int>(), 0), 0);
-    EXPECT_NE(::kill(e.at("child").get<int>(), 0), 0);
+    ++hung;
+    EXPECT_FALSE(running(e.at("hanging").get<int>()));
+    EXPECT_FALSE(running(e.at("child").get<int>()));
   }
+  EXPECT_EQ(hung, 1);
 }
 
 // A path with spaces and quotes reaches the tool verbatim (no shell); a program that is not
@@ -286,7 +293,7 @@ TEST(LearnedPresets, OneRatePointPerCallWithRealBitstreams) {
     EXPECT_EQ(c.at("status"), "ok") << c.dump();
     EXPECT_EQ(c.at("bits").get<uint64_t>(), 8 * entry.at("bytes").get<uint64_t>());
     EXPECT_EQ(c.at("frames"), kFrames);
-    EXPECT_GT(metric(c, "psnr_y"), 20);
+    EXPECT_GT(metric(c, "psnr_y"), 15);
     // One sequence, one rate point, one intra frame per clip, real bitstreams.
     EXPECT_EQ(entry.at("sequence").at("intra_period"), kFrames);
     EXPECT_EQ(entry.at("sequence").at("frames"), kFrames);
