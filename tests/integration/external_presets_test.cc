@@ -33,9 +33,13 @@ void install_fake(const fs::path& dir, const std::string& name) {
   fs::permissions(target, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
 }
 
-// Luma and chroma samples of a known 8-bit 4:2:0 clip: the test knows every sample.
+// Luma and chroma samples of a known 8-bit 4:2:0 clip: the test knows every sample. Ramps with
+// hashed noise of up to 31 levels, so that finer quantisation costs more bytes.
 uint8_t sample(int frame, int plane, int x, int y) {
-  return static_cast<uint8_t>((x * 3 + y * 5 + frame * 7 + plane * 40) & 0xFF);
+  const uint32_t hash = (static_cast<uint32_t>(x) * 73856093u) ^ (static_cast<uint32_t>(y) * 19349663u) ^
+                        (static_cast<uint32_t>(frame) * 83492791u) ^
+                        (static_cast<uint32_t>(plane) * 2654435761u);
+  return static_cast<uint8_t>((x * 3 + y * 5 + frame * 7 + plane * 40 + ((hash >> 7) & 31)) & 0xFF);
 }
 
 std::string write_source(const fs::path& dir) {
