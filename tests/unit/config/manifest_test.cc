@@ -236,6 +236,7 @@ TEST(PaperConfigs, BaselinesLoadThroughTheirPresets) {
     EXPECT_EQ(e.resize->mode, ResizeMode::kSquash);
     ASSERT_EQ(e.codecs.size(), 1u);
     EXPECT_EQ(e.codecs[0].type, "external") << name;
+    EXPECT_EQ(e.codecs[0].preset, preset) << name;
     EXPECT_EQ(e.codecs[0].rate_points.size(), 4u) << name;
     EXPECT_TRUE(fs::exists(e.report.paper_points)) << e.report.paper_points;
   }
