@@ -8,6 +8,7 @@
 #include "harness/core/error.h"
 #include "harness/core/suggest.h"
 #include "harness/io/image_sequence.h"
+#include "harness/io/sample_packing.h"
 
 namespace tgvc {
 namespace {
@@ -126,8 +127,43 @@ std::optional<RawVideoFormat> parse_image_sequence(const YAML::Node& map, const 
   return raw;
 }
 
-const std::vector<std::string> kFileKeys = {"path", "name",   "width",  "height",
-                                            "fps",  "format", "matrix", "range"};
+const std::vector<std::string> kFileKeys = {"path",   "name",   "width", "height", "fps",
+                                            "format", "matrix", "range", "frames"};
+
+// A stated length (`frames`) is checked now, so a truncated copy or a wrong geometry is named at
+// load time: by the size of a headerless .yuv file, by the number of PNGs in a folder. Other
+// containers only know their length once decoded, so they cannot state one.
+void check_stated_frames(const YAML::Node& map, const SequenceSpec& seq, const std::string& file,
+                         const std::string& context) {
+  if (!map["frames"]) return;
+  const int frames = required_int(map, "frames", 1, 10000000, file, context);
+  const std::string where = position_of(map["frames"], file).str() + ": " + context + ".frames";
+  int64_t found = 0;
+  std::string unit;
+  if (is_image_sequence(seq.path)) {
+    found = static_cast<int64_t>(image_sequence_files(seq.path).size());
+    unit = " PNGs";
+  } else if (seq.raw && seq.raw->width > 0) {
+    const int64_t frame_bytes = stored_frame_bytes(seq.raw->width, seq.raw->height, seq.raw->format);
+    const int64_t expected = frame_bytes * frames;
+    const int64_t size = static_cast<int64_t>(fs::file_size(seq.path));
+    if (size != expected) {
+      throw InputError(where,
+                       "'" + seq.path + "' of " + std::to_string(expected) + " bytes (" +
+                           std::to_string(frames) + " frames of " + std::to_string(frame_bytes) + " bytes)",
+                       std::to_string(size) + " bytes");
+    }
+    return;
+  } else {
+    throw InputError(where,
+                     "frames only for headerless .yuv files and PNG folders (whose length is known at load)",
+                     "'" + seq.path + "'");
+  }
+  if (found != frames) {
+    throw InputError(where, "'" + seq.path + "' with " + std::to_string(frames) + unit,
+                     std::to_string(found) + unit);
+  }
+}
 
 SequenceSpec parse_file_entry(const YAML::Node& map, const std::string& dataset, const std::string& base,
                               const std::string& file, const std::string& context) {
@@ -140,6 +176,7 @@ SequenceSpec parse_file_entry(const YAML::Node& map, const std::string& dataset,
   seq.name = optional_string(map, "name", default_sequence_name(seq.path), file, context);
   if (is_image_sequence(seq.path)) {
     seq.raw = parse_image_sequence(map, seq.path, file, context);
+    check_stated_frames(map, seq, file, context);
     return seq;
   }
   if (!fs::is_regular_file(seq.path)) {
@@ -148,6 +185,7 @@ SequenceSpec parse_file_entry(const YAML::Node& map, const std::string& dataset,
                      "'" + seq.path + "' does not exist");
   }
   seq.raw = parse_raw(map, seq.path, file, context);
+  check_stated_frames(map, seq, file, context);
   return seq;
 }
 
