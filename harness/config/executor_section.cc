@@ -39,7 +39,7 @@ ExecutorSpec parse_executor(const YAML::Node& node, const std::string& file) {
   require_map(node, file, "executor");
   require_known_keys(node,
                      {"kind", "partition", "account", "time_limit", "cpus_per_task", "mem_per_task",
-                      "gpus_per_task", "sbatch_args"},
+                      "gpus_per_task", "cells_per_task", "sbatch_args"},
                      file, "executor");
   spec.pos = position_of(node, file);
   const std::string kind = optional_string(node, "kind", "local", file, "executor");
@@ -58,6 +58,7 @@ ExecutorSpec parse_executor(const YAML::Node& node, const std::string& file) {
   check_field(node, "mem_per_task", spec.mem_per_task, is_slurm_memory(spec.mem_per_task),
               "a Slurm memory size: a number with an optional K, M, G or T suffix (e.g. 4G)", file);
   spec.gpus_per_task = optional_int(node, "gpus_per_task", 1, 1, 64, file, "executor");
+  spec.cells_per_task = optional_int(node, "cells_per_task", 1, 1, 1000000, file, "executor");
   if (const YAML::Node args = node["sbatch_args"]) {
     require_sequence(args, file, "executor.sbatch_args");
     for (const YAML::Node& arg : args) {

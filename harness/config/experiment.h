@@ -76,10 +76,13 @@ struct ExecutorSpec {
   ExecutorKind kind = ExecutorKind::kLocal;  // YAML: local | slurm
   std::string partition;                     // empty: the cluster's default
   std::string account;                       // empty: none
-  std::string time_limit;                // per array task, Slurm's syntax ("30", "1:00:00"); empty: default
-  int cpus_per_task = 1;                 // also the threads a task runs its cells on
-  std::string mem_per_task;              // e.g. "4G"; empty: the partition's default
-  int gpus_per_task = 1;                 // requested only by cells that need a GPU (needs_gpu)
+  std::string time_limit;    // per array task, Slurm's syntax ("30", "1:00:00"); empty: default
+  int cpus_per_task = 1;     // also the threads a task runs its cells on
+  std::string mem_per_task;  // e.g. "4G"; empty: the partition's default
+  int gpus_per_task = 1;     // requested only by cells that need a GPU (cell_needs_gpu)
+  // Cells one array task runs in turn: Slurm starts about two tasks a second per node, so cells
+  // of a few seconds are better several to a task. More when the cells exceed MaxArraySize.
+  int cells_per_task = 1;
   std::vector<std::string> sbatch_args;  // passed to every sbatch as they are
   SourcePos pos;
 };

@@ -78,7 +78,7 @@ SlurmSubmitted submit_to_slurm(const Experiment& e, const SlurmRunOptions& optio
     if (of_kind.empty()) continue;
     SlurmArray array;
     array.gpu = gpu;
-    array.tasks = chunk_cells(of_kind, max_tasks);
+    array.tasks = chunk_cells(of_kind, max_tasks, e.executor.cells_per_task);
     submission.arrays.push_back(std::move(array));
   }
 

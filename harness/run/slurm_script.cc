@@ -50,9 +50,11 @@ bool cell_needs_gpu(const Experiment& e, const Cell& cell) {
   return false;
 }
 
-std::vector<std::vector<size_t>> chunk_cells(const std::vector<size_t>& cells, int max_tasks) {
+std::vector<std::vector<size_t>> chunk_cells(const std::vector<size_t>& cells, int max_tasks,
+                                             int per_task_wanted) {
   const size_t limit = static_cast<size_t>(std::max(1, max_tasks));
-  const size_t per_task = (cells.size() + limit - 1) / limit;
+  const size_t per_task =
+      std::max((cells.size() + limit - 1) / limit, static_cast<size_t>(std::max(1, per_task_wanted)));
   std::vector<std::vector<size_t>> tasks;
   for (size_t at = 0; at < cells.size(); at += per_task) {
     tasks.emplace_back(cells.begin() + static_cast<long>(at),

@@ -16,9 +16,10 @@ namespace tgvc {
 // (or `cuda:N`): T-GVC's `diffusion-device`, the learned metrics' `device`.
 bool cell_needs_gpu(const Experiment& e, const Cell& cell);
 
-// `cells` (plan indices) as array tasks: one cell per task, or ceil(n / max_tasks) consecutive
-// cells per task when there are more cells than the cluster's MaxArraySize allows.
-std::vector<std::vector<size_t>> chunk_cells(const std::vector<size_t>& cells, int max_tasks);
+// `cells` (plan indices) as array tasks of `per_task` consecutive cells, or of ceil(n / max_tasks)
+// when that many would make more tasks than the cluster's MaxArraySize allows.
+std::vector<std::vector<size_t>> chunk_cells(const std::vector<size_t>& cells, int max_tasks,
+                                             int per_task = 1);
 
 // The array's script: #SBATCH lines, then task $SLURM_ARRAY_TASK_ID runs its line of the cells.
 std::string cells_script(const Experiment& e, const std::string& tgvc_bench, const std::string& run_dir,
