@@ -35,6 +35,16 @@ void refuse_while_queued(const std::string& run_dir) {
   }
 }
 
+// A dry run also shows the scripts where no cluster answers: with Slurm's default limit.
+int array_size_limit(bool dry_run) {
+  if (!dry_run) return slurm_max_array_size();
+  try {
+    return slurm_max_array_size();
+  } catch (const Error&) {
+    return 1001;
+  }
+}
+
 }  // namespace
 
 SlurmSubmitted submit_to_slurm(const Experiment& e, const SlurmRunOptions& options) {
@@ -72,7 +82,7 @@ SlurmSubmitted submit_to_slurm(const Experiment& e, const SlurmRunOptions& optio
   submission.tool_version = options.tool_version;
   submission.git_commit = options.git_commit;
   submission.command_line = options.command_line;
-  const int max_tasks = options.dry_run ? 1001 : slurm_max_array_size();
+  const int max_tasks = array_size_limit(options.dry_run);
   for (bool gpu : {false, true}) {
     const std::vector<size_t>& of_kind = gpu ? gpu_cells : cpu_cells;
     if (of_kind.empty()) continue;

@@ -3,7 +3,9 @@
 # /work/shared/notes/slurm-single-node.md measured it: no cgroup plugin (proctrack/linuxproc,
 # task/none), munge's socket directory 755, no accounting, batch_sched_delay=0. Runs as root.
 # Prints `SLURM_CONF=DIR/slurm.conf` once the node is idle; stop it with stop-cluster.sh DIR.
-#   start-cluster.sh DIR
+# With WATCH_PID, a watchdog stops the cluster once that process is gone (a test that crashed
+# before its teardown); with MAX_ARRAY_SIZE, the cluster's MaxArraySize.
+#   [WATCH_PID=PID] [MAX_ARRAY_SIZE=N] start-cluster.sh DIR
 set -euo pipefail
 dir=$(realpath "$1")
 mkdir -p "$dir"/{munge,state,spool,log,jobs}
@@ -47,6 +49,7 @@ SelectType=select/cons_tres
 SelectTypeParameters=CR_Core
 SchedulerParameters=batch_sched_delay=0
 MailProg=/bin/true
+${MAX_ARRAY_SIZE:+MaxArraySize=$MAX_ARRAY_SIZE}
 ReturnToService=2
 $node NodeAddr=127.0.0.1 State=UNKNOWN
 PartitionName=debug Nodes=$host Default=YES MaxTime=INFINITE State=UP
@@ -54,6 +57,12 @@ CONF
 export SLURM_CONF="$dir/slurm.conf"
 /usr/sbin/slurmctld -f "$SLURM_CONF" </dev/null >"$dir/log/slurmctld.out" 2>&1
 /usr/sbin/slurmd -f "$SLURM_CONF" -N "$host" </dev/null >"$dir/log/slurmd.out" 2>&1
+
+if [ -n "${WATCH_PID:-}" ]; then
+  stop=$(dirname "$(realpath "$0")")/stop-cluster.sh
+  setsid bash -c "while kill -0 $WATCH_PID 2>/dev/null; do sleep 1; done; bash '$stop' '$dir'" \
+    </dev/null >/dev/null 2>&1 &
+fi
 
 for _ in $(seq 100); do
   if sinfo -h -o %t 2>/dev/null | grep -qx idle; then

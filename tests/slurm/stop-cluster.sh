@@ -11,11 +11,14 @@ for f in "$dir/slurmctld.pid" "$dir/slurmd.pid" "$dir/munge/munged.pid"; do
   [ -f "$f" ] && pids+=("$(cat "$f")")
 done
 [ ${#pids[@]} -gt 0 ] && kill -TERM "${pids[@]}" 2>/dev/null
+alive=0
 for _ in $(seq 100); do
   alive=0
   for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
-  [ "$alive" -eq 0 ] && exit 0
+  [ "$alive" -eq 0 ] && break
   sleep 0.1
 done
-kill -KILL "${pids[@]}" 2>/dev/null
+[ "$alive" -eq 1 ] && kill -KILL "${pids[@]}" 2>/dev/null
+# A second stop (the start script's watchdog) must not signal whatever reuses these pids.
+rm -f "$dir/slurmctld.pid" "$dir/slurmd.pid" "$dir/munge/munged.pid"
 exit 0
