@@ -19,8 +19,18 @@ int wait_for_slurm_run(const std::string& run_dir, const std::string& finalize_j
   const int reused = tracker.submission().reused;
   std::string last;
   RunStatus status;
+  int squeue_errors = 0;
   for (;;) {
-    status = tracker.update();
+    // A busy or restarting slurmctld can refuse a few queries; ten seconds of refusals end the wait.
+    try {
+      status = tracker.update();
+      squeue_errors = 0;
+    } catch (const Error& e) {
+      if (++squeue_errors > 20) throw;
+      if (!quiet) fmt::print(stderr, "slurm: {} (retrying)\n", e.what());
+      std::this_thread::sleep_for(std::chrono::milliseconds(500));
+      continue;
+    }
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
     // The ETA extrapolates from the cells this submission finished so far.
     const int finished_now = status.done + status.failed - reused;

@@ -2,7 +2,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -23,8 +22,6 @@
 
 namespace tgvc {
 namespace {
-
-namespace fs = std::filesystem;
 
 // Runs task(i) for i in [0, count) on `jobs` threads.
 template <typename Task>
@@ -47,7 +44,6 @@ RunOutcome run_experiment(const Experiment& e, const RunOptions& options) {
   RunOutcome summary;
   summary.output_dir = options.output.empty() ? e.output : options.output;
   const int jobs = options.jobs > 0 ? options.jobs : e.jobs;
-  const fs::path dir(summary.output_dir);
   prepare_run_directory(e, summary.output_dir);
 
   const std::vector<Cell> cells = make_plan(e);
