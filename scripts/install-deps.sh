@@ -30,6 +30,9 @@ packages=(
   # writes the small TorchScript modules the learned-metric tests load.
   libtorch-dev libopenblas0-openmp libcurl4-openssl-dev
   python3-torch
+  # `--executor slurm` and its ctest (label slurm), which starts a single-node cluster in a temp
+  # dir (tests/slurm/start-cluster.sh); installing them starts no daemon.
+  munge slurmctld slurmd slurm-client
 )
 if [ "$fuzz" -eq 1 ]; then
   # clang 14, its libFuzzer and sanitizer runtimes (libclang_rt.fuzzer-x86_64.a; only

@@ -15,6 +15,8 @@ void add_report_command(CLI::App& app, int& exit_code);
 void add_tgvc_commands(CLI::App& app, int& exit_code);  // encode and decode
 void add_inspect_command(CLI::App& app, int& exit_code);
 void add_models_command(CLI::App& app, int& exit_code);
+// run-cell, finalize, status and cancel: the commands around a Slurm run.
+void add_slurm_commands(CLI::App& app, int& exit_code);
 
 // The version line: tool version and the git commit it was built from.
 std::string version_text();

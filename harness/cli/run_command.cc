@@ -1,48 +1,100 @@
 #include <fmt/format.h>
 
 #include "harness/cli/commands.h"
+#include "harness/cli/slurm_wait.h"
+#include "harness/config/executor_section.h"
 #include "harness/config/experiment.h"
+#include "harness/core/error.h"
 #include "harness/run/run_experiment.h"
+#include "harness/run/slurm_executor.h"
 
 namespace tgvc {
+namespace {
+
+struct RunArgs {
+  std::string config;
+  int jobs = 0;
+  std::string out;
+  bool quiet = false;
+  std::string executor;  // empty: the config's executor.kind
+  bool wait = false;
+  bool dry_run = false;
+};
+
+void run_local(const Experiment& experiment, const RunArgs& args, int& exit_code) {
+  RunOptions options;
+  options.jobs = args.jobs;
+  options.output = args.out;
+  options.quiet = args.quiet;
+  options.tool_version = TGVC_VERSION;
+  options.git_commit = git_commit();
+  options.command_line = "tgvc-bench run " + args.config;
+  const RunOutcome s = run_experiment(experiment, options);
+  fmt::print("{} cells ({} reused from an earlier run), {} failed; results in {}/results.csv\n", s.cells,
+             s.reused, s.failed, s.output_dir);
+  if (!args.quiet && s.cells > s.reused) {
+    // With one job the wall time splits exactly; with more, idle workers count as harness time.
+    const int jobs = args.jobs > 0 ? args.jobs : experiment.jobs;
+    const double busy = (s.load_s + s.codec_s + s.metrics_s) / jobs;
+    fmt::print(
+        "time: wall {:.2f} s; per job: codecs {:.2f} s, metrics {:.2f} s, loading sources {:.2f} s, "
+        "harness {:.2f} s ({:.2f}%)\n",
+        s.wall_s, s.codec_s / jobs, s.metrics_s / jobs, s.load_s / jobs, s.wall_s - busy,
+        100 * (s.wall_s - busy) / s.wall_s);
+  }
+  exit_code = s.failed > 0 ? 1 : 0;
+}
+
+void run_slurm(const Experiment& experiment, const RunArgs& args, int& exit_code) {
+  SlurmRunOptions options;
+  options.output = args.out;
+  options.tool_version = TGVC_VERSION;
+  options.git_commit = git_commit();
+  options.command_line = "tgvc-bench run " + args.config + " --executor slurm";
+  options.dry_run = args.dry_run;
+  const SlurmSubmitted s = submit_to_slurm(experiment, options);
+  if (args.dry_run) {
+    for (const std::string& script : s.scripts) fmt::print("{}\n", script);
+    fmt::print("# {} cells, {} done before, {} to submit; run directory {}\n", s.cells, s.reused, s.submitted,
+               s.output_dir);
+    return;
+  }
+  fmt::print("{} cells ({} done before), {} submitted: array job {}, finalize job {}; run directory {}\n",
+             s.cells, s.reused, s.submitted,
+             s.array_job_ids.empty() ? "none" : fmt::format("{}", fmt::join(s.array_job_ids, ",")),
+             s.finalize_job_id, s.output_dir);
+  if (args.wait) exit_code = wait_for_slurm_run(s.output_dir, s.finalize_job_id, args.quiet);
+}
+
+}  // namespace
 
 void add_run_command(CLI::App& app, int& exit_code) {
-  struct Args {
-    std::string config;
-    int jobs = 0;
-    std::string out;
-    bool quiet = false;
-  };
-  auto args = std::make_shared<Args>();
+  auto args = std::make_shared<RunArgs>();
   CLI::App* cmd = app.add_subcommand("run", "Run the experiment a YAML config describes");
   cmd->add_option("config", args->config, "Experiment config (YAML)")->required();
   cmd->add_option("-j,--jobs", args->jobs, "Cells run in parallel (default: the config's 'jobs')")
       ->check(CLI::Range(1, 256));
   cmd->add_option("-o,--out", args->out, "Run directory (default: the config's 'output')");
   cmd->add_flag("-q,--quiet", args->quiet, "No progress lines");
+  cmd->add_option("--executor", args->executor,
+                  "local (threads of this process) or slurm (a job array); "
+                  "default: the config's executor.kind")
+      ->check(CLI::IsMember({"local", "slurm"}));
+  cmd->add_flag("--wait", args->wait, "slurm: follow the jobs until the results are written");
+  cmd->add_flag("--dry-run", args->dry_run, "slurm: print the sbatch scripts, submit nothing");
   cmd->callback([args, &exit_code] {
     const Experiment experiment = load_experiment(args->config);
-    RunOptions options;
-    options.jobs = args->jobs;
-    options.output = args->out;
-    options.quiet = args->quiet;
-    options.tool_version = TGVC_VERSION;
-    options.git_commit = git_commit();
-    options.command_line = "tgvc-bench run " + args->config;
-    const RunOutcome s = run_experiment(experiment, options);
-    fmt::print("{} cells ({} reused from an earlier run), {} failed; results in {}/results.csv\n", s.cells,
-               s.reused, s.failed, s.output_dir);
-    if (!args->quiet && s.cells > s.reused) {
-      // With one job the wall time splits exactly; with more, idle workers count as harness time.
-      const int jobs = args->jobs > 0 ? args->jobs : experiment.jobs;
-      const double busy = (s.load_s + s.codec_s + s.metrics_s) / jobs;
-      fmt::print(
-          "time: wall {:.2f} s; per job: codecs {:.2f} s, metrics {:.2f} s, loading sources {:.2f} s, "
-          "harness {:.2f} s ({:.2f}%)\n",
-          s.wall_s, s.codec_s / jobs, s.metrics_s / jobs, s.load_s / jobs, s.wall_s - busy,
-          100 * (s.wall_s - busy) / s.wall_s);
+    const std::string executor =
+        args->executor.empty() ? to_string(experiment.executor.kind) : args->executor;
+    if (executor != "slurm" && (args->wait || args->dry_run)) {
+      throw InputError(args->wait ? "--wait" : "--dry-run", "--executor slurm (or executor.kind: slurm)",
+                       executor);
     }
-    exit_code = s.failed > 0 ? 1 : 0;
+    if (executor == "slurm") {
+      run_slurm(experiment, *args, exit_code);
+    } else {
+      run_local(experiment, *args, exit_code);
+    }
   });
 }
 

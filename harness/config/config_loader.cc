@@ -5,6 +5,7 @@
 
 #include "harness/config/codec_entries.h"
 #include "harness/config/dataset_entries.h"
+#include "harness/config/executor_section.h"
 #include "harness/config/experiment.h"
 #include "harness/config/yaml_fields.h"
 #include "harness/core/atomic_file.h"
@@ -19,7 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> kTopKeys = {"experiment", "output",  "frames", "resize", "datasets",
-                                           "codecs",     "metrics", "jobs",   "report"};
+                                           "codecs",     "metrics", "jobs",   "report", "executor"};
 // The YAML names of the enum-valued fields, in the order error messages list them.
 template <class E>
 EnumNames<E> names_of(std::initializer_list<E> values) {
@@ -169,6 +170,7 @@ Experiment parse_experiment(const std::string& text, const std::string& path) {
   e.codecs = parse_codecs(root["codecs"], path, base.string());
   e.metrics = parse_metrics(root["metrics"], path);
   e.report = parse_report(root["report"], path, base, e.codecs);
+  e.executor = parse_executor(root["executor"], path);
   return e;
 }
 

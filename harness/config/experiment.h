@@ -70,6 +70,25 @@ struct ReportSpec {
   std::vector<std::string> metrics;       // empty: every numeric metric
 };
 
+// Where the cells run (docs/config.md, `executor:`): threads of this process, or a Slurm job
+// array. Nothing here enters a cell's key: the same cell gives the same result either way.
+enum class ExecutorKind { kLocal, kSlurm };
+
+struct ExecutorSpec {
+  ExecutorKind kind = ExecutorKind::kLocal;  // YAML: local | slurm
+  std::string partition;                     // empty: the cluster's default
+  std::string account;                       // empty: none
+  std::string time_limit;    // per array task, Slurm's syntax ("30", "1:00:00"); empty: default
+  int cpus_per_task = 1;     // also the threads a task runs its cells on
+  std::string mem_per_task;  // e.g. "4G"; empty: the partition's default
+  int gpus_per_task = 1;     // requested only by cells that need a GPU (cell_needs_gpu)
+  // Cells one array task runs in turn: Slurm starts about two tasks a second per node, so cells
+  // of a few seconds are better several to a task. More when the cells exceed MaxArraySize.
+  int cells_per_task = 1;
+  std::vector<std::string> sbatch_args;  // passed to every sbatch as they are
+  SourcePos pos;
+};
+
 struct Experiment {
   std::string name;
   std::string output;  // run directory
@@ -80,6 +99,7 @@ struct Experiment {
   std::vector<MetricSpec> metrics;
   int jobs = 1;
   ReportSpec report;
+  ExecutorSpec executor;
   std::string config_path;
   std::string config_text;  // the file as read, copied into the run directory
 };

@@ -5,8 +5,8 @@
 namespace tgvc {
 namespace {
 
-constexpr FailedStage kStages[] = {FailedStage::kLoad, FailedStage::kEncode, FailedStage::kDecode,
-                                   FailedStage::kMetrics, FailedStage::kStill};
+constexpr FailedStage kStages[] = {FailedStage::kLoad,    FailedStage::kEncode, FailedStage::kDecode,
+                                   FailedStage::kMetrics, FailedStage::kStill,  FailedStage::kTask};
 
 }  // namespace
 
@@ -28,6 +28,8 @@ const char* to_string(FailedStage stage) {
       return "metrics";
     case FailedStage::kStill:
       return "still";
+    case FailedStage::kTask:
+      return "task";
   }
   return "";
 }

@@ -9,11 +9,12 @@ namespace tgvc {
 enum class CellOutcome { kOk, kFailed };
 
 // The step of a cell that threw; kNone for a cell that succeeded.
-enum class FailedStage { kNone, kLoad, kEncode, kDecode, kMetrics, kStill };
+// kTask: the cell's scheduler task ended without writing a result (killed, time limit, node).
+enum class FailedStage { kNone, kLoad, kEncode, kDecode, kMetrics, kStill, kTask };
 
 // "ok" | "failed".
 const char* to_string(CellOutcome outcome);
-// "load" | "encode" | "decode" | "metrics" | "still"; "" for kNone.
+// "load" | "encode" | "decode" | "metrics" | "still" | "task"; "" for kNone.
 const char* to_string(FailedStage stage);
 
 // The words above back to the enums. Throws InputError(where + " field", the words, text) for

@@ -242,5 +242,18 @@ TEST(Cli, EncodeDecodeTgvcRoundTrip) {
   fs::remove_all(dir);
 }
 
+// --wait and --dry-run belong to the Slurm executor; with the local one they are bad input.
+TEST(Cli, SlurmOnlyFlagsNeedTheSlurmExecutor) {
+  const std::string dir = make_temp_dir("tgvc_cli_executor_");
+  write_text(dir + "/c.yaml",
+             "experiment: e\ndatasets:\n  - synthetic: {name: a}\ncodecs:\n  - {type: raw}\n");
+  const ProcessResult wait = bench({"run", dir + "/c.yaml", "--wait", "--out", dir + "/run"});
+  EXPECT_EQ(wait.exit_code, 2);
+  EXPECT_THAT(wait.output, ::testing::HasSubstr("--wait: expected --executor slurm"));
+  const ProcessResult dry = bench({"run", dir + "/c.yaml", "--executor", "local", "--dry-run"});
+  EXPECT_EQ(dry.exit_code, 2);
+  EXPECT_FALSE(fs::exists(dir + "/run"));
+}
+
 }  // namespace
 }  // namespace tgvc::testing

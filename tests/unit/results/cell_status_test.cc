@@ -19,10 +19,10 @@ const char* const kFailedCellJson = R"({"schema_version": 1, "cell_id": "d__s__c
 TEST(CellStatus, WordsMapToTheEnumsAndBack) {
   EXPECT_STREQ(to_string(CellOutcome::kOk), "ok");
   EXPECT_STREQ(to_string(CellOutcome::kFailed), "failed");
-  const FailedStage stages[] = {FailedStage::kLoad, FailedStage::kEncode, FailedStage::kDecode,
-                                FailedStage::kMetrics, FailedStage::kStill};
-  const char* const words[] = {"load", "encode", "decode", "metrics", "still"};
-  for (size_t i = 0; i < 5; ++i) {
+  const FailedStage stages[] = {FailedStage::kLoad,    FailedStage::kEncode, FailedStage::kDecode,
+                                FailedStage::kMetrics, FailedStage::kStill,  FailedStage::kTask};
+  const char* const words[] = {"load", "encode", "decode", "metrics", "still", "task"};
+  for (size_t i = 0; i < 6; ++i) {
     EXPECT_STREQ(to_string(stages[i]), words[i]);
     EXPECT_EQ(parse_failed_stage(words[i], "x.json"), stages[i]);
   }
