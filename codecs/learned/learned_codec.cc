@@ -52,7 +52,12 @@ const std::vector<ParamSpec>& LearnedCodec::param_specs() const {
 }
 
 std::vector<std::string> LearnedCodec::input_files(const ParamSet& params) const {
-  return {resolve_learned_model(learned_param_table().parse(params)).path};
+  try {
+    const std::string path = resolve_learned_model(learned_param_table().parse(params)).path;
+    return {path, path + ".sha256"};
+  } catch (const InputError&) {
+    return {};  // nothing to fingerprint yet: encode() reports why
+  }
 }
 
 Encoded LearnedCodec::encode(const Video& source, const ParamSet& params) const {
@@ -61,7 +66,7 @@ Encoded LearnedCodec::encode(const Video& source, const ParamSet& params) const 
   const std::string device = enum_name(learned_device_names(), p.device);
   const auto network = load_network(file.path, file.sha256, device);
   const learned::ExportInfo& info = network->info();
-  if (p.quality && file.manifest_name.empty() && info.quality != *p.quality) {
+  if (p.quality && info.quality != *p.quality) {
     throw InputError("learned quality", "the export's quality " + std::to_string(info.quality),
                      std::to_string(*p.quality));
   }

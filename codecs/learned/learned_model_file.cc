@@ -45,10 +45,6 @@ LearnedModelFile resolve_learned_model(const LearnedParams& params) {
   }
   const ModelManifest& manifest = builtin_model_manifest();
   const ModelEntry* entry = manifest.find(params.model);
-  if (entry && params.quality) {
-    throw InputError("learned quality", "no quality with the single model '" + params.model + "'",
-                     std::to_string(*params.quality));
-  }
   if (!entry && params.quality) entry = manifest.find(params.model + "-q" + std::to_string(*params.quality));
   if (!entry) {
     throw InputError(

@@ -14,7 +14,8 @@ struct LearnedModelFile {
 };
 
 // A manifest model, a family with `quality` ("<model>-q<quality>") or an existing file (model
-// contains '/' or ends in .pt). InputError (where "learned model") naming the valid choices and,
+// contains '/' or ends in .pt). `quality`, when set, is also checked against the export's own
+// once it is loaded (LearnedCodec::encode). InputError (where "learned model") naming the valid choices and,
 // for a manifest model whose file is missing, the command that fetches it.
 LearnedModelFile resolve_learned_model(const LearnedParams& params);
 

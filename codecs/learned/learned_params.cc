@@ -16,7 +16,7 @@ const ParamTable<LearnedParams>& learned_param_table() {
                 "(msillm, mbt2018-mean-mse, ...), or an export file (docs/learned-codecs.md)"),
       Row("quality", &LearnedParams::quality)
           .range(1, 8)
-          .help("with a family: the model <model>-q<quality>; with a file: must equal the export's"),
+          .help("with a family: the model <model>-q<quality>; otherwise, when set, must equal the export's"),
       Row("device", &LearnedParams::device, learned_device_names())
           .help("where the networks run; encode and decode must use the same device and build"),
   });

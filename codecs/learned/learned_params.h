@@ -14,7 +14,7 @@ struct LearnedParams {
   // A manifest model (`tgvc-bench models list`), a family whose manifest models are
   // "<model>-q<quality>", or the path of an export file.
   std::string model;
-  std::optional<int> quality;  // with a family: which of its models; with a file: checked against it
+  std::optional<int> quality;  // with a family: which of its models; else checked against the export's
   LearnedDevice device = LearnedDevice::kCpu;
 };
 
