@@ -1,5 +1,6 @@
 // The command line: errors name the file and field and exit non-zero; measure and list work.
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -201,6 +202,104 @@ TEST(Cli, EncodeDecodeTgvcRoundTrip) {
   const ProcessResult param = bench({"encode", kVtest, "-o", dir + "/x.tgvc", "-p", "keyframe-qualty=3"});
   EXPECT_EQ(param.exit_code, 2);
   EXPECT_THAT(param.output, HasSubstr("'keyframe-quality'"));
+  fs::remove_all(dir);
+}
+
+// Weights whose licence must be accepted (MS-ILLM's CC-BY-NC 4.0): fetch prints the licence and
+// downloads nothing without --accept-license. A file:// source stands in for the download.
+TEST(Cli, ModelsFetchOfLicensedWeightsNeedsAcceptLicense) {
+  const std::string dir = make_temp_dir("tgvc_accept_license");
+  std::ofstream(dir + "/source.bin") << "abc";
+  std::ofstream(dir + "/manifest.json")
+      << R"({"schema_version": 1, "models": [{"name": "nc", "description": "d", "licence": "CC-BY-NC-4.0",
+      "used_by": ["t"], "requires_acceptance": true, "source": {"file": "nc.bin", "urls": ["file://)"
+      << dir << R"(/source.bin"], "size": 3,
+      "sha256": "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"}}]})";
+  const std::vector<std::string> fetch = {
+      "models", "fetch", "nc", "--dir", dir, "--manifest", dir + "/manifest.json"};
+  const ProcessResult refused = bench(fetch);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.output, HasSubstr("nc: licence CC-BY-NC-4.0"));
+  EXPECT_THAT(refused.output, HasSubstr("rerun with --accept-license"));
+  EXPECT_FALSE(fs::exists(dir + "/nc.bin"));
+  std::vector<std::string> accept = fetch;
+  accept.push_back("--accept-license");
+  const ProcessResult accepted = bench(accept);
+  EXPECT_EQ(accepted.exit_code, 0) << accepted.output;
+  EXPECT_THAT(accepted.output, HasSubstr("nc: licence CC-BY-NC-4.0"));
+  EXPECT_TRUE(fs::exists(dir + "/nc.bin"));
+  // The built-in MS-ILLM models are marked so.
+  const ProcessResult msillm = bench({"models", "fetch", "msillm-q1", "--dir", dir});
+  EXPECT_EQ(msillm.exit_code, 1);
+  EXPECT_THAT(msillm.output, HasSubstr("msillm-q1: licence CC-BY-NC-4.0"));
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace tgvc::testing
+
+namespace tgvc::testing {
+namespace {
+
+// docs/config.md carries the parameter tables verbatim; regenerate them with the commands it names.
+TEST(Docs, ConfigReferenceMatchesTheParameterTables) {
+  const std::string doc = read_text(std::string(TGVC_SOURCE_DIR) + "/docs/config.md");
+  for (const char* what : {"codecs", "metrics"}) {
+    const ProcessResult r = bench({"list", what, "--markdown"});
+    ASSERT_EQ(r.exit_code, 0);
+    const std::string block =
+        std::string("<!-- begin: tgvc-bench list ") + what + " --markdown -->\n" + r.output + "<!-- end -->";
+    EXPECT_NE(doc.find(block), std::string::npos) << "docs/config.md is out of date for " << what;
+  }
+}
+
+}  // namespace
+}  // namespace tgvc::testing
+
+namespace tgvc::testing {
+namespace {
+
+TEST(Cli, EncodeDecodeTgvcRoundTrip) {
+  const std::string dir = make_temp_dir("tgvc_codec_cli_");
+  const ProcessResult enc =
+      bench({"encode", kVtest, "-o", dir + "/v.tgvc", "--frames", "12", "-p", "keyframe-quality=44"});
+  ASSERT_EQ(enc.exit_code, 0) << enc.output;
+  EXPECT_THAT(enc.output, HasSubstr("12 frames 768x576"));
+  EXPECT_THAT(enc.output, HasSubstr("(quality 44)"));
+  const std::string bytes = read_text(dir + "/v.tgvc");
+  EXPECT_EQ(bytes.substr(0, 4), "TGVC");
+  const ProcessResult dec = bench({"decode", dir + "/v.tgvc", "-o", dir + "/v.y4m"});
+  ASSERT_EQ(dec.exit_code, 0) << dec.output;
+  const ProcessResult m = bench({"measure", kVtest, dir + "/v.y4m", "--frames", "12", "--metrics", "psnr"});
+  ASSERT_EQ(m.exit_code, 0) << m.output;
+  const auto json = nlohmann::json::parse(m.output);
+  EXPECT_EQ(json["frames"], 12);
+  EXPECT_GT(json["metrics"]["psnr_y"]["value"].get<double>(), 18);
+
+  // A damaged file and a bad parameter are named errors.
+  write_text(dir + "/bad.tgvc", bytes.substr(0, bytes.size() / 2));
+  const ProcessResult bad = bench({"decode", dir + "/bad.tgvc", "-o", dir + "/bad.y4m"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.output, HasSubstr("bad.tgvc"));
+  EXPECT_FALSE(fs::exists(dir + "/bad.y4m"));
+  const ProcessResult param = bench({"encode", kVtest, "-o", dir + "/x.tgvc", "-p", "keyframe-qualty=3"});
+  EXPECT_EQ(param.exit_code, 2);
+  EXPECT_THAT(param.output, HasSubstr("'keyframe-quality'"));
+  fs::remove_all(dir);
+}
+
+// MS-ILLM's weights are CC-BY-NC 4.0: fetch prints the licence and downloads nothing without
+// --accept-license (with it, this offline machine gets as far as the download).
+TEST(Cli, ModelsFetchOfNonCommercialWeightsNeedsAcceptLicense) {
+  const std::string dir = make_temp_dir("tgvc_accept_license");
+  const ProcessResult refused = bench({"models", "fetch", "msillm-q1", "--dir", dir});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.output, HasSubstr("msillm-q1: licence CC-BY-NC-4.0"));
+  EXPECT_THAT(refused.output, HasSubstr("rerun with --accept-license"));
+  const ProcessResult accepted_builtin =
+      bench({"models", "fetch", "msillm-q1", "--dir", dir, "--accept-license"});
+  EXPECT_THAT(accepted_builtin.output, HasSubstr("msillm-q1: licence CC-BY-NC-4.0"));
+  EXPECT_THAT(accepted_builtin.output, Not(HasSubstr("rerun with --accept-license")));
   fs::remove_all(dir);
 }
 
