@@ -53,13 +53,15 @@ namespace {
 // The paper configs follow the T-GVC protocol and draw the paper's points; pointed at a root
 // holding the sequences (empty stand-ins here) they load.
 TEST(PaperConfigs, LoadWithTheirDataAndFollowTheProtocol) {
-  for (const char* name : {"hevc_b", "hevc_c", "uvg"}) {
+  // hevc_b_learned: T-GVC with MS-ILLM keyframes and MS-ILLM all-intra (needs the weights to run).
+  for (const auto& [name, dataset] : std::vector<std::pair<std::string, std::string>>{
+           {"hevc_b", "hevc_b"}, {"hevc_c", "hevc_c"}, {"uvg", "uvg"}, {"hevc_b_learned", "hevc_b"}}) {
     const std::string path = std::string(TGVC_SOURCE_DIR) + "/configs/paper/" + name + ".yaml";
     std::ifstream in(path);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const fs::path root = fs::temp_directory_path() / (std::string("tgvc_paper_") + name);
+    const fs::path root = fs::temp_directory_path() / ("tgvc_paper_" + name);
     fs::create_directories(root);
-    std::ifstream manifest(std::string(TGVC_SOURCE_DIR) + "/datasets/" + name + ".yaml");
+    std::ifstream manifest(std::string(TGVC_SOURCE_DIR) + "/datasets/" + dataset + ".yaml");
     std::string line;
     while (std::getline(manifest, line)) {
       const size_t at = line.find("path: ");
@@ -76,6 +78,7 @@ TEST(PaperConfigs, LoadWithTheirDataAndFollowTheProtocol) {
     EXPECT_EQ(e.resize->mode, ResizeMode::kSquash);
     EXPECT_TRUE(fs::exists(e.report.paper_points)) << e.report.paper_points;
     EXPECT_EQ(e.codecs[0].type, "tgvc");
+    if (name == "hevc_b_learned") EXPECT_EQ(e.codecs[1].type, "learned");
     fs::remove_all(root);
   }
 }
