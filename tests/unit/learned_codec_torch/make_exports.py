@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes tiny model exports for unit_learned_codec_torch with Debian's python3-torch (run by the build).
 
-usage: make_exports.py OUTDIR
+usage: make_exports.py OUTDIR [wide]
 
 Each export follows the contract of docs/learned-codecs.md ("Exports") with the stage structure of
 its family but a few channels and seeded random weights, scaled so that the latents span many
@@ -13,7 +13,6 @@ below follows compressai/cpp_exts/ops/ops.cpp).
   bmshj2018.pt      bmshj2018-hyperprior: h_a(|y|), scales only (means are zeros), centred zero padding
   mbt2018_mean.pt   mbt2018-mean: h_s gives scales and means (chunk(2, 1)), centred zero padding
   msillm.pt         MS-ILLM: separate mean and scale hyper-synthesis, reflection padding right/bottom
-  wide.pt           a wider hyperprior (about MS-ILLM's cost per pixel scaled down), for the benchmark
   no_synthesis.pt   lacks the synthesis method
   bad_scales.pt     hyper_synthesis returns one channel too few
   no_latent_cdf.pt  lacks latent_quantized_cdf
@@ -21,6 +20,9 @@ below follows compressai/cpp_exts/ops/ops.cpp).
   truncated.pt      the first half of bmshj2018.pt's bytes
   noisy.pt          a synthesis with unseeded noise (the encoder's reconstruction cannot match)
   expected.json     per family, for the image below: the symbols and indexes Python's torch computes
+
+With `wide`, only wide.pt: MS-ILLM's structure at 256 channels (M 220, N 128), about 24 GMAC per
+analysis or synthesis of a 512x320 frame (MS-ILLM's decoder: about 110), for bench_learned_codec.
 """
 import json
 import math
@@ -132,7 +134,7 @@ class Export(nn.Module):
     padding: str
     scale_bound: float
 
-    def __init__(self, family, padding, n, m, seed, mean_scale, separate_heads=False, wide=False):
+    def __init__(self, family, padding, n, m, seed, mean_scale, separate_heads=False, width=0):
         super().__init__()
         gen = torch.Generator().manual_seed(seed)
         self.contract_version = 1
@@ -145,7 +147,7 @@ class Export(nn.Module):
         self.mean_scale = mean_scale
         self.separate_heads = separate_heads
         self.scale_only = not mean_scale
-        width = n
+        width = width or n
         self.g_a = scaled(nn.Sequential(conv(3, width), nn.ReLU(), conv(width, width), nn.ReLU(),
                                         conv(width, width), nn.ReLU(), conv(width, m)), 2.0, gen)
         self.h_a = scaled(nn.Sequential(conv(m, n, 3, 1), nn.ReLU(), conv(n, n), nn.ReLU(), conv(n, n)), 1.5, gen)
@@ -258,6 +260,10 @@ def save(module, name):
 
 
 torch.manual_seed(0)
+if len(sys.argv) > 2 and sys.argv[2] == "wide":
+    wide = Export("msillm", "reflect-right-bottom", 128, 220, 4, mean_scale=True, separate_heads=True, width=256)
+    save(wide.eval(), "wide.pt")
+    sys.exit(0)
 families = {
     "bmshj2018": Export("bmshj2018-hyperprior", "centred-zero", 4, 6, 1, mean_scale=False),
     "mbt2018_mean": Export("mbt2018-mean", "centred-zero", 4, 6, 2, mean_scale=True),
@@ -268,9 +274,6 @@ for name, model in families.items():
     model.eval()
     save(model, name + ".pt")
     expected[name] = expected_for(model)
-
-wide = Export("msillm", "reflect-right-bottom", 32, 48, 4, mean_scale=True, separate_heads=True)
-save(wide.eval(), "wide.pt")
 
 
 class NoSynthesis(nn.Module):
