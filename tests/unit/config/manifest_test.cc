@@ -78,7 +78,9 @@ TEST(PaperConfigs, LoadWithTheirDataAndFollowTheProtocol) {
     EXPECT_EQ(e.resize->mode, ResizeMode::kSquash);
     EXPECT_TRUE(fs::exists(e.report.paper_points)) << e.report.paper_points;
     EXPECT_EQ(e.codecs[0].type, "tgvc");
-    if (name == "hevc_b_learned") EXPECT_EQ(e.codecs[1].type, "learned");
+    if (name == "hevc_b_learned") {
+      EXPECT_EQ(e.codecs[1].type, "learned");
+    }
     fs::remove_all(root);
   }
 }

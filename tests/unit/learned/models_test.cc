@@ -80,7 +80,9 @@ TEST(ModelManifest, BuiltInManifestListsEveryModelWithItsProvenance) {
       EXPECT_EQ(e.source.sha256.size(), 64u) << e.name;
       EXPECT_GT(e.source.size, 0) << e.name;
     }
-    if (compressai) EXPECT_THAT(e.source.file, MatchesRegex(".*-[0-9a-f]{8}\\.pth\\.tar")) << e.name;
+    if (compressai) {
+      EXPECT_THAT(e.source.file, MatchesRegex(".*-[0-9a-f]{8}\\.pth\\.tar")) << e.name;
+    }
     // MS-ILLM's weights are CC-BY-NC 4.0: fetch needs --accept-license.
     EXPECT_EQ(e.requires_acceptance, msillm) << e.name;
     if (!e.vendored.empty()) {
