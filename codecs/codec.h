@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,9 @@ struct Encoded {
   // Choices of the decoder that the bitstream does not carry (tgvc: "generator"), set by
   // encode() from its params; empty for codecs with nothing to choose.
   std::map<std::string, std::string> decoder_options;
+  // The decoded video when the encoder's own program also decodes (an external codec's one-shot
+  // tool); decode() returns it. Null for every other codec.
+  std::shared_ptr<const Video> decoded_by_encoder;
 };
 
 class Codec {
@@ -62,6 +66,9 @@ class Codec {
   virtual std::string description() const = 0;
   // The keys `params:` and `sweep:` accept for this codec.
   virtual const std::vector<ParamSpec>& param_specs() const = 0;
+  // The {NAME} placeholders the items of its list params (specs marked `placeholders`) may hold
+  // besides the entry's own param and sweep keys; the config loader refuses any other name.
+  virtual std::vector<std::string> placeholder_names() const { return {}; }
   // The YUV bit depths encode() takes, ascending; an RGB source is converted to one of them.
   virtual std::vector<int> yuv_bit_depths() const { return {8, 10}; }
 

@@ -16,6 +16,8 @@ packages=(
   build-essential cmake ninja-build pkg-config git bc
   chromium fonts-dejavu-core
   libx265-dev libaom-dev libdav1d-dev
+  # the command-line encoders of the configs/codecs/ presets (`type: external`, docs/codecs.md)
+  x265 aom-tools svt-av1
   libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
   ffmpeg
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev

@@ -67,6 +67,7 @@ ClipTrajectories clip_trajectories(const Video& clip, const Tracker& tracker, co
   s.clusters += cluster_count;
   s.clustering_s += seconds_since(t);
 
+  ImportanceFrames importance_frames(clip, embedder);
   for (int c = 0; c < cluster_count; ++c) {
     std::vector<int> members;
     std::vector<const Track*> member_tracks;
@@ -77,7 +78,8 @@ ClipTrajectories clip_trajectories(const Video& clip, const Tracker& tracker, co
       }
     }
     t = Clock::now();
-    const ClusterImportance importance = cluster_importance(clip, member_tracks, embedder, params.importance);
+    const ClusterImportance importance =
+        cluster_importance(importance_frames, member_tracks, params.importance);
     s.importance_s += seconds_since(t);
     if (!importance.keep) continue;
     const int k =

@@ -16,17 +16,24 @@ const Codec& keyframe_codec(const std::string& id) {
   return *codec;
 }
 
-// Intra-only settings of each keyframe codec at one quality.
-std::map<std::string, std::string> intra_params(const KeyframeCodingParams& params, int quality) {
+// Settings of each keyframe codec at one quality: all intra, or one long GOP (x265: only the
+// first frame intra, scene cuts aside; aom: its default single keyframe). The learned codec codes
+// every keyframe as an image: intra only.
+std::map<std::string, std::string> coding_params(const KeyframeCodingParams& params, int quality) {
   const std::string& codec = params.codec;
+  const bool intra = params.prediction == KeyframePrediction::kIntra;
   if (codec == "learned") {
     if (params.model.empty()) {
       throw InputError("tgvc keyframe-model", "the learned keyframe codec's model (e.g. msillm)", "nothing");
     }
+    if (!intra) throw InputError("tgvc keyframe-prediction", "intra with learned keyframes", "inter");
     return {{"model", params.model}, {"quality", std::to_string(quality)}};
   }
-  if (codec == "x265") return {{"qp", std::to_string(quality)}, {"keyint", "1"}, {"preset", "medium"}};
-  return {{"cq-level", std::to_string(quality)}, {"keyint", "0"}, {"cpu-used", "6"}};
+  if (codec == "x265")
+    return {{"qp", std::to_string(quality)}, {"keyint", intra ? "1" : "-1"}, {"preset", "medium"}};
+  std::map<std::string, std::string> aom = {{"cq-level", std::to_string(quality)}, {"cpu-used", "6"}};
+  if (intra) aom["keyint"] = "0";
+  return aom;
 }
 
 }  // namespace
@@ -45,7 +52,7 @@ CodedKeyframes code_keyframes(const Video& keyframes, const KeyframeCodingParams
         "an integer in [" + std::to_string(low) + ", " + std::to_string(high) + "] for " + params.codec,
         std::to_string(params.quality));
   }
-  const ParamSet set = ParamSet::resolve(codec.param_specs(), intra_params(params, params.quality), "tgvc");
+  const ParamSet set = ParamSet::resolve(codec.param_specs(), coding_params(params, params.quality), "tgvc");
   Encoded encoded = codec.encode(keyframes, set);
   CodedKeyframes out;
   out.codec_version = codec.version();

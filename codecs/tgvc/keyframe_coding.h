@@ -12,11 +12,16 @@
 
 namespace tgvc {
 
+// How the keyframes are coded: each as a still (the paper's method), or as one stream in which
+// each keyframe is predicted from the previous one (cheaper where consecutive keyframes look alike).
+enum class KeyframePrediction { kIntra, kInter };
+
 struct KeyframeCodingParams {
   // registry id: x265 (quality = QP 0..51), aom (quality = cq-level 0..63) or learned (quality 1..8)
   std::string codec = "x265";
   int quality = 46;
   std::string model;  // learned: its `model` (a manifest model, a family, or an export file)
+  KeyframePrediction prediction = KeyframePrediction::kIntra;
 };
 
 struct CodedKeyframes {

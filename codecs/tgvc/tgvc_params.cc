@@ -5,11 +5,16 @@ namespace tgvc {
 const ParamTable<TgvcParams>& tgvc_param_table() {
   using P = TgvcParams;
   using Row = ParamRow<P>;
+  static const EnumNames<KeyframePrediction> kPredictionNames = {{KeyframePrediction::kIntra, "intra"},
+                                                                 {KeyframePrediction::kInter, "inter"}};
   static const ParamTable<P> table(concat_rows<P>({
       {
           Row("keyframe-codec", &P::keyframes, &KeyframeCodingParams::codec)
               .choices({"x265", "aom", "learned"})
-              .help("codec of the keyframe stills (all-intra; learned: the paper's way, MS-ILLM)"),
+              .help("codec of the keyframes (learned: the paper's way, MS-ILLM; intra only)"),
+          Row("keyframe-prediction", &P::keyframes, &KeyframeCodingParams::prediction, kPredictionNames)
+              .help("intra: each keyframe a still (the paper's method); inter: one stream, each keyframe "
+                    "predicted from the previous"),
           Row("keyframe-quality", &P::keyframes, &KeyframeCodingParams::quality)
               .range(0, 63)
               .help("x265 QP (0..51), aom cq-level (0..63) or learned quality (1..8) of the keyframes"),
@@ -44,6 +49,10 @@ const ParamTable<TgvcParams>& tgvc_param_table() {
           Row("max-distance", &P::selection, &KeyframeParams::max_distance)
               .range(1, 10000)
               .help("most frames between consecutive keyframes")
+              .unit("frames"),
+          Row("min-gap", &P::selection, &KeyframeParams::min_gap)
+              .range(1, 10000)
+              .help("fewest frames between consecutive keyframes, except at a scene cut")
               .unit("frames"),
           Row("min-importance-motion", &P::importance, &ImportanceParams::min_importance_motion)
               .range(0, 1000)

@@ -13,6 +13,7 @@ void add_compare_command(CLI::App& app, int& exit_code);
 void add_bd_command(CLI::App& app, int& exit_code);
 void add_report_command(CLI::App& app, int& exit_code);
 void add_tgvc_commands(CLI::App& app, int& exit_code);  // encode and decode
+void add_inspect_command(CLI::App& app, int& exit_code);
 void add_models_command(CLI::App& app, int& exit_code);
 
 // The version line: tool version and the git commit it was built from.

@@ -65,6 +65,12 @@ int encode(const EncodeArgs& a) {
       "{} bytes (header {}, keyframes {}, trajectories {}), {:.5f} bpp, {:.2f} kbps; encoded in {:.2f} s\n",
       coded.bytes.size(), coded.sizes.header_bytes, coded.sizes.keyframe_bytes, coded.sizes.trajectory_bytes,
       rate.bpp, rate.kbps, seconds);
+  fmt::print(
+      "stages: embedding {:.2f} s, tracking {:.2f} s, clustering {:.2f} s, importance {:.2f} s, keyframe "
+      "coding "
+      "{:.2f} s, trajectory coding {:.2f} s\n",
+      stats.embedding_s, stats.motion.tracking_s, stats.motion.clustering_s, stats.motion.importance_s,
+      stats.keyframe_coding_s, stats.trajectory_coding_s);
   return 0;
 }
 

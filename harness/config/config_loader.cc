@@ -3,10 +3,9 @@
 #include <filesystem>
 #include <initializer_list>
 
-#include "codecs/codec.h"
+#include "harness/config/codec_entries.h"
 #include "harness/config/dataset_entries.h"
 #include "harness/config/experiment.h"
-#include "harness/config/rate_points.h"
 #include "harness/config/yaml_fields.h"
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
@@ -79,44 +78,6 @@ std::optional<ResizeSpec> parse_resize(const YAML::Node& node, const std::string
   spec.mode = enum_choice(node, "mode", ResizeMode::kSquash, kResizeModes, file, "resize");
   spec.filter = enum_choice(node, "filter", ResizeFilter::kBicubic, kResizeFilters, file, "resize");
   return spec;
-}
-
-std::vector<CodecSpec> parse_codecs(const YAML::Node& list, const std::string& file) {
-  if (!list) throw InputError(file, "a 'codecs' list with at least one codec", "none");
-  require_sequence(list, file, "codecs");
-  std::vector<CodecSpec> codecs;
-  for (size_t i = 0; i < list.size(); ++i) {
-    const YAML::Node node = list[i];
-    const std::string context = "codecs[" + std::to_string(i) + "]";
-    require_map(node, file, context);
-    require_known_keys(node, {"name", "type", "params", "sweep", "sweep_mode"}, file, context);
-    CodecSpec spec;
-    spec.pos = position_of(node, file);
-    spec.type = required_string(node, "type", file, context);
-    const Codec* codec = find_codec(spec.type);
-    if (!codec) {
-      std::vector<std::string> ids;
-      for (const Codec* c : all_codecs()) ids.push_back(c->id());
-      const std::string near = closest_match(spec.type, ids);
-      throw InputError(
-          position_of(node["type"], file).str() + ": " + context + ".type",
-          (near.empty() ? "" : "'" + near + "'; ") + "a codec built into this binary: " + join(ids),
-          "'" + spec.type + "'");
-    }
-    spec.name = optional_string(node, "name", spec.type, file, context);
-    for (const CodecSpec& other : codecs) {
-      if (other.name == spec.name) {
-        throw InputError(spec.pos.str() + ": " + context + ".name", "a name no other codec entry uses",
-                         "'" + spec.name + "' again (first at " + other.pos.str() + ")");
-      }
-    }
-    spec.params = scalar_map(node["params"], file, context + ".params");
-    spec.rate_points = expand_rate_points(node, *codec, spec.params, file, context);
-    codecs.push_back(std::move(spec));
-  }
-  if (codecs.empty())
-    throw InputError(position_of(list, file).str() + ": codecs", "at least one codec", "an empty list");
-  return codecs;
 }
 
 std::vector<MetricSpec> parse_metrics(const YAML::Node& list, const std::string& file) {
@@ -205,7 +166,7 @@ Experiment parse_experiment(const std::string& text, const std::string& path) {
   e.jobs = optional_int(root, "jobs", 1, 1, 256, path, "the config");
   const fs::path base = fs::path(path).parent_path();
   e.sequences = parse_datasets(root["datasets"], path, base.string(), e.frames, e.resize);
-  e.codecs = parse_codecs(root["codecs"], path);
+  e.codecs = parse_codecs(root["codecs"], path, base.string());
   e.metrics = parse_metrics(root["metrics"], path);
   e.report = parse_report(root["report"], path, base, e.codecs);
   return e;

@@ -46,8 +46,10 @@ struct RatePoint {
 };
 
 struct CodecSpec {
-  std::string name;  // unique label in results
-  std::string type;  // registry id
+  std::string name;         // unique label in results
+  std::string type;         // registry id
+  std::string preset;       // the `preset:` it was built from (configs/codecs/NAME.yaml); empty: none
+  std::string preset_file;  // the preset file read
   std::map<std::string, std::string> params;
   std::vector<RatePoint> rate_points;
   SourcePos pos;

@@ -6,38 +6,6 @@
 namespace tgvc {
 namespace {
 
-struct SweepAxis {
-  std::string key;
-  std::vector<std::string> values;
-};
-
-std::vector<SweepAxis> parse_axes(const YAML::Node& sweep, const std::string& file,
-                                  const std::string& context) {
-  std::vector<SweepAxis> axes;
-  if (!sweep) return axes;
-  require_map(sweep, file, context + ".sweep");
-  for (const auto& entry : sweep) {
-    SweepAxis axis;
-    axis.key = key_text(entry.first, file, context + ".sweep");
-    const std::string where = context + ".sweep." + axis.key;
-    if (entry.second.IsScalar()) {
-      axis.values.push_back(entry.second.Scalar());
-    } else {
-      require_sequence(entry.second, file, where);
-      for (const auto& v : entry.second) {
-        if (!v.IsScalar())
-          throw InputError(position_of(v, file).str() + ": " + where, "a list of scalars", "a nested value");
-        axis.values.push_back(v.Scalar());
-      }
-    }
-    if (axis.values.empty())
-      throw InputError(position_of(entry.second, file).str() + ": " + where, "at least one value",
-                       "an empty list");
-    axes.push_back(std::move(axis));
-  }
-  return axes;
-}
-
 RatePoint make_point(const std::map<std::string, std::string>& fixed, const std::vector<SweepAxis>& axes,
                      const std::vector<size_t>& index) {
   RatePoint point;
@@ -61,29 +29,58 @@ void check_key(const Codec& codec, const std::string& key, const std::string& va
 
 }  // namespace
 
-std::vector<RatePoint> expand_rate_points(const YAML::Node& codec_node, const Codec& codec,
-                                          const std::map<std::string, std::string>& fixed,
-                                          const std::string& file, const std::string& context) {
-  const std::vector<SweepAxis> axes = parse_axes(codec_node["sweep"], file, context);
-  const std::string mode = codec_node["sweep_mode"] ? codec_node["sweep_mode"].Scalar() : "product";
+std::vector<SweepAxis> parse_sweep_axes(const YAML::Node& sweep, const std::string& file,
+                                        const std::string& context) {
+  std::vector<SweepAxis> axes;
+  if (!sweep) return axes;
+  require_map(sweep, file, context + ".sweep");
+  for (const auto& entry : sweep) {
+    SweepAxis axis{key_text(entry.first, file, context + ".sweep"), {}, LocatedNode{entry.second, file}};
+    const std::string where = context + ".sweep." + axis.key;
+    if (entry.second.IsScalar()) {
+      axis.values.push_back(entry.second.Scalar());
+    } else {
+      require_sequence(entry.second, file, where);
+      for (const auto& v : entry.second) {
+        if (!v.IsScalar())
+          throw InputError(position_of(v, file).str() + ": " + where, "a list of scalars", "a nested value");
+        axis.values.push_back(v.Scalar());
+      }
+    }
+    if (axis.values.empty())
+      throw InputError(position_of(entry.second, file).str() + ": " + where, "at least one value",
+                       "an empty list");
+    axes.push_back(std::move(axis));
+  }
+  return axes;
+}
+
+std::vector<RatePoint> expand_rate_points(const CodecEntryValues& entry, const Codec& codec,
+                                          const std::string& context) {
+  const std::vector<SweepAxis>& axes = entry.axes;
+  const std::string& mode = entry.mode;
+  const auto sweep_pos = [&] {
+    return entry.sweep_at ? position_of(entry.sweep_at->node, entry.sweep_at->file) : SourcePos{};
+  };
   if (mode != "product" && mode != "zip") {
-    throw InputError(position_of(codec_node["sweep_mode"], file).str() + ": " + context + ".sweep_mode",
-                     "product or zip", "'" + mode + "'");
+    const SourcePos at = entry.mode_at ? position_of(entry.mode_at->node, entry.mode_at->file) : SourcePos{};
+    throw InputError(at.str() + ": " + context + ".sweep_mode", "product or zip", "'" + mode + "'");
   }
   // Keys and values first, then the count: a product of a few long lists is unbounded.
-  for (const auto& [key, value] : fixed) {
-    check_key(codec, key, value, codec_node["params"][key], file, context + ".params");
+  for (const auto& [key, value] : entry.fixed) {
+    const LocatedNode& at = entry.fixed_at.at(key);
+    check_key(codec, key, value, at.node, at.file, context + ".params");
   }
   for (const SweepAxis& axis : axes) {
     for (const std::string& value : axis.values) {
-      check_key(codec, axis.key, value, codec_node["sweep"][axis.key], file, context + ".sweep");
+      check_key(codec, axis.key, value, axis.at.node, axis.at.file, context + ".sweep");
     }
   }
   if (mode == "product") {
     size_t count = 1;
     for (const SweepAxis& axis : axes) {
       if (axis.values.size() > kMaxRatePoints / count) {
-        throw InputError(position_of(codec_node["sweep"], file).str() + ": " + context + ".sweep",
+        throw InputError(sweep_pos().str() + ": " + context + ".sweep",
                          "at most " + std::to_string(kMaxRatePoints) + " rate points per codec",
                          "more (the product of the lists' lengths)");
       }
@@ -95,7 +92,7 @@ std::vector<RatePoint> expand_rate_points(const YAML::Node& codec_node, const Co
   if (mode == "zip") {
     for (const SweepAxis& axis : axes) {
       if (axis.values.size() != axes.front().values.size()) {
-        throw InputError(position_of(codec_node["sweep"], file).str() + ": " + context + ".sweep",
+        throw InputError(sweep_pos().str() + ": " + context + ".sweep",
                          "lists of equal length for sweep_mode zip",
                          "'" + axis.key + "' with " + std::to_string(axis.values.size()) + " values");
       }
@@ -103,11 +100,11 @@ std::vector<RatePoint> expand_rate_points(const YAML::Node& codec_node, const Co
     const size_t n = axes.empty() ? 1 : axes.front().values.size();
     for (size_t i = 0; i < n; ++i) {
       std::fill(index.begin(), index.end(), i);
-      points.push_back(make_point(fixed, axes, index));
+      points.push_back(make_point(entry.fixed, axes, index));
     }
   } else {
     while (true) {
-      points.push_back(make_point(fixed, axes, index));
+      points.push_back(make_point(entry.fixed, axes, index));
       int a = static_cast<int>(axes.size()) - 1;
       while (a >= 0 && ++index[a] == axes[a].values.size()) index[a--] = 0;
       if (a < 0) break;

@@ -35,8 +35,13 @@ Quantiser quantiser(Range range, int bit_depth) {
   return {max, 0, max, 128 * s, max};
 }
 
-uint16_t to_code(double v, double max) {
-  return static_cast<uint16_t>(std::clamp(std::lround(v), 0L, static_cast<long>(max)));
+// std::clamp(std::lround(v), 0, max) without the libm call per sample (it dominated the
+// conversion): v - trunc(v) is exact, so the half-away-from-zero rounding is the same.
+inline uint16_t to_code(double v, double max) {
+  if (!(v > 0)) return 0;
+  if (v >= max) return static_cast<uint16_t>(max);
+  const auto whole = static_cast<int64_t>(v);
+  return static_cast<uint16_t>(whole + (v - static_cast<double>(whole) >= 0.5 ? 1 : 0));
 }
 
 int chroma_shift_x(ChromaFormat c) {
@@ -318,19 +323,36 @@ Frame rgb_to_yuv(const Frame& rgb, ColourSpec spec, ChromaFormat chroma, int yuv
   const int sx = chroma_shift_x(chroma);
   const int sy = chroma_shift_y(chroma);
   const double kg = 1 - k.kr - k.kb;
-  // Full-resolution normalised chroma, averaged down afterwards.
-  std::vector<double> cb(static_cast<size_t>(w) * h), cr(cb.size());
+  // Normalised samples by code value: the same division as per sample, done once per code.
+  std::vector<double> normalised(static_cast<size_t>(rgb.max_value()) + 1);
+  for (size_t v = 0; v < normalised.size(); ++v) normalised[v] = static_cast<double>(v) / rgb_max;
+  const uint16_t top = static_cast<uint16_t>(rgb.max_value());  // a sample above it reads as the top
+  const bool full_chroma = sx == 0 && sy == 0;
+  // Full-resolution normalised chroma, averaged down afterwards (written directly at 4:4:4).
+  std::vector<double> cb(full_chroma ? 0 : static_cast<size_t>(w) * h), cr(cb.size());
   for (int y = 0; y < h; ++y) {
+    const uint16_t* in_r = rgb.planes[0].row(y);
+    const uint16_t* in_g = rgb.planes[1].row(y);
+    const uint16_t* in_b = rgb.planes[2].row(y);
+    uint16_t* out_y = yuv.planes[0].row(y);
     for (int x = 0; x < w; ++x) {
-      const double r = rgb.planes[0].at(x, y) / rgb_max;
-      const double g = rgb.planes[1].at(x, y) / rgb_max;
-      const double b = rgb.planes[2].at(x, y) / rgb_max;
+      const double r = normalised[std::min(in_r[x], top)];
+      const double g = normalised[std::min(in_g[x], top)];
+      const double b = normalised[std::min(in_b[x], top)];
       const double luma = k.kr * r + kg * g + k.kb * b;
-      yuv.planes[0].at(x, y) = to_code(q.y_offset + q.y_scale * luma, q.max);
-      cb[static_cast<size_t>(y) * w + x] = (b - luma) / (2 * (1 - k.kb));
-      cr[static_cast<size_t>(y) * w + x] = (r - luma) / (2 * (1 - k.kr));
+      out_y[x] = to_code(q.y_offset + q.y_scale * luma, q.max);
+      const double blue_difference = (b - luma) / (2 * (1 - k.kb));
+      const double red_difference = (r - luma) / (2 * (1 - k.kr));
+      if (full_chroma) {
+        yuv.planes[1].row(y)[x] = to_code(q.c_offset + q.c_scale * blue_difference, q.max);
+        yuv.planes[2].row(y)[x] = to_code(q.c_offset + q.c_scale * red_difference, q.max);
+      } else {
+        cb[static_cast<size_t>(y) * w + x] = blue_difference;
+        cr[static_cast<size_t>(y) * w + x] = red_difference;
+      }
     }
   }
+  if (full_chroma) return yuv;
   for (int cy = 0; cy < yuv.planes[1].height; ++cy) {
     for (int cx = 0; cx < yuv.planes[1].width; ++cx) {
       double sum_b = 0, sum_r = 0;

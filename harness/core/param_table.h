@@ -142,6 +142,19 @@ class ParamRow {
     spec_.unit = std::move(text);
     return std::move(*this);
   }
+  // A std::string member that holds a YAML list of strings as its canonical text
+  // (harness/core/string_lists.h); `with_placeholders` lets its items hold {NAME} placeholders,
+  // which the config loader checks.
+  ParamRow list(bool with_placeholders = false) && {
+    spec_.form = ParamForm::kList;
+    spec_.placeholders = with_placeholders;
+    return std::move(*this);
+  }
+  // A std::string member that holds a YAML mapping of strings as its canonical text.
+  ParamRow map() && {
+    spec_.form = ParamForm::kMap;
+    return std::move(*this);
+  }
 
   // The row under another key (a table offered with a prefix).
   ParamRow renamed(std::string key) const {

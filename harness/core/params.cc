@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "harness/core/error.h"
+#include "harness/core/string_lists.h"
 #include "harness/core/suggest.h"
 
 namespace tgvc {
@@ -36,6 +37,8 @@ bool parse_real(const std::string& s, double* out) {
 }  // namespace
 
 std::string describe_expected(const ParamSpec& spec) {
+  if (spec.form == ParamForm::kList) return "a list of strings";
+  if (spec.form == ParamForm::kMap) return "a mapping of strings";
   switch (spec.type) {
     case ParamType::kInt:
       return spec.range ? fmt::format("an integer in [{}, {}]", spec.range->min, spec.range->max)
@@ -51,6 +54,14 @@ std::string describe_expected(const ParamSpec& spec) {
 }
 
 std::optional<std::string> check_param_value(const ParamSpec& spec, const std::string& value) {
+  if (spec.form == ParamForm::kList) {
+    if (parse_string_list(value)) return std::nullopt;
+    return describe_expected(spec);
+  }
+  if (spec.form == ParamForm::kMap) {
+    if (parse_string_map(value)) return std::nullopt;
+    return describe_expected(spec);
+  }
   bool ok = true;
   switch (spec.type) {
     case ParamType::kInt: {
@@ -90,11 +101,18 @@ ParamSet ParamSet::resolve(const std::vector<ParamSpec>& specs,
   for (const ParamSpec& s : specs) {
     if (!s.default_value.empty()) set.values_[s.key] = s.default_value;
   }
+  const bool open = find_param(specs, kAnyOtherKey) != nullptr;
   for (const auto& [key, value] : given) {
     const ParamSpec* spec = find_param(specs, key);
-    if (!spec) {
+    if (!spec && open && key != kAnyOtherKey) {
+      set.values_[key] = value;
+      continue;
+    }
+    if (!spec || key == kAnyOtherKey) {
       std::vector<std::string> keys;
-      for (const ParamSpec& s : specs) keys.push_back(s.key);
+      for (const ParamSpec& s : specs) {
+        if (s.key != kAnyOtherKey) keys.push_back(s.key);
+      }
       const std::string near = closest_match(key, keys);
       throw InputError(where + "." + key,
                        near.empty() ? "one of " + join(keys) : "'" + near + "' (valid: " + join(keys) + ")",

@@ -12,6 +12,15 @@ namespace tgvc {
 
 enum class ParamType { kInt, kReal, kString, kBool };
 
+// The YAML shape of a key's value. A list or a mapping of scalars (an external codec's argv and
+// environment) is held as its canonical text (harness/core/string_lists.h), so that a ParamSet
+// stays texts and the cache key hashes it like any other value.
+enum class ParamForm { kScalar, kList, kMap };
+
+// A spec with this key admits every key the table does not name, as text: a table that is open
+// to the user's own keys (an external codec's {KEY} placeholders).
+inline constexpr const char* kAnyOtherKey = "*";
+
 // An inclusive range of a kInt or kReal key.
 struct ParamRange {
   double min = 0;
@@ -28,6 +37,8 @@ struct ParamSpec {
   std::vector<std::string> choices;  // allowed values for kString; empty: any
   std::string help;
   std::string unit;
+  ParamForm form = ParamForm::kScalar;  // kList, kMap: type is kString
+  bool placeholders = false;            // a kList whose items may hold {NAME} placeholders
 };
 
 // Why `value` is not valid for `spec`, or nothing when it is. Bools accept true/false.
@@ -43,7 +54,7 @@ class ParamSet {
  public:
   ParamSet() = default;
   // Throws InputError (where = `where`.key) for an unknown key or a bad value; the unknown-key
-  // message names the closest valid key.
+  // message names the closest valid key. A table with a kAnyOtherKey spec takes any other key.
   static ParamSet resolve(const std::vector<ParamSpec>& specs,
                           const std::map<std::string, std::string>& given, const std::string& where);
 

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -176,6 +177,39 @@ TEST(Docs, ConfigReferenceMatchesTheParameterTables) {
 namespace tgvc::testing {
 namespace {
 
+// `inspect` reads the file with the decoder's parser; `encode` printed what the writer counted.
+void expect_inspect_agrees_with_encode(const std::string& file, const std::string& encode_output,
+                                       size_t file_bytes) {
+  const ProcessResult text = bench({"inspect", file});
+  ASSERT_EQ(text.exit_code, 0) << text.output;
+  EXPECT_THAT(text.output, HasSubstr("768x576"));
+  const ProcessResult inspect = bench({"inspect", file, "--json"});
+  ASSERT_EQ(inspect.exit_code, 0) << inspect.output;
+  const auto json = nlohmann::json::parse(inspect.output);
+  EXPECT_EQ(json["bytes"], file_bytes);
+  EXPECT_EQ(json["frames"], 12);
+  const auto& parts = json["components"];
+  EXPECT_THAT(encode_output,
+              HasSubstr(fmt::format("{} bytes (header {}, keyframes {}, trajectories {})", file_bytes,
+                                    parts["header"].get<uint64_t>(), parts["keyframes"].get<uint64_t>(),
+                                    parts["trajectories"].get<uint64_t>())));
+  const auto& keyframes = json["keyframes"];
+  EXPECT_THAT(encode_output, HasSubstr(fmt::format("{} keyframes", keyframes.size())));
+  ASSERT_GE(keyframes.size(), 2u);
+  EXPECT_EQ(keyframes.front()["frame"], 0);
+  EXPECT_EQ(keyframes.back()["frame"], 11);
+  // Clips run from one keyframe to the next, and their payloads are the trajectory bytes.
+  const auto& clips = json["clips"];
+  ASSERT_EQ(clips.size(), keyframes.size() - 1);
+  uint64_t clip_bytes = 0;
+  for (size_t c = 0; c < clips.size(); ++c) {
+    EXPECT_EQ(clips[c]["first_frame"], keyframes[c]["frame"]);
+    EXPECT_EQ(clips[c]["last_frame"], keyframes[c + 1]["frame"]);
+    clip_bytes += clips[c]["bytes"].get<uint64_t>();
+  }
+  EXPECT_EQ(clip_bytes, parts["trajectories"].get<uint64_t>());
+}
+
 TEST(Cli, EncodeDecodeTgvcRoundTrip) {
   const std::string dir = make_temp_dir("tgvc_codec_cli_");
   const ProcessResult enc =
@@ -185,6 +219,7 @@ TEST(Cli, EncodeDecodeTgvcRoundTrip) {
   EXPECT_THAT(enc.output, HasSubstr("(quality 44)"));
   const std::string bytes = read_text(dir + "/v.tgvc");
   EXPECT_EQ(bytes.substr(0, 4), "TGVC");
+  expect_inspect_agrees_with_encode(dir + "/v.tgvc", enc.output, bytes.size());
   const ProcessResult dec = bench({"decode", dir + "/v.tgvc", "-o", dir + "/v.y4m"});
   ASSERT_EQ(dec.exit_code, 0) << dec.output;
   const ProcessResult m = bench({"measure", kVtest, dir + "/v.y4m", "--frames", "12", "--metrics", "psnr"});
@@ -199,6 +234,9 @@ TEST(Cli, EncodeDecodeTgvcRoundTrip) {
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_THAT(bad.output, HasSubstr("bad.tgvc"));
   EXPECT_FALSE(fs::exists(dir + "/bad.y4m"));
+  const ProcessResult bad_inspect = bench({"inspect", dir + "/bad.tgvc"});
+  EXPECT_EQ(bad_inspect.exit_code, 2);
+  EXPECT_THAT(bad_inspect.output, HasSubstr("bad.tgvc"));
   const ProcessResult param = bench({"encode", kVtest, "-o", dir + "/x.tgvc", "-p", "keyframe-qualty=3"});
   EXPECT_EQ(param.exit_code, 2);
   EXPECT_THAT(param.output, HasSubstr("'keyframe-quality'"));

@@ -32,7 +32,7 @@ void read_magic_and_version(ByteReader& in, const std::string& where) {
 
 }  // namespace
 
-TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where) {
+TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where, TgvcSizes* sizes) {
   ByteReader in(bytes.data(), bytes.data() + bytes.size(), where);
   read_magic_and_version(in, where);
 
@@ -44,6 +44,7 @@ TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where
   int64_t track_frames_left = kTgvcMaxTrackFrames;
   int64_t tracks_left = kTgvcMaxTracks;
   QuantAxis axis_x(1, 1), axis_y(1, 1);
+  TgvcSizes found;
   while (next != Next::kDone) {
     const size_t offset = bytes.size() - in.remaining();
     const std::string wanted = std::string("a ") + expected_type[static_cast<int>(next)] + " chunk";
@@ -79,6 +80,8 @@ TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where
             where + ": TRAJ chunk at offset " + std::to_string(offset) + " (clip " + std::to_string(c) + ")";
         stream.clips.push_back(decode_clip_trajectories(chunk.payload, chunk.size, frames, axis_x, axis_y,
                                                         track_frames_left, at, tracks_left));
+        found.trajectory_bytes += chunk.size;
+        found.clip_trajectory_bytes.push_back(chunk.size);
         const int64_t tracks = static_cast<int64_t>(stream.clips.back().tracks.size());
         track_frames_left -= tracks * frames;
         tracks_left -= tracks;
@@ -99,6 +102,12 @@ TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where
   if (in.remaining() != 0) {
     throw InputError(where, "the end of the file after the END chunk",
                      std::to_string(in.remaining()) + " more bytes");
+  }
+  if (sizes != nullptr) {
+    for (const std::vector<uint8_t>& payload : stream.keyframe_payloads)
+      found.keyframe_bytes += payload.size();
+    found.header_bytes = bytes.size() - found.keyframe_bytes - found.trajectory_bytes;
+    *sizes = std::move(found);
   }
   return stream;
 }

@@ -38,6 +38,7 @@ struct TgvcSizes {
   uint64_t header_bytes = 0;
   uint64_t keyframe_bytes = 0;
   uint64_t trajectory_bytes = 0;
+  std::vector<uint64_t> clip_trajectory_bytes;  // one TRAJ payload size per clip; sums to trajectory_bytes
 };
 
 // Serialises a stream, quantising its trajectories with stream.quant_step. Throws InputError
@@ -48,6 +49,7 @@ std::vector<uint8_t> write_tgvc(const TgvcStream& stream, TgvcSizes* sizes = nul
 // read_tgvc(write_tgvc(s)).clips[c] == quantise(s.clips[c], s.quant_step, width, height).
 // Throws InputError(where + field, ...) on any problem (bad magic or version, a truncated,
 // corrupted or hand-crafted file); never reads out of bounds or allocates beyond the limits.
-TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where);
+// With `sizes`, also reports the file's bytes by component, as write_tgvc does.
+TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where, TgvcSizes* sizes = nullptr);
 
 }  // namespace tgvc

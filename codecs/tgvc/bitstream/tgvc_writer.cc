@@ -88,9 +88,11 @@ std::vector<uint8_t> write_tgvc(const TgvcStream& stream, TgvcSizes* sizes) {
   const std::vector<uint8_t> keyframes = keyframe_payload(stream, &tag_bytes);
   append_chunk(out, kChunkKeyframes, keyframes);
   uint64_t trajectory_bytes = 0;
+  std::vector<uint64_t> clip_bytes;
   for (const ClipTrajectories& clip : stream.clips) {
     const std::vector<uint8_t> payload = encode_clip_trajectories(clip, axis_x, axis_y);
     trajectory_bytes += payload.size();
+    clip_bytes.push_back(payload.size());
     append_chunk(out, kChunkTrajectories, payload);
   }
   append_chunk(out, kChunkEnd, {});
@@ -98,6 +100,7 @@ std::vector<uint8_t> write_tgvc(const TgvcStream& stream, TgvcSizes* sizes) {
   if (sizes != nullptr) {
     sizes->keyframe_bytes = keyframes.size() - tag_bytes;
     sizes->trajectory_bytes = trajectory_bytes;
+    sizes->clip_trajectory_bytes = std::move(clip_bytes);
     sizes->header_bytes = out.data().size() - sizes->keyframe_bytes - sizes->trajectory_bytes;
   }
   return std::move(out.data());

@@ -15,6 +15,7 @@
 #include "codecs/tgvc/generate/plane_sampling.h"
 #include "codecs/tgvc/generate/similarity_fit.h"
 #include "harness/core/frame.h"
+#include "harness/core/pixel_box.h"
 
 namespace tgvc {
 
@@ -26,12 +27,6 @@ struct SupportOptions {
   int feather = 2;                 // half size of the box blur of the final mask
 };
 
-// Pixel bounds [x0, x1) x [y0, y1) of a mask's nonzero values; empty when x0 >= x1.
-struct PixelBox {
-  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  bool empty() const { return x0 >= x1 || y0 >= y1; }
-};
-
 // The support in `key` (a luma-size mask in [0, 1]) of the instance with `points` (positions in
 // `key`, continuous coordinates), which moves by `key_to_other` to the other keyframe while the
 // background moves by `camera` (key -> other). No points: an all-zero mask.
@@ -40,6 +35,7 @@ FloatImage instance_support(const Frame& key, const Frame& other, const CameraMo
                             const std::vector<std::pair<double, double>>& points,
                             const SupportOptions& options = {});
 
+// Pixel bounds of a mask's nonzero values; empty when there are none.
 PixelBox nonzero_box(const FloatImage& mask);
 
 }  // namespace tgvc

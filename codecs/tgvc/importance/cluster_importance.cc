@@ -78,8 +78,54 @@ std::vector<uint8_t> cluster_mask(const std::vector<const Track*>& members, int 
   return visible_boxes;
 }
 
+// The smallest box that holds every pixel where two equal-sized 8-bit RGB images differ.
+PixelBox changed_box(const cv::Mat& a, const cv::Mat& b) {
+  PixelBox box{a.cols, a.rows, 0, 0};
+  for (int y = 0; y < a.rows; ++y) {
+    const uint8_t* pa = a.ptr<uint8_t>(y);
+    const uint8_t* pb = b.ptr<uint8_t>(y);
+    for (int x = 0; x < a.cols; ++x) {
+      if (pa[3 * x] == pb[3 * x] && pa[3 * x + 1] == pb[3 * x + 1] && pa[3 * x + 2] == pb[3 * x + 2])
+        continue;
+      box = {std::min(box.x0, x), std::min(box.y0, y), std::max(box.x1, x + 1), std::max(box.y1, y + 1)};
+    }
+  }
+  return box;
+}
+
+ImportanceFrames::ImportanceFrames(const Video& clip, const ImageEmbedder& embedder)
+    : clip_(clip),
+      embedder_(embedder),
+      rgb24_(static_cast<size_t>(clip.frame_count())),
+      editors_(static_cast<size_t>(clip.frame_count())) {}
+
+const cv::Mat& ImportanceFrames::rgb24(int frame) {
+  if (rgb24_[frame].empty()) rgb24_[frame] = to_rgb24(clip_.frames[frame], clip_.info.colour);
+  return rgb24_[frame];
+}
+
+EditEmbedder& ImportanceFrames::editor(int frame) {
+  if (!editors_[frame]) editors_[frame] = embedder_.edits_of(from_rgb24(rgb24(frame)), clip_.info.colour);
+  return *editors_[frame];
+}
+
+const Embedding& ImportanceFrames::embedding(int frame) {
+  return editor(frame).reference();
+}
+
+Embedding ImportanceFrames::edited_embedding(int frame, const cv::Mat& edited) {
+  return editor(frame).embed_edit(from_rgb24(edited), changed_box(rgb24(frame), edited));
+}
+
 ClusterImportance cluster_importance(const Video& clip, const std::vector<const Track*>& members,
                                      const ImageEmbedder& embedder, const ImportanceParams& params) {
+  ImportanceFrames frames(clip, embedder);
+  return cluster_importance(frames, members, params);
+}
+
+ClusterImportance cluster_importance(ImportanceFrames& prepared, const std::vector<const Track*>& members,
+                                     const ImportanceParams& params) {
+  const Video& clip = prepared.clip();
   const int frames = clip.frame_count();
   const int width = clip.info.width;
   const int height = clip.info.height;
@@ -95,13 +141,11 @@ ClusterImportance cluster_importance(const Video& clip, const std::vector<const 
     cv::Mat mask_mat(height, width, CV_8U, mask.data());
     cv::Mat dilated;
     cv::dilate(mask_mat * 255, dilated, kernel);
-    const cv::Mat original = to_rgb24(clip.frames[f], clip.info.colour);
     cv::Mat inpainted;
-    cv::inpaint(original, dilated, inpainted, params.inpaint_radius, cv::INPAINT_NS);
-    dissimilarity += 1 - cosine_similarity(embedder.embed(from_rgb24(original), clip.info.colour),
-                                           embedder.embed(from_rgb24(inpainted), clip.info.colour));
+    cv::inpaint(prepared.rgb24(f), dilated, inpainted, params.inpaint_radius, cv::INPAINT_NS);
+    dissimilarity += 1 - cosine_similarity(prepared.embedding(f), prepared.edited_embedding(f, inpainted));
   }
-  out.importance = embedder.dissimilarity_gain() * dissimilarity * 16 / frames;
+  out.importance = prepared.embedder().dissimilarity_gain() * dissimilarity * 16 / frames;
   out.importance_computed = true;
   out.keep = out.importance * out.motion > params.min_importance_motion;
   if (out.keep) {

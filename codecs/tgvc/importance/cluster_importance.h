@@ -1,7 +1,10 @@
 // Which motion instances T-GVC transmits, and with how many representatives (DESIGN 4.5, 4.6).
 #pragma once
 
+#include <memory>
 #include <vector>
+
+#include <opencv2/core.hpp>
 
 #include "codecs/tgvc/keyframes/image_embedder.h"
 #include "harness/tracking/tracks.h"
@@ -35,9 +38,33 @@ double cluster_motion(const std::vector<const Track*>& members, int clip_frames)
 std::vector<uint8_t> cluster_mask(const std::vector<const Track*>& members, int frame, int width, int height,
                                   double max_mask_share);
 
+// A clip's frames as the importance step takes them, shared by all of the clip's clusters: the
+// 8-bit RGB of each frame and an EditEmbedder for it, made on first use (every cluster masks the
+// same original frames; embedding them in full once per cluster was most of the encoder's time).
+class ImportanceFrames {
+ public:
+  ImportanceFrames(const Video& clip, const ImageEmbedder& embedder);
+  const Video& clip() const { return clip_; }
+  const ImageEmbedder& embedder() const { return embedder_; }
+  const cv::Mat& rgb24(int frame);
+  // The embeddings of frame `frame` and of `edited`, an 8-bit RGB copy of it changed somewhere.
+  const Embedding& embedding(int frame);
+  Embedding edited_embedding(int frame, const cv::Mat& edited);
+
+ private:
+  EditEmbedder& editor(int frame);
+
+  const Video& clip_;
+  const ImageEmbedder& embedder_;
+  std::vector<cv::Mat> rgb24_;
+  std::vector<std::unique_ptr<EditEmbedder>> editors_;
+};
+
 // Evaluates one cluster of a clip; N in the formula for k is the cluster's member count. Each
 // masked frame and its inpainted version are embedded from the same 8-bit RGB, so that only the
 // inpainting differs between them.
+ClusterImportance cluster_importance(ImportanceFrames& frames, const std::vector<const Track*>& members,
+                                     const ImportanceParams& params);
 ClusterImportance cluster_importance(const Video& clip, const std::vector<const Track*>& members,
                                      const ImageEmbedder& embedder, const ImportanceParams& params);
 

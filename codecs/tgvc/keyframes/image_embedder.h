@@ -3,14 +3,27 @@
 // model file.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "harness/core/frame.h"
+#include "harness/core/pixel_box.h"
 
 namespace tgvc {
 
 using Embedding = std::vector<float>;
+
+// Embeds images that differ from one reference image only inside a box: T-GVC's importance embeds
+// each masked frame once and then many inpainted copies of it. embed_edit(edited, changed) equals
+// embed(edited) exactly; an embedder may reuse the reference's work to get there faster.
+class EditEmbedder {
+ public:
+  virtual ~EditEmbedder() = default;
+  virtual const Embedding& reference() const = 0;
+  // `edited` has the reference's size and format and equals it outside `changed`.
+  virtual Embedding embed_edit(const Frame& edited, const PixelBox& changed) const = 0;
+};
 
 class ImageEmbedder {
  public:
@@ -22,6 +35,9 @@ class ImageEmbedder {
   // Factor applied to (1 - cosine) in T-GVC's importance so that the paper's thresholds and its
   // formula for the number of representatives, set for OpenCLIP ViT-H-14, keep their meaning.
   virtual double dissimilarity_gain() const { return 1.0; }
+  // Edits of `reference`; the embedder must outlive the result. The default embeds every edited
+  // image in full.
+  virtual std::unique_ptr<EditEmbedder> edits_of(const Frame& reference, ColourSpec colour) const;
 };
 
 // Cosine similarity. Two (near-)zero vectors are identical (1); one zero vector against another

@@ -18,23 +18,27 @@ std::vector<int> select_keyframes(const std::vector<Embedding>& e, const Keyfram
     candidate = -1;
     candidate_similarity = 2;
   };
+  const int min_gap = std::min(params.min_gap, params.max_distance);
   for (int t = 1; t < n; ++t) {
     if (cosine_similarity(e[t - 1], e[t]) < params.cut_threshold) {
       commit(t - 1);
       commit(t);
-    } else {
-      const int last = keys.back();
-      if (t - last <= params.max_distance) {
-        const double s = cosine_similarity(e[last], e[t]);
-        if (s < candidate_similarity) {
-          candidate_similarity = s;
-          candidate = t;
-        }
+      continue;
+    }
+    const int last = keys.back();
+    const bool eligible = t - last >= min_gap && t - last <= params.max_distance && n - 1 - t >= min_gap;
+    if (eligible) {
+      const double s = cosine_similarity(e[last], e[t]);
+      if (s < candidate_similarity) {
+        candidate_similarity = s;
+        candidate = t;
       }
-      if (t == n - 1) break;
-      const bool window_end = (t + 1) % params.window == 0;
-      const bool next_too_far = t + 1 - keys.back() > params.max_distance;
-      if (window_end || next_too_far) commit(candidate >= 0 ? candidate : t);
+    }
+    if (t == n - 1) break;
+    if (t + 1 - last > params.max_distance) {
+      commit(candidate >= 0 ? candidate : t);
+    } else if ((t + 1) % params.window == 0 && candidate >= 0) {
+      commit(candidate);
     }
   }
   if (keys.back() != n - 1) keys.push_back(n - 1);

@@ -1,5 +1,6 @@
 #include "codecs/tgvc/keyframes/thumbnail_embedder.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "harness/core/colour.h"
@@ -7,59 +8,100 @@
 namespace tgvc {
 namespace {
 
-// Means of `plane` over a cols x rows lattice of cells that tile the plane (cell edges rounded to
-// whole samples), scaled to [0, 1].
-std::vector<double> cell_means(const Plane& plane, int cols, int rows, double max_value) {
-  std::vector<double> sums(static_cast<size_t>(cols) * rows, 0), counts(sums.size(), 0);
+// Per-cell sums over a cols x rows lattice of cells that tile a plane (cell edges rounded to
+// whole samples: sample x lies in column x * cols / width).
+struct CellSums {
+  int cols = 0;
+  int rows = 0;
+  std::vector<double> sums;
+  std::vector<double> counts;
+
+  CellSums(int c, int r) : cols(c), rows(r), sums(static_cast<size_t>(c) * r, 0), counts(sums.size(), 0) {}
+  // Each cell's mean, scaled by 1 / max_value.
+  std::vector<double> means(double max_value) const {
+    std::vector<double> out(sums.size());
+    for (size_t i = 0; i < sums.size(); ++i) out[i] = counts[i] > 0 ? sums[i] / counts[i] / max_value : 0;
+    return out;
+  }
+};
+
+// Cell column of every sample column, computed once per row length.
+std::vector<int> column_cells(int width, int cols) {
+  std::vector<int> cells(static_cast<size_t>(width));
+  for (int x = 0; x < width; ++x) cells[x] = x * cols / width;
+  return cells;
+}
+
+// Sample sums per cell. They are sums of integers, exact in any order, so an edit can update them.
+CellSums sample_sums(const Plane& plane, int cols, int rows) {
+  CellSums out(cols, rows);
+  const std::vector<int> cell_of = column_cells(plane.width, cols);
   for (int y = 0; y < plane.height; ++y) {
-    const int r = y * rows / plane.height;
+    const size_t row_start = static_cast<size_t>(y * rows / plane.height) * cols;
     const uint16_t* row = plane.row(y);
     for (int x = 0; x < plane.width; ++x) {
-      const size_t cell = static_cast<size_t>(r) * cols + x * cols / plane.width;
-      sums[cell] += row[x];
-      counts[cell] += 1;
+      out.sums[row_start + cell_of[x]] += row[x];
+      out.counts[row_start + cell_of[x]] += 1;
     }
   }
-  for (size_t i = 0; i < sums.size(); ++i) sums[i] = counts[i] > 0 ? sums[i] / counts[i] / max_value : 0;
-  return sums;
+  return out;
 }
 
-// Mean central-difference gradient magnitude of luma per cell, scaled like the samples.
-std::vector<double> cell_gradients(const Plane& luma, int cols, int rows, double max_value) {
-  std::vector<double> sums(static_cast<size_t>(cols) * rows, 0), counts(sums.size(), 0);
+double gradient_magnitude(const Plane& luma, int x, int y) {
+  const double gx = luma.row(y)[x + 1] - luma.row(y)[x - 1];
+  const double gy = luma.row(y + 1)[x] - luma.row(y - 1)[x];
+  return std::sqrt(gx * gx + gy * gy);
+}
+
+// Central-difference gradient magnitudes of luma summed per cell (interior samples only).
+CellSums gradient_sums(const Plane& luma, int cols, int rows) {
+  CellSums out(cols, rows);
+  const std::vector<int> cell_of = column_cells(luma.width, cols);
   for (int y = 1; y + 1 < luma.height; ++y) {
-    const int r = y * rows / luma.height;
+    const size_t row_start = static_cast<size_t>(y * rows / luma.height) * cols;
     for (int x = 1; x + 1 < luma.width; ++x) {
-      const double gx = luma.at(x + 1, y) - luma.at(x - 1, y);
-      const double gy = luma.at(x, y + 1) - luma.at(x, y - 1);
-      const size_t cell = static_cast<size_t>(r) * cols + x * cols / luma.width;
-      sums[cell] += std::sqrt(gx * gx + gy * gy);
-      counts[cell] += 1;
+      out.sums[row_start + cell_of[x]] += gradient_magnitude(luma, x, y);
+      out.counts[row_start + cell_of[x]] += 1;
     }
   }
-  for (size_t i = 0; i < sums.size(); ++i) sums[i] = counts[i] > 0 ? sums[i] / counts[i] / max_value : 0;
-  return sums;
+  return out;
 }
 
-void append_centred(std::vector<double> part, double weight, std::vector<double>* out) {
+void append_centred(const std::vector<double>& part, double weight, std::vector<double>* out) {
   double mean = 0;
   for (double v : part) mean += v;
   mean /= static_cast<double>(part.size());
   for (double v : part) out->push_back(weight * (v - mean));
 }
 
-}  // namespace
+constexpr int kLumaCols = 16, kLumaRows = 10, kChromaCols = 8, kChromaRows = 5, kGradientCols = 32,
+              kGradientRows = 20;
 
-Embedding ThumbnailEmbedder::embed(const Frame& frame, ColourSpec colour) const {
-  // RGB input is described in YUV terms so that every source embeds the same way.
-  const Frame yuv =
-      frame.format.family == ColourFamily::kRgb ? rgb_to_yuv(frame, colour, ChromaFormat::k444) : frame;
-  const double max_value = yuv.max_value();
+// Everything the embedding is made of.
+struct ThumbnailCells {
+  CellSums luma{kLumaCols, kLumaRows};
+  CellSums cb{kChromaCols, kChromaRows};
+  CellSums cr{kChromaCols, kChromaRows};
+  CellSums gradients{kGradientCols, kGradientRows};
+  double max_value = 1;
+};
+
+ThumbnailCells cells_of(const Frame& yuv) {
+  ThumbnailCells c;
+  c.luma = sample_sums(yuv.planes[0], kLumaCols, kLumaRows);
+  c.cb = sample_sums(yuv.planes[1], kChromaCols, kChromaRows);
+  c.cr = sample_sums(yuv.planes[2], kChromaCols, kChromaRows);
+  c.gradients = gradient_sums(yuv.planes[0], kGradientCols, kGradientRows);
+  c.max_value = yuv.max_value();
+  return c;
+}
+
+Embedding embedding_of(const ThumbnailCells& c) {
   std::vector<double> parts;
-  append_centred(cell_means(yuv.planes[0], 16, 10, max_value), 1.0, &parts);
-  append_centred(cell_means(yuv.planes[1], 8, 5, max_value), 0.5, &parts);
-  append_centred(cell_means(yuv.planes[2], 8, 5, max_value), 0.5, &parts);
-  append_centred(cell_gradients(yuv.planes[0], 32, 20, max_value), 1.0, &parts);
+  append_centred(c.luma.means(c.max_value), 1.0, &parts);
+  append_centred(c.cb.means(c.max_value), 0.5, &parts);
+  append_centred(c.cr.means(c.max_value), 0.5, &parts);
+  append_centred(c.gradients.means(c.max_value), 1.0, &parts);
   double norm = 0;
   for (double v : parts) norm += v * v;
   norm = std::sqrt(norm);
@@ -68,6 +110,110 @@ Embedding ThumbnailEmbedder::embed(const Frame& frame, ColourSpec colour) const 
     for (size_t i = 0; i < parts.size(); ++i) out[i] = static_cast<float>(parts[i] / norm);
   }
   return out;
+}
+
+// RGB input is described in YUV terms so that every source embeds the same way.
+Frame as_yuv(const Frame& frame, ColourSpec colour) {
+  return frame.format.family == ColourFamily::kRgb ? rgb_to_yuv(frame, colour, ChromaFormat::k444) : frame;
+}
+
+// Samples [box.x0, box.x1) x [box.y0, box.y1) of a frame, as a frame of the box's size.
+Frame crop(const Frame& frame, const PixelBox& box) {
+  Frame out = Frame::allocate(box.x1 - box.x0, box.y1 - box.y0, frame.format);
+  for (int p = 0; p < 3; ++p) {
+    for (int y = box.y0; y < box.y1; ++y) {
+      std::copy(frame.planes[p].row(y) + box.x0, frame.planes[p].row(y) + box.x1,
+                out.planes[p].row(y - box.y0));
+    }
+  }
+  return out;
+}
+
+// Edits of an RGB reference: a pixel's 4:4:4 conversion depends on that pixel alone, so only the
+// changed box is converted; sample sums are exact and take the box's difference; gradient cells
+// within a sample of the box are summed again in the full pass's order. Equal to embed() bit for bit.
+class ThumbnailEditEmbedder final : public EditEmbedder {
+ public:
+  ThumbnailEditEmbedder(const Frame& reference, ColourSpec colour)
+      : colour_(colour),
+        yuv_(as_yuv(reference, colour)),
+        cells_(cells_of(yuv_)),
+        reference_(embedding_of(cells_)),
+        gradient_columns_(column_cells(yuv_.width(), kGradientCols)) {}
+
+  const Embedding& reference() const override { return reference_; }
+
+  Embedding embed_edit(const Frame& edited, const PixelBox& changed) const override {
+    const PixelBox box{std::max(changed.x0, 0), std::max(changed.y0, 0), std::min(changed.x1, yuv_.width()),
+                       std::min(changed.y1, yuv_.height())};
+    if (box.empty()) return reference_;
+    const Frame patch = as_yuv(crop(edited, box), colour_);
+    ThumbnailCells cells = cells_;
+    Plane luma = yuv_.planes[0];
+    CellSums* sample_cells[3] = {&cells.luma, &cells.cb, &cells.cr};
+    for (int p = 0; p < 3; ++p) {
+      const Plane& before = yuv_.planes[p];
+      CellSums& sums = *sample_cells[p];
+      for (int y = box.y0; y < box.y1; ++y) {
+        const size_t row_start = static_cast<size_t>(y * sums.rows / before.height) * sums.cols;
+        for (int x = box.x0; x < box.x1; ++x) {
+          const uint16_t now = patch.planes[p].at(x - box.x0, y - box.y0);
+          sums.sums[row_start + x * sums.cols / before.width] += static_cast<double>(now) - before.at(x, y);
+          if (p == 0) luma.at(x, y) = now;
+        }
+      }
+    }
+    resum_gradients(luma, box, &cells.gradients);
+    return embedding_of(cells);
+  }
+
+ private:
+  // Gradient cells that hold a sample within one of the box, each summed as gradient_sums does.
+  void resum_gradients(const Plane& luma, const PixelBox& box, CellSums* gradients) const {
+    const int w = luma.width, h = luma.height;
+    const int x_lo = std::max(box.x0 - 1, 1), x_hi = std::min(box.x1 + 1, w - 1);
+    const int y_lo = std::max(box.y0 - 1, 1), y_hi = std::min(box.y1 + 1, h - 1);
+    if (x_lo >= x_hi || y_lo >= y_hi) return;
+    const int first_col = gradient_columns_[x_lo], last_col = gradient_columns_[x_hi - 1];
+    const int first_row = y_lo * kGradientRows / h, last_row = (y_hi - 1) * kGradientRows / h;
+    for (int r = first_row; r <= last_row; ++r) {
+      for (int c = first_col; c <= last_col; ++c)
+        gradients->sums[static_cast<size_t>(r) * kGradientCols + c] = 0;
+    }
+    // The samples of those cells, visited row by row as gradient_sums visits them.
+    const int x_begin = std::max(
+        1, static_cast<int>(std::lower_bound(gradient_columns_.begin(), gradient_columns_.end(), first_col) -
+                            gradient_columns_.begin()));
+    const int x_end = std::min(w - 1, static_cast<int>(std::upper_bound(gradient_columns_.begin(),
+                                                                        gradient_columns_.end(), last_col) -
+                                                       gradient_columns_.begin()));
+    for (int y = 1; y + 1 < h; ++y) {
+      const int r = y * kGradientRows / h;
+      if (r < first_row || r > last_row) continue;
+      double* row_sums = gradients->sums.data() + static_cast<size_t>(r) * kGradientCols;
+      for (int x = x_begin; x < x_end; ++x) row_sums[gradient_columns_[x]] += gradient_magnitude(luma, x, y);
+    }
+  }
+
+  ColourSpec colour_;
+  Frame yuv_;
+  ThumbnailCells cells_;
+  Embedding reference_;
+  std::vector<int> gradient_columns_;
+};
+
+}  // namespace
+
+Embedding ThumbnailEmbedder::embed(const Frame& frame, ColourSpec colour) const {
+  return embedding_of(cells_of(as_yuv(frame, colour)));
+}
+
+std::unique_ptr<EditEmbedder> ThumbnailEmbedder::edits_of(const Frame& reference, ColourSpec colour) const {
+  // Only 4:4:4 samples map one to one onto the box; other layouts are embedded in full.
+  if (reference.format.family != ColourFamily::kRgb && reference.format.chroma != ChromaFormat::k444) {
+    return ImageEmbedder::edits_of(reference, colour);
+  }
+  return std::make_unique<ThumbnailEditEmbedder>(reference, colour);
 }
 
 }  // namespace tgvc

@@ -18,6 +18,8 @@ class ThumbnailEmbedder final : public ImageEmbedder {
   // and concatenated; the whole vector has unit length (or is zero for a flat frame). The fine
   // gradient part is what sees a textured object disappear under inpainting.
   Embedding embed(const Frame& frame, ColourSpec colour) const override;
+  // For RGB and 4:4:4 references, edits cost about the changed box rather than the whole frame.
+  std::unique_ptr<EditEmbedder> edits_of(const Frame& reference, ColourSpec colour) const override;
   // Removing an object changes a thumbnail far less than a CLIP embedding: inpainting keeps the
   // region's mean colour and only its texture goes. docs/tgvc.md gives the calibration.
   double dissimilarity_gain() const override { return 100.0; }

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <numeric>
 #include <string>
 #include <vector>
 
@@ -43,7 +44,8 @@ TEST(TgvcContainer, RoundTrip) {
     stream.quant_step = step;
     TgvcSizes sizes;
     const std::vector<uint8_t> bytes = write_tgvc(stream, &sizes);
-    const TgvcStream read = read_tgvc(bytes, "mem.tgvc");
+    TgvcSizes read_sizes;
+    const TgvcStream read = read_tgvc(bytes, "mem.tgvc", &read_sizes);
     expect_same_header(read, stream);
     ASSERT_EQ(read.clips.size(), stream.clips.size());
     for (size_t c = 0; c < stream.clips.size(); ++c) {
@@ -51,6 +53,14 @@ TEST(TgvcContainer, RoundTrip) {
     }
     EXPECT_EQ(sizes.header_bytes + sizes.keyframe_bytes + sizes.trajectory_bytes, bytes.size());
     EXPECT_EQ(sizes.keyframe_bytes, 9u);
+    ASSERT_EQ(sizes.clip_trajectory_bytes.size(), stream.clips.size());
+    EXPECT_EQ(
+        std::accumulate(sizes.clip_trajectory_bytes.begin(), sizes.clip_trajectory_bytes.end(), uint64_t{0}),
+        sizes.trajectory_bytes);
+    // The reader finds the sizes the writer reported.
+    EXPECT_EQ(read_sizes.header_bytes, sizes.header_bytes);
+    EXPECT_EQ(read_sizes.keyframe_bytes, sizes.keyframe_bytes);
+    EXPECT_EQ(read_sizes.clip_trajectory_bytes, sizes.clip_trajectory_bytes);
     // Writing what was read gives the same file: the trajectories are already on the grid.
     EXPECT_EQ(write_tgvc(read), bytes);
   }

@@ -15,6 +15,9 @@ namespace tgvc::test {
 
 // A valid value of `spec` other than its default.
 inline std::string other_valid_value(const ParamSpec& spec) {
+  if (spec.form == ParamForm::kList) return spec.default_value == "[\"other\"]" ? "[]" : "[\"other\"]";
+  if (spec.form == ParamForm::kMap)
+    return spec.default_value == "{\"k\":\"other\"}" ? "{}" : "{\"k\":\"other\"}";
   switch (spec.type) {
     case ParamType::kBool:
       return spec.default_value == "true" ? "false" : "true";

@@ -47,8 +47,26 @@ TEST(KeyframeSelection, NoClipLongerThanThirtyFrames) {
   KeyframeParams params;
   params.cut_threshold = -2;  // no cuts
   const std::vector<int> keys = select_keyframes(e, params);
-  for (size_t i = 1; i < keys.size(); ++i) EXPECT_LE(keys[i] - keys[i - 1], 29) << i;
+  for (size_t i = 1; i < keys.size(); ++i) {
+    EXPECT_LE(keys[i] - keys[i - 1], 29) << i;
+    EXPECT_GE(keys[i] - keys[i - 1], params.min_gap) << i;
+  }
   EXPECT_EQ(keys.back(), 199);
+}
+
+// The least similar frame of the first window is early (17), so max_distance forces frame 46
+// one frame before the window ends at 47; that window end must not add 47 as well.
+TEST(KeyframeSelection, NoBackToBackKeyframesWithoutACut) {
+  std::vector<double> angle(96);
+  for (int t = 0; t < 96; ++t) {
+    angle[t] = t <= 17 ? 0.02 * t : t <= 23 ? 0.34 - 0.005 * (t - 17) : 0.34 + 0.01 * (t - 23);
+  }
+  std::vector<Embedding> e;
+  for (double a : angle) e.push_back({static_cast<float>(std::cos(a)), static_cast<float>(std::sin(a))});
+  EXPECT_EQ(select_keyframes(e, {}), (std::vector<int>{0, 17, 46, 71, 95}));
+  KeyframeParams adjacent;  // min_gap 1 is the rule without the gap: 46 and 47 back to back
+  adjacent.min_gap = 1;
+  EXPECT_EQ(select_keyframes(e, adjacent), (std::vector<int>{0, 17, 46, 47, 71, 95}));
 }
 
 TEST(KeyframeSelection, TinyInputs) {

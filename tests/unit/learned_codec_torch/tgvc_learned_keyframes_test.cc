@@ -75,6 +75,9 @@ TEST(TgvcLearnedKeyframes, SettingsTheLearnedCodecCannotTakeAreInputErrors) {
   TgvcParams target = learned_keyframes(1);
   target.target_bpp = 0.01;
   EXPECT_THROW(tgvc_encode(source, target), InputError);
+  TgvcParams inter = learned_keyframes(1);
+  inter.keyframes.prediction = KeyframePrediction::kInter;  // every learned keyframe is an image
+  EXPECT_THROW(tgvc_encode(source, inter), InputError);
 }
 
 }  // namespace

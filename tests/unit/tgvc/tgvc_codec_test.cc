@@ -1,5 +1,7 @@
 #include "codecs/tgvc/tgvc_codec.h"
 
+#include <algorithm>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -56,6 +58,42 @@ TEST(TgvcCodec, RoundTripKeepsGeometryAndDecodesTheEncodersKeyframes) {
   const uint16_t sa = decoded.frames[a].planes[0].samples[1000];
   const uint16_t sb = decoded.frames[b].planes[0].samples[1000];
   EXPECT_EQ(decoded.frames[t].planes[0].samples[1000], ((b - t) * sa + (t - a) * sb + (b - a) / 2) / (b - a));
+}
+
+// VCL NAL unit types of an HEVC Annex-B stream (ITU-T H.265 7.4.2.2: 0..15 are not random
+// access points, so they are predicted from other pictures; 16..23 are IRAP pictures).
+std::vector<int> hevc_vcl_nal_types(const std::vector<uint8_t>& stream) {
+  std::vector<int> types;
+  for (size_t i = 0; i + 3 < stream.size(); ++i) {
+    if (stream[i] != 0 || stream[i + 1] != 0 || stream[i + 2] != 1) continue;
+    const int type = (stream[i + 3] >> 1) & 0x3f;
+    if (type < 32) types.push_back(type);
+  }
+  return types;
+}
+
+TEST(TgvcCodec, InterPredictedKeyframesAreOneCheaperStream) {
+  const Video source = synthetic("orbit", 192, 128, 48);
+  const TgvcEncoded intra = tgvc_encode(source, tgvc_params_from(params()));
+  const TgvcEncoded inter = tgvc_encode(source, tgvc_params_from(params({{"keyframe-prediction", "inter"}})));
+  ASSERT_EQ(intra.keyframe_indices, inter.keyframe_indices);
+  ASSERT_GE(inter.keyframe_indices.size(), 3u);
+  const TgvcStream intra_stream = read_tgvc(intra.bytes, "intra");
+  const TgvcStream inter_stream = read_tgvc(inter.bytes, "inter");
+  ASSERT_EQ(inter_stream.keyframe_payloads.size(), 1u);
+  const std::vector<int> intra_types = hevc_vcl_nal_types(intra_stream.keyframe_payloads[0]);
+  const std::vector<int> inter_types = hevc_vcl_nal_types(inter_stream.keyframe_payloads[0]);
+  ASSERT_EQ(intra_types.size(), intra.keyframe_indices.size());
+  ASSERT_EQ(inter_types.size(), inter.keyframe_indices.size());
+  EXPECT_TRUE(std::all_of(intra_types.begin(), intra_types.end(), [](int t) { return t >= 16; }));
+  EXPECT_GE(std::count_if(inter_types.begin(), inter_types.end(), [](int t) { return t < 16; }), 1);
+  EXPECT_LT(inter.sizes.keyframe_bytes, intra.sizes.keyframe_bytes);
+  // The decoder reads the one stream and shows what the encoder reconstructed.
+  const Video decoded = tgvc_decode(inter.bytes, "inter", "blend");
+  for (size_t k = 0; k < inter.keyframe_indices.size(); ++k) {
+    EXPECT_EQ(decoded.frames[inter.keyframe_indices[k]].planes[0].samples,
+              inter.keyframes_reconstructed.frames[k].planes[0].samples);
+  }
 }
 
 TEST(TgvcCodec, SameInputSameBytes) {

@@ -1,0 +1,47 @@
+// Runs one program of an external codec: an argv without a shell, in a given directory, in a
+// process group of its own so that a timeout kills its children too; stdout and stderr are read
+// as they come into bounded tails (docs/codecs.md, "External codecs").
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tgvc {
+
+struct ProgramRun {
+  std::vector<std::string> argv;           // argv[0]: a path, or a name looked up in PATH
+  std::map<std::string, std::string> env;  // added to (or replacing in) this process's environment
+  std::string workdir;                     // the program's working directory
+  double timeout_s = 0;                    // 0: none
+  size_t tail_bytes = 64 * 1024;           // how much of the end of stdout and stderr to keep
+};
+
+struct ProgramResult {
+  std::string program;  // the file run (argv[0] resolved)
+  int exit_code = -1;   // when it exited
+  int signal = 0;       // when a signal ended it
+  bool timed_out = false;
+  double seconds = 0;
+  std::string stdout_tail;
+  std::string stderr_tail;
+  bool ok() const { return !timed_out && signal == 0 && exit_code == 0; }
+  // "exited with status 1", "was killed by signal 9 (Killed)", "ran past its timeout of 1 s
+  // (killed with its process group)".
+  std::string what_happened(double timeout_s) const;
+  // The last `lines` lines of stderr (of stdout when stderr is empty), for error messages.
+  std::string last_lines(int lines = 12) const;
+};
+
+// argv[0] as the file that would run: a name without '/' searched in `path_list` (a PATH value),
+// a relative path made absolute against the current directory. Empty when there is none.
+std::string resolve_program(const std::string& argv0, const std::string& path_list);
+
+// The PATH `env` gives (its own PATH, else this process's).
+std::string path_of(const std::map<std::string, std::string>& env);
+
+// Runs `run` to its end (or its timeout). Throws InputError when argv[0] names no executable
+// file, Error when the process cannot be started.
+ProgramResult run_program(const ProgramRun& run);
+
+}  // namespace tgvc
