@@ -1,6 +1,7 @@
 // The one list of codecs. Adding a codec: a folder under codecs/, one tgvc_codec(...) line in
 // codecs/CMakeLists.txt and one entry here (docs/architecture.md, "Registries and tables").
 #include "codecs/external/external_codec.h"
+#include "codecs/learned/learned_codec.h"
 #include "codecs/raw/raw_codec.h"
 #ifdef TGVC_HAVE_X265
 #include "codecs/x265/x265_codec.h"
@@ -16,6 +17,7 @@ namespace tgvc {
 
 const std::vector<const Codec*>& all_codecs() {
   static const RawCodec raw_codec;
+  static const LearnedCodec learned_codec;
   static const ExternalCodec external_codec;
 #ifdef TGVC_HAVE_X265
   static const X265Codec x265_codec;
@@ -37,7 +39,7 @@ const std::vector<const Codec*>& all_codecs() {
 #ifdef TGVC_HAVE_TGVC
       &tgvc_codec,
 #endif
-      &external_codec,
+      &learned_codec, &external_codec,
   };
   return codecs;
 }

@@ -9,16 +9,26 @@ namespace tgvc {
 namespace {
 
 const Codec& keyframe_codec(const std::string& id) {
-  const Codec* codec = id == "x265" || id == "aom" ? find_codec(id) : nullptr;
-  if (!codec) throw InputError("tgvc keyframe-codec", "x265 or aom (built into this binary)", "'" + id + "'");
+  const Codec* codec = id == "x265" || id == "aom" || id == "learned" ? find_codec(id) : nullptr;
+  if (!codec) {
+    throw InputError("tgvc keyframe-codec", "x265, aom or learned (built into this binary)", "'" + id + "'");
+  }
   return *codec;
 }
 
 // Settings of each keyframe codec at one quality: all intra, or one long GOP (x265: only the
-// first frame intra, scene cuts aside; aom: its default single keyframe).
-std::map<std::string, std::string> coding_params(const std::string& codec, int quality,
-                                                 KeyframePrediction prediction) {
-  const bool intra = prediction == KeyframePrediction::kIntra;
+// first frame intra, scene cuts aside; aom: its default single keyframe). The learned codec codes
+// every keyframe as an image: intra only.
+std::map<std::string, std::string> coding_params(const KeyframeCodingParams& params, int quality) {
+  const std::string& codec = params.codec;
+  const bool intra = params.prediction == KeyframePrediction::kIntra;
+  if (codec == "learned") {
+    if (params.model.empty()) {
+      throw InputError("tgvc keyframe-model", "the learned keyframe codec's model (e.g. msillm)", "nothing");
+    }
+    if (!intra) throw InputError("tgvc keyframe-prediction", "intra with learned keyframes", "inter");
+    return {{"model", params.model}, {"quality", std::to_string(quality)}};
+  }
   if (codec == "x265")
     return {{"qp", std::to_string(quality)}, {"keyint", intra ? "1" : "-1"}, {"preset", "medium"}};
   std::map<std::string, std::string> aom = {{"cq-level", std::to_string(quality)}, {"cpu-used", "6"}};
@@ -29,6 +39,7 @@ std::map<std::string, std::string> coding_params(const std::string& codec, int q
 }  // namespace
 
 std::pair<int, int> keyframe_quality_range(const std::string& codec) {
+  if (codec == "learned") return {1, 8};
   return codec == "aom" ? std::pair<int, int>{0, 63} : std::pair<int, int>{0, 51};
 }
 
@@ -41,23 +52,24 @@ CodedKeyframes code_keyframes(const Video& keyframes, const KeyframeCodingParams
         "an integer in [" + std::to_string(low) + ", " + std::to_string(high) + "] for " + params.codec,
         std::to_string(params.quality));
   }
-  const ParamSet set = ParamSet::resolve(
-      codec.param_specs(), coding_params(params.codec, params.quality, params.prediction), "tgvc");
+  const ParamSet set = ParamSet::resolve(codec.param_specs(), coding_params(params, params.quality), "tgvc");
   Encoded encoded = codec.encode(keyframes, set);
   CodedKeyframes out;
   out.codec_version = codec.version();
   out.reconstructed = codec.decode(encoded);
   out.payload = std::move(encoded.bitstream);
+  out.decoder_options = std::move(encoded.decoder_options);
   return out;
 }
 
 Video decode_keyframes(const std::vector<uint8_t>& payload, const std::string& codec, const VideoInfo& info,
-                       int count) {
+                       int count, const std::map<std::string, std::string>& decoder_options) {
   Encoded encoded;
   encoded.codec_id = codec;
   encoded.info = info;
   encoded.frame_count = count;
   encoded.bitstream = payload;
+  encoded.decoder_options = decoder_options;
   try {
     return keyframe_codec(codec).decode(encoded);
   } catch (const InputError&) {

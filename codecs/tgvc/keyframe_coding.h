@@ -1,8 +1,10 @@
 // T-GVC's keyframes coded as stills by a registered codec in intra mode (DESIGN 4.2): all
-// keyframes of a sequence form one all-intra stream, so parameter sets are sent once.
+// keyframes of a sequence form one all-intra stream, so parameter sets are sent once. With the
+// learned codec (the paper's way: MS-ILLM keyframes) every keyframe is an image of its container.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,8 +17,10 @@ namespace tgvc {
 enum class KeyframePrediction { kIntra, kInter };
 
 struct KeyframeCodingParams {
-  std::string codec = "x265";  // registry id: x265 (quality = QP 0..51) or aom (quality = cq-level 0..63)
+  // registry id: x265 (quality = QP 0..51), aom (quality = cq-level 0..63) or learned (quality 1..8)
+  std::string codec = "x265";
   int quality = 46;
+  std::string model;  // learned: its `model` (a manifest model, a family, or an export file)
   KeyframePrediction prediction = KeyframePrediction::kIntra;
 };
 
@@ -24,17 +28,22 @@ struct CodedKeyframes {
   std::vector<uint8_t> payload;
   std::string codec_version;
   Video reconstructed;  // what the decoder will see
+  // What the keyframe codec's decoder needs besides the payload (learned: the export and the
+  // digests of the encoder's reconstruction); empty for x265 and aom.
+  std::map<std::string, std::string> decoder_options;
 };
 
 // Throws InputError for an unsupported codec or quality, Error when the codec fails.
 CodedKeyframes code_keyframes(const Video& keyframes, const KeyframeCodingParams& params);
 
-// Decodes `count` keyframes of geometry `info` coded by `codec`. Throws InputError when the
-// payload does not decode to that (a damaged or forged file).
+// Decodes `count` keyframes of geometry `info` coded by `codec` with the `decoder_options` the
+// encoder gave (CodedKeyframes). Throws InputError when the payload does not decode to that (a
+// damaged or forged file) or the options are missing; Error "decoder mismatch" (learned) when the
+// decoded keyframes differ from the encoder's.
 Video decode_keyframes(const std::vector<uint8_t>& payload, const std::string& codec, const VideoInfo& info,
-                       int count);
+                       int count, const std::map<std::string, std::string>& decoder_options = {});
 
-// The quality range of a keyframe codec, e.g. {0, 51} for x265.
+// The quality range of a keyframe codec, e.g. {0, 51} for x265, {1, 8} for learned.
 std::pair<int, int> keyframe_quality_range(const std::string& codec);
 
 }  // namespace tgvc

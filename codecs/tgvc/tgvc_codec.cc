@@ -10,6 +10,12 @@
 #include "harness/tracking/flow_tracker.h"
 
 namespace tgvc {
+namespace {
+
+// The keyframe codec's decoder options travel in the tgvc codec's under this prefix.
+constexpr const char* kKeyframePrefix = "keyframe-";
+
+}  // namespace
 
 // The adapter's version changes whenever a stage changes what is coded; cache keys include it
 // (through version_for, which adds the parts a cell chose).
@@ -40,6 +46,19 @@ std::vector<std::string> TgvcCodec::input_files(const ParamSet& params) const {
   if (p.embedder != "thumbnail") add_model(p.embedder);
   if (p.tracker != "flow") add_model(p.tracker);
   if (p.generator == Generator::kDiffusion) files.push_back(params.get_string("diffusion-model"));
+  if (p.keyframes.codec == "learned") {  // the export the keyframes are coded with
+    const Codec& learned = *find_codec("learned");
+    const std::map<std::string, std::string> given = {{"model", p.keyframes.model},
+                                                      {"quality", std::to_string(p.keyframes.quality)}};
+    try {
+      for (const std::string& f :
+           learned.input_files(ParamSet::resolve(learned.param_specs(), given, "tgvc"))) {
+        files.push_back(f);
+      }
+    } catch (const InputError&) {
+      // a quality or model the learned codec refuses: encode() reports it
+    }
+  }
   return files;
 }
 
@@ -69,6 +88,8 @@ Encoded TgvcCodec::encode(const Video& source, const ParamSet& params) const {
                     {"trajectories", coded.sizes.trajectory_bytes}};
   // A decoder choice: the bitstream does not carry it.
   out.decoder_options["generator"] = enum_name(generator_name_table(), typed.generator);
+  for (const auto& [key, value] : coded.keyframe_decoder_options)
+    out.decoder_options[kKeyframePrefix + key] = value;
   if (typed.generator == Generator::kDiffusion) {
     for (const std::string& key : diffusion_option_keys()) {
       if (params.has(key)) out.decoder_options[key] = params.get_string(key);
@@ -84,7 +105,12 @@ Video TgvcCodec::decode(const Encoded& encoded) const {
   const DiffusionOptions diffusion = parse_generator(name) == Generator::kDiffusion
                                          ? diffusion_options_from(encoded.decoder_options, "tgvc")
                                          : DiffusionOptions{};
-  return tgvc_decode(encoded.bitstream, "tgvc bitstream", name, diffusion);
+  std::map<std::string, std::string> keyframe_options;
+  for (const auto& [key, value] : encoded.decoder_options) {
+    if (key.rfind(kKeyframePrefix, 0) == 0)
+      keyframe_options[key.substr(std::string(kKeyframePrefix).size())] = value;
+  }
+  return tgvc_decode(encoded.bitstream, "tgvc bitstream", name, diffusion, keyframe_options);
 }
 
 }  // namespace tgvc

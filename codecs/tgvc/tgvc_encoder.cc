@@ -94,6 +94,7 @@ TgvcEncoded assemble(const Video& source, const TgvcParams& params, const Motion
   stats.trajectory_coding_s += seconds_since(t);
   out.keyframes_reconstructed = std::move(coded.reconstructed);
   out.keyframe_indices = side.keyframes;
+  out.keyframe_decoder_options = std::move(coded.decoder_options);
   return out;
 }
 
@@ -108,6 +109,11 @@ TgvcEncoded tgvc_encode(const Video& source, const TgvcParams& params, TgvcEncod
   stats.keyframes = static_cast<int>(side.keyframes.size());
 
   int quality = params.keyframes.quality;
+  if (params.target_bpp > 0 && params.keyframes.codec == "learned") {
+    // The search below assumes the rate falls as the number rises (QP, cq-level).
+    throw InputError("tgvc target-bpp", "0 with learned keyframes (choose keyframe-quality)",
+                     std::to_string(params.target_bpp));
+  }
   if (params.target_bpp > 0) {
     // The rate falls as the quality number rises: find the lowest number that meets the target
     // (the coarsest quality when none does). Trajectories do not depend on it.
@@ -131,7 +137,8 @@ TgvcEncoded tgvc_encode(const Video& source, const TgvcParams& params, TgvcEncod
 }
 
 Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where, const std::string& generator,
-                  const DiffusionOptions& diffusion) {
+                  const DiffusionOptions& diffusion,
+                  const std::map<std::string, std::string>& keyframe_options) {
   check_generator(generator, where + " generator");
   const Generator kind = *parse_generator(generator);
   // Models are checked before the stream is decoded: a missing file costs nothing.
@@ -139,7 +146,7 @@ Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where, c
       kind == Generator::kDiffusion ? std::make_unique<DiffusionGenerator>(diffusion) : nullptr;
   const TgvcStream stream = read_tgvc(bytes, where);
   const Video keyframes = decode_keyframes(stream.keyframe_payloads.at(0), stream.keyframe_codec, stream.info,
-                                           static_cast<int>(stream.keyframes.size()));
+                                           static_cast<int>(stream.keyframes.size()), keyframe_options);
   if (kind == Generator::kWarp)
     return warp_between_keyframes(keyframes, stream.keyframes, stream.clips, stream.frame_count);
   if (diffuser)

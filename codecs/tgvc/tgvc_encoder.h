@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "codecs/tgvc/bitstream/tgvc_stream.h"
@@ -26,6 +28,7 @@ struct TgvcEncoded {
   TgvcSizes sizes;             // header, keyframes, trajectories: sums to bytes.size()
   Video keyframes_reconstructed;
   std::vector<int> keyframe_indices;
+  std::map<std::string, std::string> keyframe_decoder_options;  // CodedKeyframes::decoder_options
 };
 
 // Encodes a whole sequence of any size (the keyframe codec pads what it needs). Throws InputError
@@ -36,9 +39,10 @@ TgvcEncoded tgvc_encode(const Video& source, const TgvcParams& params, TgvcEncod
 // Decodes a .tgvc file: keyframes through their codec, the frames between them made by
 // `generator` ("warp": guided by the trajectories; "blend": no guidance; "diffusion": latent
 // diffusion guided by the trajectories, with `diffusion`'s models and settings; generators.h).
-// Throws InputError for a damaged or forged file, an unknown generator or (diffusion) a missing
-// or broken model file.
+// `keyframe_options` are the keyframe codec's decoder options (TgvcEncoded). Throws InputError
+// for a damaged or forged file, an unknown generator or (diffusion) a missing or broken model file.
 Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where, const std::string& generator,
-                  const DiffusionOptions& diffusion = {});
+                  const DiffusionOptions& diffusion = {},
+                  const std::map<std::string, std::string>& keyframe_options = {});
 
 }  // namespace tgvc

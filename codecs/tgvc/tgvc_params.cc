@@ -10,14 +10,17 @@ const ParamTable<TgvcParams>& tgvc_param_table() {
   static const ParamTable<P> table(concat_rows<P>({
       {
           Row("keyframe-codec", &P::keyframes, &KeyframeCodingParams::codec)
-              .choices({"x265", "aom"})
-              .help("codec of the keyframes"),
+              .choices({"x265", "aom", "learned"})
+              .help("codec of the keyframes (learned: the paper's way, MS-ILLM; intra only)"),
           Row("keyframe-prediction", &P::keyframes, &KeyframeCodingParams::prediction, kPredictionNames)
               .help("intra: each keyframe a still (the paper's method); inter: one stream, each keyframe "
                     "predicted from the previous"),
           Row("keyframe-quality", &P::keyframes, &KeyframeCodingParams::quality)
               .range(0, 63)
-              .help("x265 QP (0..51) or aom cq-level (0..63) of the keyframes"),
+              .help("x265 QP (0..51), aom cq-level (0..63) or learned quality (1..8) of the keyframes"),
+          Row("keyframe-model", &P::keyframes, &KeyframeCodingParams::model)
+              .help("learned keyframes: the learned codec's model (a manifest model, a family such as "
+                    "msillm with keyframe-quality, or an export file)"),
           Row("target-bpp", &P::target_bpp)
               .range(0, 8)
               .help("above 0: choose keyframe-quality so the stream meets this rate")

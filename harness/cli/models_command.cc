@@ -20,8 +20,9 @@ namespace {
 
 struct ModelsArgs {
   std::string name = "all";
-  std::string dir;       // --dir: instead of the environment's models directory
-  std::string manifest;  // --manifest: instead of the built-in one
+  std::string dir;              // --dir: instead of the environment's models directory
+  std::string manifest;         // --manifest: instead of the built-in one
+  bool accept_license = false;  // --accept-license: fetch models whose licence must be accepted
 };
 
 ModelManifest manifest_of(const ModelsArgs& a) {
@@ -61,6 +62,16 @@ int fetch(const ModelsArgs& a) {
   const std::string dir = dir_of(a);
   int failed = 0;
   for (const ModelEntry* e : m.select(a.name)) {
+    if (e->requires_acceptance) {
+      fmt::print("{}: licence {}\n", e->name, e->licence);
+      if (!a.accept_license) {
+        fmt::print(
+            "{}: not fetched: its licence must be accepted; rerun with --accept-license to accept it\n",
+            e->name);
+        ++failed;
+        continue;
+      }
+    }
     const FetchResult r = fetch_model(m, *e, dir, std::cerr);
     fmt::print("{}\n", r.message);
     if (r.outcome == FetchOutcome::kFailed) ++failed;
@@ -99,7 +110,7 @@ void add_models_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd =
       app.add_subcommand("models", "Model files of the learned metrics and T-GVC: list, fetch, verify, path");
   cmd->require_subcommand(1);
-  const auto add = [&](const char* name, const char* help, int (*run)(const ModelsArgs&)) {
+  const auto add = [&](const char* name, const char* help, int (*run)(const ModelsArgs&)) -> CLI::App* {
     CLI::App* sub = cmd->add_subcommand(name, help);
     sub->add_option("name", args->name, "A model, a group (lpips, lpips-alex, fvd, clipsim, tgvc...) or all");
     sub->add_option("--dir", args->dir,
@@ -107,9 +118,12 @@ void add_models_command(CLI::App& app, int& exit_code) {
                     "~/.cache/tgvc-bench/models)");
     sub->add_option("--manifest", args->manifest, "A manifest JSON file instead of the built-in one");
     sub->callback([args, run, &exit_code] { exit_code = run(*args); });
+    return sub;
   };
   add("list", "Every model with its state, size and users", list);
-  add("fetch", "Download and verify (prints the conversion step, or where to put files when offline)", fetch);
+  add("fetch", "Download and verify (prints the conversion step, or where to put files when offline)", fetch)
+      ->add_flag("--accept-license", args->accept_license,
+                 "Accept the licence of models that require it (MS-ILLM: CC-BY-NC 4.0) and fetch them");
   add("verify", "Check the SHA-256 of the files present; non-zero exit on a mismatch", verify);
   add("path", "The models directory, or the file a model is loaded from", path);
 }

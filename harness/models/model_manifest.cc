@@ -55,6 +55,12 @@ ModelEntry parse_entry(const Json& j, const std::string& where) {
   m.used_by = texts(j, "used_by", at);
   m.licence = text(j, "licence", at, true);
   m.vendored = text(j, "vendored", at, false);
+  if (j.contains("requires_acceptance")) {
+    if (!j["requires_acceptance"].is_boolean()) {
+      throw InputError(at + ".requires_acceptance", "true or false", j["requires_acceptance"].dump());
+    }
+    m.requires_acceptance = j["requires_acceptance"].get<bool>();
+  }
   if (!j.contains("source") || !j["source"].is_object())
     throw InputError(at + ".source", "an object", "nothing");
   const Json& s = j["source"];

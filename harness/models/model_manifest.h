@@ -34,6 +34,8 @@ struct ModelEntry {
   std::string description;
   std::vector<std::string> used_by;
   std::string licence;
+  // `models fetch` downloads it only with --accept-license (non-commercial weights: MS-ILLM).
+  bool requires_acceptance = false;
   std::string vendored;  // repository path when the file ships with tgvc-bench (nothing to fetch)
   ModelSource source;
   std::optional<ModelExport> conversion;

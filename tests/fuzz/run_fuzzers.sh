@@ -31,6 +31,7 @@ targets=(
   "image_sequence image_sequence 16384 -"
   "config config 8192 config.dict"
   "rans_decoder rans 16384 -"
+  "learned_container learned_container 16384 -"
 )
 # The reader's limits keep any parse below about 270 MB (0.77 GB in this build, with the
 # sanitizers' overhead); past 2 GB an input counts as an unbounded allocation.

@@ -1,5 +1,6 @@
 // The command line: errors name the file and field and exit non-zero; measure and list work.
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -253,6 +254,37 @@ TEST(Cli, SlurmOnlyFlagsNeedTheSlurmExecutor) {
   const ProcessResult dry = bench({"run", dir + "/c.yaml", "--executor", "local", "--dry-run"});
   EXPECT_EQ(dry.exit_code, 2);
   EXPECT_FALSE(fs::exists(dir + "/run"));
+  fs::remove_all(dir);
+}
+
+// Weights whose licence must be accepted (MS-ILLM's CC-BY-NC 4.0): fetch prints the licence and
+// downloads nothing without --accept-license. A file:// source stands in for the download.
+TEST(Cli, ModelsFetchOfLicensedWeightsNeedsAcceptLicense) {
+  const std::string dir = make_temp_dir("tgvc_accept_license");
+  std::ofstream(dir + "/source.bin") << "abc";
+  std::ofstream(dir + "/manifest.json")
+      << R"({"schema_version": 1, "models": [{"name": "nc", "description": "d", "licence": "CC-BY-NC-4.0",
+      "used_by": ["t"], "requires_acceptance": true, "source": {"file": "nc.bin", "urls": ["file://)"
+      << dir << R"(/source.bin"], "size": 3,
+      "sha256": "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"}}]})";
+  const std::vector<std::string> fetch = {
+      "models", "fetch", "nc", "--dir", dir, "--manifest", dir + "/manifest.json"};
+  const ProcessResult refused = bench(fetch);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.output, HasSubstr("nc: licence CC-BY-NC-4.0"));
+  EXPECT_THAT(refused.output, HasSubstr("rerun with --accept-license"));
+  EXPECT_FALSE(fs::exists(dir + "/nc.bin"));
+  std::vector<std::string> accept = fetch;
+  accept.push_back("--accept-license");
+  const ProcessResult accepted = bench(accept);
+  EXPECT_EQ(accepted.exit_code, 0) << accepted.output;
+  EXPECT_THAT(accepted.output, HasSubstr("nc: licence CC-BY-NC-4.0"));
+  EXPECT_TRUE(fs::exists(dir + "/nc.bin"));
+  // The built-in MS-ILLM models are marked so.
+  const ProcessResult msillm = bench({"models", "fetch", "msillm-q1", "--dir", dir});
+  EXPECT_EQ(msillm.exit_code, 1);
+  EXPECT_THAT(msillm.output, HasSubstr("msillm-q1: licence CC-BY-NC-4.0"));
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "codecs/aom/aom_params.h"
 #include "codecs/external/external_params.h"
+#include "codecs/learned/learned_params.h"
 #include "codecs/raw/raw_codec.h"
 #include "codecs/x265/x265_params.h"
 #include "tests/unit/core/param_table_checks.h"
@@ -15,6 +16,7 @@ TEST(CodecParamTables, RoundTrip) {
   test::expect_table_round_trips(x265_param_table(), "x265");
   test::expect_table_round_trips(aom_param_table(), "aom");
   test::expect_table_round_trips(raw_param_table(), "raw");
+  test::expect_table_round_trips(learned_param_table(), "learned");
   test::expect_table_round_trips(external_param_table(), "external");
 }
 

@@ -183,12 +183,14 @@ namespace {
 // holding the sequences (sparse stand-ins here) they load.
 TEST(PaperConfigs, LoadWithTheirDataAndFollowTheProtocol) {
   const auto manifests = expected_manifests();
-  for (const char* name : {"hevc_b", "hevc_c", "uvg", "mcl_jcv"}) {
+  // hevc_b_learned: T-GVC with MS-ILLM keyframes and MS-ILLM all-intra (needs the weights to run).
+  for (const auto& [name, dataset] : std::vector<std::pair<std::string, std::string>>{
+           {"hevc_b", "hevc_b"}, {"hevc_c", "hevc_c"}, {"uvg", "uvg"}, {"mcl_jcv", "mcl_jcv"}, {"hevc_b_learned", "hevc_b"}}) {
     const std::string path = std::string(TGVC_SOURCE_DIR) + "/configs/paper/" + name + ".yaml";
     std::ifstream in(path);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const fs::path root = fs::temp_directory_path() / (std::string("tgvc_paper_") + name);
-    make_stand_ins(root, manifests.at(name));
+    const fs::path root = fs::temp_directory_path() / ("tgvc_paper_" + name);
+    make_stand_ins(root, manifests.at(dataset));
     const size_t at = text.find("root: /data/");
     ASSERT_NE(at, std::string::npos) << name;
     text.replace(at + 6, text.find('}', at) - at - 6, root.string());
@@ -200,6 +202,9 @@ TEST(PaperConfigs, LoadWithTheirDataAndFollowTheProtocol) {
     EXPECT_EQ(e.resize->mode, ResizeMode::kSquash);
     EXPECT_TRUE(fs::exists(e.report.paper_points)) << e.report.paper_points;
     EXPECT_EQ(e.codecs[0].type, "tgvc");
+    if (name == "hevc_b_learned") {
+      EXPECT_EQ(e.codecs[1].type, "learned");
+    }
     fs::remove_all(root);
   }
 }

@@ -23,6 +23,7 @@ namespace tgvc {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::MatchesRegex;
 
 // The names in `dir`, sorted (none when it does not exist).
 std::vector<std::string> directory_entries(const std::string& dir) {
@@ -70,10 +71,20 @@ TEST(ModelManifest, BuiltInManifestListsEveryModelWithItsProvenance) {
     names.insert(e.name);
     EXPECT_FALSE(e.licence.empty()) << e.name;
     EXPECT_FALSE(e.used_by.empty()) << e.name;
-    if (e.name != "dynamicrafter-512-interp") {  // the one whose digest upstream does not publish
+    const bool msillm = e.name.rfind("msillm-", 0) == 0;
+    const bool compressai =
+        e.source.urls.size() == 1 && e.source.urls[0].rfind("https://compressai.s3", 0) == 0;
+    // Upstream publishes no digest for DynamiCrafter and MS-ILLM (pinned at first fetch); CompressAI
+    // names each file with the first 8 hex digits of its SHA-256.
+    if (e.name != "dynamicrafter-512-interp" && !msillm && !compressai) {
       EXPECT_EQ(e.source.sha256.size(), 64u) << e.name;
       EXPECT_GT(e.source.size, 0) << e.name;
     }
+    if (compressai) {
+      EXPECT_THAT(e.source.file, MatchesRegex(".*-[0-9a-f]{8}\\.pth\\.tar")) << e.name;
+    }
+    // MS-ILLM's weights are CC-BY-NC 4.0: fetch needs --accept-license.
+    EXPECT_EQ(e.requires_acceptance, msillm) << e.name;
     if (!e.vendored.empty()) {
       EXPECT_EQ(sha256_file(std::string(TGVC_SOURCE_DIR) + "/" + e.vendored), e.source.sha256) << e.name;
     }
@@ -83,7 +94,8 @@ TEST(ModelManifest, BuiltInManifestListsEveryModelWithItsProvenance) {
   }
   for (const char* name :
        {"lpips-alex-backbone", "lpips-vgg-backbone", "i3d-kinetics400", "openclip-vit-h-14-image",
-        "cotracker3-offline", "dynamicrafter-512-interp", "lpips-alex-linear"}) {
+        "cotracker3-offline", "dynamicrafter-512-interp", "lpips-alex-linear", "msillm-q1", "msillm-q2",
+        "msillm-vlo1", "bmshj2018-hyperprior-mse-q8", "mbt2018-mean-ms-ssim-q1"}) {
     EXPECT_TRUE(names.count(name)) << name;
   }
   EXPECT_EQ(m.find("lpips-alex-backbone")->source.sha256,
