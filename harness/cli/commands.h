@@ -14,6 +14,7 @@ void add_bd_command(CLI::App& app, int& exit_code);
 void add_report_command(CLI::App& app, int& exit_code);
 void add_tgvc_commands(CLI::App& app, int& exit_code);  // encode and decode
 void add_models_command(CLI::App& app, int& exit_code);
+void add_cache_command(CLI::App& app, int& exit_code);  // stats and prune
 
 // The version line: tool version and the git commit it was built from.
 std::string version_text();

@@ -28,6 +28,9 @@ struct ParamSpec {
   std::vector<std::string> choices;  // allowed values for kString; empty: any
   std::string help;
   std::string unit;
+  // Read by the decoder only (T-GVC's generator): entries that differ only in such keys share
+  // one encoded bitstream (harness/run/bitstream_store.h).
+  bool decoder_only = false;
 };
 
 // Why `value` is not valid for `spec`, or nothing when it is. Bools accept true/false.

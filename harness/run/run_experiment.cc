@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -18,12 +19,15 @@
 #include "harness/results/csv_tables.h"
 #include "harness/results/results_json.h"
 #include "harness/results/run_results.h"
+#include "harness/run/bitstream_store.h"
+#include "harness/run/cell_cache.h"
 #include "harness/run/cell_key.h"
 #include "harness/run/cell_runner.h"
 #include "harness/run/provenance.h"
 #include "harness/run/sequence_cache.h"
 #include "harness/run/set_metrics.h"
 #include "reports/html_report.h"
+#include "reports/still_frame.h"
 
 namespace tgvc {
 namespace {
@@ -58,6 +62,34 @@ HtmlReportOptions report_options(const Experiment& e) {
   return options;
 }
 
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// The shared cache's result for the cell, its stills copied into the run directory, or nothing.
+// It stands for this cell only with this run's names (the key holds the entry's name, not its
+// rate point's label) and when this run's report would show the same still.
+std::optional<CellResult> result_from_cache(const Experiment& e, const Cell& cell, const CellCache& shared,
+                                            const std::string& key, const std::string& run_dir) {
+  std::optional<CachedCell> cached = shared.find_cell(key);
+  if (!cached) return std::nullopt;
+  CellResult& r = cached->result;
+  if (pick_still_frame(e, r) != std::make_pair(r.still_frame, r.still_metric)) return std::nullopt;
+  r.cell_id = cell.id;
+  r.rate_point = e.codecs[cell.codec].rate_points[cell.rate_point].label;
+  r.timing.result_from = "cache";
+  try {
+    write_file_atomically(run_dir + "/cells/" + cell.id + ".png", read_file(cached->decoded_png));
+    write_file_atomically(run_dir + "/" + still_source_file(r.dataset, r.sequence, r.still_frame),
+                          read_file(cached->source_png));
+  } catch (const InputError&) {
+    return std::nullopt;  // pruned while read: compute it
+  }
+  return r;
+}
+
 // Runs task(i) for i in [0, count) on `jobs` threads.
 template <typename Task>
 void run_parallel(size_t count, int jobs, Task task) {
@@ -74,11 +106,13 @@ void run_parallel(size_t count, int jobs, Task task) {
 }  // namespace
 
 RunOutcome run_experiment(const Experiment& e, const RunOptions& options) {
-  const auto start = std::chrono::steady_clock::now();
+  const auto start = Clock::now();
   const std::string started_utc = utc_now_iso8601();
   RunOutcome summary;
   summary.output_dir = options.output.empty() ? e.output : options.output;
   const int jobs = options.jobs > 0 ? options.jobs : e.jobs;
+  summary.jobs = jobs;
+  const std::string cache_dir = options.cache.empty() ? e.cache : options.cache;
   const fs::path dir(summary.output_dir);
   std::error_code ec;
   fs::create_directories(dir / "cells", ec);
@@ -86,12 +120,16 @@ RunOutcome run_experiment(const Experiment& e, const RunOptions& options) {
   if (ec) throw Error("cannot create run directory " + (dir / "cells").string() + ": " + ec.message());
   write_file_atomically((dir / "config.yaml").string(), e.config_text);
   remove_stale_temporaries(dir / "cells");
+  std::optional<CellCache> shared;
+  if (!cache_dir.empty()) shared.emplace(cache_dir);
 
   const std::vector<Cell> cells = make_plan(e);
   summary.cells = static_cast<int>(cells.size());
   std::vector<std::optional<CellResult>> results(cells.size());
   std::vector<std::string> hashes(cells.size());
+  std::vector<std::string> bitstream_keys(cells.size());
   std::vector<int> uses(e.sequences.size(), 0);
+  std::map<std::string, int> bitstream_uses;
   std::vector<size_t> pending;
   for (size_t i = 0; i < cells.size(); ++i) {
     hashes[i] = cell_inputs_hash(e, cells[i]);
@@ -101,26 +139,77 @@ RunOutcome run_experiment(const Experiment& e, const RunOptions& options) {
     } else {
       pending.push_back(i);
       ++uses[cells[i].sequence];
+      bitstream_keys[i] = encoder_inputs_hash(e, cells[i]);
+      ++bitstream_uses[bitstream_keys[i]];
     }
   }
 
   SequenceCache cache(e, uses);
+  BitstreamStore bitstreams(std::move(bitstream_uses), shared ? &*shared : nullptr);
   std::mutex totals_mutex;
   Progress progress(summary.cells, summary.reused, options.quiet ? nullptr : stderr);
-  run_parallel(pending.size(), jobs, [&](size_t k) {
-    const size_t i = pending[k];
-    CellResult r = run_cell(e, cells[i], cache, hashes[i], summary.output_dir);
+  // One cell on a worker: from the shared cache, or computed (and then stored there). Returns
+  // false, having done nothing, when `wait` is false and another process is computing the cell.
+  const auto do_cell = [&](size_t i, bool wait) {
+    const auto cell_start = Clock::now();
+    const std::string result_path = (dir / "cells" / (cells[i].id + ".json")).string();
+    CellWork work;
+    std::optional<CellResult> r;
+    CacheClaim claim;
+    double claim_wait_s = 0;  // another process computing the cell: idle, not harness time
+    if (shared) {
+      r = result_from_cache(e, cells[i], *shared, hashes[i], summary.output_dir);
+      if (!r) {
+        const auto claim_start = Clock::now();
+        claim = wait ? shared->claim("cell-" + hashes[i]) : shared->try_claim("cell-" + hashes[i]);
+        claim_wait_s = seconds_since(claim_start);
+        if (!claim.held()) return false;
+        // Finished while this process waited for the claim, or before it looked.
+        r = result_from_cache(e, cells[i], *shared, hashes[i], summary.output_dir);
+      }
+    }
+    if (r) {
+      cache.release(cells[i].sequence);
+      bitstreams.release(bitstream_keys[i]);
+    } else {
+      r = run_cell(e, cells[i], cache, bitstreams, bitstream_keys[i], hashes[i], summary.output_dir, &work);
+      if (shared && r->ok()) {
+        shared->store_cell(hashes[i], *r, (dir / "cells" / (cells[i].id + ".png")).string(),
+                           (dir / still_source_file(r->dataset, r->sequence, r->still_frame)).string(),
+                           bitstream_keys[i]);
+      }
+    }
+    claim = CacheClaim();
+    write_file_atomically(result_path, cell_to_json(*r).dump(1) + "\n");
+    const bool from_cache = !r->timing.result_from.empty();
+    progress.cell_done(!r->ok(), from_cache ? cells[i].id + " (from the cache)" : cells[i].id);
     {
       std::lock_guard<std::mutex> lock(totals_mutex);
-      summary.load_s += r.timing.load_s;
-      summary.codec_s += r.timing.encode_s + r.timing.decode_s;
-      summary.metrics_s += r.timing.metrics_s;
+      summary.from_cache += from_cache ? 1 : 0;
+      summary.shared_encodes += r->timing.encode_from.empty() || from_cache ? 0 : 1;
+      summary.load_s += work.load_s;
+      summary.codec_s += work.codec_s;
+      summary.metrics_s += work.metrics_s;
+      summary.cells_s += seconds_since(cell_start) - claim_wait_s;
     }
-    write_file_atomically((dir / "cells" / (cells[i].id + ".json")).string(), cell_to_json(r).dump(1) + "\n");
-    progress.cell_done(!r.ok(), cells[i].id);
-    results[i] = std::move(r);
+    results[i] = std::move(*r);
+    return true;
+  };
+  std::vector<size_t> claimed_elsewhere;
+  std::mutex claimed_mutex;
+  summary.serial_s = seconds_since(start);
+  const auto pool_start = Clock::now();
+  run_parallel(pending.size(), jobs, [&](size_t k) {
+    if (do_cell(pending[k], false)) return;
+    std::lock_guard<std::mutex> lock(claimed_mutex);
+    claimed_elsewhere.push_back(pending[k]);
   });
+  // Cells another process was computing: by now most are in the cache; wait for the others.
+  run_parallel(claimed_elsewhere.size(), jobs, [&](size_t k) { do_cell(claimed_elsewhere[k], true); });
+  summary.pool_wall_s = seconds_since(pool_start);
   progress.finish();
+  const auto finalize_start = Clock::now();
+  summary.encodes = bitstreams.encodes();
 
   std::vector<CellResult> all;
   for (auto& r : results) {
@@ -139,14 +228,15 @@ RunOutcome run_experiment(const Experiment& e, const RunOptions& options) {
   p.cells_reused = summary.reused;
   p.command_line = options.command_line;
   p.libraries = library_versions();
-  p.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  p.wall_s = seconds_since(start);
   write_file_atomically((dir / "results.csv").string(), results_csv(all));
   write_file_atomically((dir / "frames.csv").string(), frames_csv(all));
   if (!sets.empty()) write_file_atomically((dir / "sets.csv").string(), sets_csv(sets));
   write_file_atomically((dir / "results.json").string(), results_json(e.name, p, all, sets));
   // The report is built from the results file alone, exactly as `tgvc-bench report` rebuilds it.
   write_html_report(load_run_results(summary.output_dir), report_options(e), (dir / "report.html").string());
-  summary.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  summary.serial_s += seconds_since(finalize_start);
+  summary.wall_s = seconds_since(start);
   return summary;
 }
 
