@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/core/atomic_file.h"
+#include "harness/core/error.h"
 #include "harness/results/cell_json.h"
 #include "harness/run/cache_maintenance.h"
 #include "harness/run/cell_cache.h"
