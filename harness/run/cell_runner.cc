@@ -84,12 +84,15 @@ void measure(const Experiment& e, size_t sequence, SequenceCache& cache, const V
 // The decoded frame and its source frame the report shows for this cell (reports/still_frame.h):
 // nearest the median of the report's first main metric, so that a frame beside a keyframe cannot
 // stand for a codec whose quality swings.
-void save_stills(const Experiment& e, const std::string& run_dir, const std::string& cell_id,
-                 const Video& source, const Video& decoded, CellResult& r) {
+void save_stills(const Experiment& e, const std::string& run_dir, const std::string& cell_id, size_t sequence,
+                 SequenceCache& cache, const Video& source, const Video& decoded, CellResult& r) {
   std::tie(r.still_frame, r.still_metric) = pick_still_frame(e, r);
   write_png(run_dir + "/cells/" + cell_id + ".png", decoded.frames[r.still_frame], decoded.info.colour);
-  write_png(run_dir + "/" + still_source_file(r.dataset, r.sequence, r.still_frame),
-            source.frames[r.still_frame], source.info.colour);
+  // Cells of a sequence often pick the same frame: its source still is written once per run.
+  if (cache.first_still(sequence, r.still_frame)) {
+    write_png(run_dir + "/" + still_source_file(r.dataset, r.sequence, r.still_frame),
+              source.frames[r.still_frame], source.info.colour);
+  }
 }
 
 }  // namespace
@@ -169,7 +172,7 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
     work->metrics_s = r.timing.metrics_s;
 
     stage = FailedStage::kStill;
-    save_stills(e, run_dir, cell.id, *source, decoded, r);
+    save_stills(e, run_dir, cell.id, cell.sequence, cache, *source, decoded, r);
   } catch (const std::exception& ex) {
     r.status = CellOutcome::kFailed;
     r.stage = stage;
