@@ -24,8 +24,8 @@ std::string time_line(const RunOutcome& s) {
   return fmt::format(
       "time: wall {:.2f} s; thread-seconds over {} jobs: codecs {:.2f}, metrics {:.2f}, loading sources "
       "{:.2f}, "
-      "harness {:.2f} ({:.2f}% of the work), idle workers {:.2f}",
-      s.wall_s, s.jobs, s.codec_s, s.metrics_s, s.load_s, a.harness_s, 100 * a.share, a.idle_s);
+      "harness {:.2f} ({:.2f}% of the work; serial steps {:.2f}), idle workers {:.2f}",
+      s.wall_s, s.jobs, s.codec_s, s.metrics_s, s.load_s, a.harness_s, 100 * a.share, s.serial_s, a.idle_s);
 }
 
 }  // namespace
