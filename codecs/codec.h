@@ -64,6 +64,10 @@ class Codec {
   // key fingerprints their contents (harness/core/file_fingerprint.h).
   virtual std::vector<std::string> input_files(const ParamSet& /*params*/) const { return {}; }
   virtual std::string description() const = 0;
+  // Choices of the decoder that the bitstream does not carry, from `params` (the keys the table
+  // marks decoder-only); encode() puts them into Encoded::decoder_options, and a cell decoding a
+  // bitstream that another entry encoded sets its own.
+  virtual std::map<std::string, std::string> decoder_options(const ParamSet& /*params*/) const { return {}; }
   // The keys `params:` and `sweep:` accept for this codec.
   virtual const std::vector<ParamSpec>& param_specs() const = 0;
   // The {NAME} placeholders the items of its list params (specs marked `placeholders`) may hold

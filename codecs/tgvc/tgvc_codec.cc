@@ -86,16 +86,22 @@ Encoded TgvcCodec::encode(const Video& source, const ParamSet& params) const {
   out.components = {{"header", coded.sizes.header_bytes},
                     {"keyframes", coded.sizes.keyframe_bytes},
                     {"trajectories", coded.sizes.trajectory_bytes}};
-  // A decoder choice: the bitstream does not carry it.
-  out.decoder_options["generator"] = enum_name(generator_name_table(), typed.generator);
+  out.decoder_options = decoder_options(params);
   for (const auto& [key, value] : coded.keyframe_decoder_options)
     out.decoder_options[kKeyframePrefix + key] = value;
+  return out;
+}
+
+std::map<std::string, std::string> TgvcCodec::decoder_options(const ParamSet& params) const {
+  const TgvcParams typed = tgvc_params_from(params);
+  std::map<std::string, std::string> options;
+  options["generator"] = enum_name(generator_name_table(), typed.generator);
   if (typed.generator == Generator::kDiffusion) {
     for (const std::string& key : diffusion_option_keys()) {
-      if (params.has(key)) out.decoder_options[key] = params.get_string(key);
+      if (params.has(key)) options[key] = params.get_string(key);
     }
   }
-  return out;
+  return options;
 }
 
 Video TgvcCodec::decode(const Encoded& encoded) const {

@@ -16,6 +16,8 @@ class TgvcCodec final : public Codec {
   // The TorchScript embedder and tracker files (and the .sha256 beside each) when chosen, the
   // diffusion model directory when the diffusion generator is.
   std::vector<std::string> input_files(const ParamSet& params) const override;
+  // The generator and, for diffusion, its settings: the bitstream carries neither.
+  std::map<std::string, std::string> decoder_options(const ParamSet& params) const override;
   std::string description() const override;
   const std::vector<ParamSpec>& param_specs() const override;
   Encoded encode(const Video& source, const ParamSet& params) const override;

@@ -75,10 +75,11 @@ const ParamTable<TgvcParams>& tgvc_param_table() {
           Row("generator", &P::generator, generator_name_table())
               .help(
                   "decoder: trajectory-guided warp, trajectory-guided latent diffusion (TorchScript models, "
-                  "docs/diffusion.md), or blend (no guidance); the bitstream is the same"),
+                  "docs/diffusion.md), or blend (no guidance); the bitstream is the same")
+              .decoder_only(),
       },
       // The diffusion generator's settings (docs/diffusion.md): decoder options, not coded.
-      diffusion_param_table().nested_in(&P::diffusion),
+      decoder_only_rows(diffusion_param_table().nested_in(&P::diffusion)),
   }));
   return table;
 }

@@ -17,6 +17,7 @@ void add_inspect_command(CLI::App& app, int& exit_code);
 void add_models_command(CLI::App& app, int& exit_code);
 // run-cell, finalize, status and cancel: the commands around a Slurm run.
 void add_slurm_commands(CLI::App& app, int& exit_code);
+void add_cache_command(CLI::App& app, int& exit_code);  // stats and prune
 
 // The version line: tool version and the git commit it was built from.
 std::string version_text();

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   tgvc::add_inspect_command(app, exit_code);
   tgvc::add_models_command(app, exit_code);
   tgvc::add_slurm_commands(app, exit_code);
+  tgvc::add_cache_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

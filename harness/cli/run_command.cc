@@ -5,6 +5,7 @@
 #include "harness/config/executor_section.h"
 #include "harness/config/experiment.h"
 #include "harness/core/error.h"
+#include "harness/run/run_accounting.h"
 #include "harness/run/run_experiment.h"
 #include "harness/run/slurm_executor.h"
 
@@ -16,32 +17,49 @@ struct RunArgs {
   int jobs = 0;
   std::string out;
   bool quiet = false;
+  std::string cache;     // empty: the config's cache
   std::string executor;  // empty: the config's executor.kind
   bool wait = false;
   bool dry_run = false;
 };
+
+// Thread-seconds over all workers: the harness's share is of the work done, so idle workers
+// waiting for the last cell count apart, not as harness (harness/run/run_accounting.h).
+std::string time_line(const RunOutcome& s) {
+  RunTimes t;
+  t.wall_s = s.wall_s;
+  t.serial_s = s.serial_s;
+  t.pool_wall_s = s.pool_wall_s;
+  t.cells_s = s.cells_s;
+  t.load_s = s.load_s;
+  t.codec_s = s.codec_s;
+  t.metrics_s = s.metrics_s;
+  t.jobs = s.jobs;
+  const TimeAccount a = account_time(t);
+  return fmt::format(
+      "time: wall {:.2f} s; thread-seconds over {} jobs: codecs {:.2f}, metrics {:.2f}, loading sources "
+      "{:.2f}, harness {:.2f} ({:.2f}% of the work; serial steps {:.2f}), idle workers {:.2f}",
+      s.wall_s, s.jobs, s.codec_s, s.metrics_s, s.load_s, a.harness_s, 100 * a.share, s.serial_s, a.idle_s);
+}
 
 void run_local(const Experiment& experiment, const RunArgs& args, int& exit_code) {
   RunOptions options;
   options.jobs = args.jobs;
   options.output = args.out;
   options.quiet = args.quiet;
+  options.cache = args.cache;
   options.tool_version = TGVC_VERSION;
   options.git_commit = git_commit();
   options.command_line = "tgvc-bench run " + args.config;
   const RunOutcome s = run_experiment(experiment, options);
-  fmt::print("{} cells ({} reused from an earlier run), {} failed; results in {}/results.csv\n", s.cells,
-             s.reused, s.failed, s.output_dir);
-  if (!args.quiet && s.cells > s.reused) {
-    // With one job the wall time splits exactly; with more, idle workers count as harness time.
-    const int jobs = args.jobs > 0 ? args.jobs : experiment.jobs;
-    const double busy = (s.load_s + s.codec_s + s.metrics_s) / jobs;
-    fmt::print(
-        "time: wall {:.2f} s; per job: codecs {:.2f} s, metrics {:.2f} s, loading sources {:.2f} s, "
-        "harness {:.2f} s ({:.2f}%)\n",
-        s.wall_s, s.codec_s / jobs, s.metrics_s / jobs, s.load_s / jobs, s.wall_s - busy,
-        100 * (s.wall_s - busy) / s.wall_s);
+  fmt::print("{} cells ({} reused from an earlier run{}), {} failed; results in {}/results.csv\n", s.cells,
+             s.reused, s.from_cache > 0 ? fmt::format(", {} read from the cache", s.from_cache) : "",
+             s.failed, s.output_dir);
+  if (s.shared_encodes > 0) {
+    fmt::print("bitstreams: {} encoded, {} cells decoded a bitstream encoded by another cell or run\n",
+               s.encodes, s.shared_encodes);
   }
+  if (!args.quiet && s.cells > s.reused) fmt::print("{}\n", time_line(s));
   exit_code = s.failed > 0 ? 1 : 0;
 }
 
@@ -76,6 +94,9 @@ void add_run_command(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(1, 256));
   cmd->add_option("-o,--out", args->out, "Run directory (default: the config's 'output')");
   cmd->add_flag("-q,--quiet", args->quiet, "No progress lines");
+  cmd->add_option("--cache", args->cache,
+                  "Shared cell cache directory: cells and bitstreams computed once across runs (default: the "
+                  "config's 'cache'; local executor)");
   cmd->add_option("--executor", args->executor,
                   "local (threads of this process) or slurm (a job array); "
                   "default: the config's executor.kind")
@@ -89,6 +110,10 @@ void add_run_command(CLI::App& app, int& exit_code) {
     if (executor != "slurm" && (args->wait || args->dry_run)) {
       throw InputError(args->wait ? "--wait" : "--dry-run", "--executor slurm (or executor.kind: slurm)",
                        executor);
+    }
+    if (executor == "slurm" && !args->cache.empty()) {
+      throw InputError("--cache", "the local executor (Slurm tasks use the config's 'cache' for bitstreams)",
+                       "--executor slurm");
     }
     if (executor == "slurm") {
       run_slurm(experiment, *args, exit_code);

@@ -19,8 +19,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kTopKeys = {"experiment", "output",  "frames", "resize", "datasets",
-                                           "codecs",     "metrics", "jobs",   "report", "executor"};
+const std::vector<std::string> kTopKeys = {"experiment", "output", "frames", "resize",   "datasets", "codecs",
+                                           "metrics",    "jobs",   "report", "executor", "cache"};
 // The YAML names of the enum-valued fields, in the order error messages list them.
 template <class E>
 EnumNames<E> names_of(std::initializer_list<E> values) {
@@ -165,6 +165,7 @@ Experiment parse_experiment(const std::string& text, const std::string& path) {
   e.frames = parse_frames(root["frames"], path);
   e.resize = parse_resize(root["resize"], path);
   e.jobs = optional_int(root, "jobs", 1, 1, 256, path, "the config");
+  e.cache = optional_string(root, "cache", "", path, "the config");
   const fs::path base = fs::path(path).parent_path();
   e.sequences = parse_datasets(root["datasets"], path, base.string(), e.frames, e.resize);
   e.codecs = parse_codecs(root["codecs"], path, base.string());

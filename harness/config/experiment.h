@@ -98,6 +98,9 @@ struct Experiment {
   std::vector<CodecSpec> codecs;
   std::vector<MetricSpec> metrics;
   int jobs = 1;
+  // Shared cell cache directory (harness/run/cell_cache.h); empty: none. Like `output`, relative
+  // to the working directory. Not part of any cell's key: it only says where results are kept.
+  std::string cache;
   ReportSpec report;
   ExecutorSpec executor;
   std::string config_path;

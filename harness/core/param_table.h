@@ -155,6 +155,17 @@ class ParamRow {
     spec_.form = ParamForm::kMap;
     return std::move(*this);
   }
+  // The key is the decoder's choice: the encoder never reads it, so the bitstream is the same for
+  // every value (ParamSpec::decoder_only).
+  ParamRow decoder_only() && {
+    spec_.decoder_only = true;
+    return std::move(*this);
+  }
+  ParamRow as_decoder_only() const {
+    ParamRow copy = *this;
+    copy.spec_.decoder_only = true;
+    return copy;
+  }
 
   // The row under another key (a table offered with a prefix).
   ParamRow renamed(std::string key) const {
@@ -315,6 +326,14 @@ class ParamTable {
   std::vector<ParamRow<S>> rows_;
   std::vector<ParamSpec> specs_;
 };
+
+// The same rows, each marked decoder-only (a decoder stage's table nested in a codec's).
+template <class S>
+std::vector<ParamRow<S>> decoder_only_rows(const std::vector<ParamRow<S>>& rows) {
+  std::vector<ParamRow<S>> out;
+  for (const ParamRow<S>& row : rows) out.push_back(row.as_decoder_only());
+  return out;
+}
 
 // Rows of several lists in one (a codec's own rows followed by a stage's nested ones).
 template <class S>

@@ -39,6 +39,9 @@ struct ParamSpec {
   std::string unit;
   ParamForm form = ParamForm::kScalar;  // kList, kMap: type is kString
   bool placeholders = false;            // a kList whose items may hold {NAME} placeholders
+  // Read by the decoder only (T-GVC's generator): entries that differ only in such keys share
+  // one encoded bitstream (harness/run/bitstream_store.h).
+  bool decoder_only = false;
 };
 
 // Why `value` is not valid for `spec`, or nothing when it is. Bools accept true/false.

@@ -40,6 +40,8 @@ json cell_to_json(const CellResult& c) {
               {"decode_s", c.timing.decode_s},
               {"metrics_s", c.timing.metrics_s},
               {"total_s", c.timing.total_s}}}};
+  if (!c.timing.result_from.empty()) j["timing"]["result_from"] = c.timing.result_from;
+  if (!c.timing.encode_from.empty()) j["timing"]["encode_from"] = c.timing.encode_from;
   if (!c.colour_conversion.empty()) j["colour_conversion"] = c.colour_conversion;
   if (!c.set_contributions.empty()) {
     json contributions = json::array();
@@ -97,8 +99,9 @@ CellResult cell_from_json(const json& j, const std::string& where) {
       c.set_contributions.push_back(contribution_from_json(sc));
     }
     const json& t = j.at("timing");
-    c.timing = {t.value("load_s", 0.0), t.value("encode_s", 0.0), t.value("decode_s", 0.0),
-                t.value("metrics_s", 0.0), t.value("total_s", 0.0)};
+    c.timing = {t.value("load_s", 0.0),    t.value("encode_s", 0.0), t.value("decode_s", 0.0),
+                t.value("metrics_s", 0.0), t.value("total_s", 0.0),  t.value("result_from", ""),
+                t.value("encode_from", "")};
     return c;
   } catch (const json::exception& e) {
     throw InputError(where, "a cell result (schema " + std::to_string(kResultSchemaVersion) + ")", e.what());

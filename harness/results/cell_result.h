@@ -21,6 +21,14 @@ struct CellTiming {
   double decode_s = 0;
   double metrics_s = 0;
   double total_s = 0;  // the cell's wall time, from start to its result being built
+  // Where the numbers above were measured. "cache": the whole result was read from the shared
+  // cell cache (harness/run/cell_cache.h), so every time is that of the run that computed it.
+  // Empty: computed in this run.
+  std::string result_from;
+  // Where the bitstream came from when this cell did not encode it: "run" (another cell of this
+  // run with the same encoder inputs) or "cache" (the shared cache). encode_s is then the time of
+  // the encode that made it, never zero. Empty: encoded by this cell.
+  std::string encode_from;
 };
 
 struct CellResult {

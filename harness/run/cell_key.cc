@@ -98,4 +98,36 @@ std::string cell_inputs_hash(const Experiment& e, const Cell& cell) {
   return h.hex_digest();
 }
 
+ParamSet encoder_params(const std::vector<ParamSpec>& specs, const ParamSet& params,
+                        const std::string& where) {
+  std::map<std::string, std::string> given = params.values();
+  for (const ParamSpec& spec : specs) {
+    if (spec.decoder_only) given.erase(spec.key);
+  }
+  return ParamSet::resolve(specs, given, where);
+}
+
+std::string encoder_inputs_hash(const Experiment& e, const Cell& cell) {
+  const SequenceSpec& seq = e.sequences[cell.sequence];
+  const CodecSpec& codec_spec = e.codecs[cell.codec];
+  const Codec* codec = find_codec(codec_spec.type);
+  const ParamSet params =
+      encoder_params(codec->param_specs(),
+                     ParamSet::resolve(codec->param_specs(), codec_spec.rate_points[cell.rate_point].params,
+                                       codec_spec.name),
+                     codec_spec.name);
+  Sha256 h;
+  h.update("bitstream key 1\n");
+  h.update(source_identity(seq, sequence_files(seq)) + "\n");
+  h.update(fmt::format("frames={},{}\n", e.frames.start, e.frames.count));
+  if (e.resize) {
+    h.update(fmt::format("resize={}x{} {} {}\n", e.resize->width, e.resize->height, to_string(e.resize->mode),
+                         to_string(e.resize->filter)));
+  }
+  h.update(fmt::format("type={} version={}\n", codec_spec.type, codec->version_for(params)));
+  hash_params(h, "param", params);
+  hash_files(h, codec->input_files(params));
+  return h.hex_digest();
+}
+
 }  // namespace tgvc

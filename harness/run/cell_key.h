@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "harness/config/experiment.h"
+#include "harness/core/params.h"
 #include "harness/plan/plan.h"
 
 namespace tgvc {
@@ -18,6 +19,17 @@ namespace tgvc {
 // the content fingerprint of its model files. Not in it, because they cannot change a result:
 // the config's layout (key order, comments), the output directory, the job count.
 std::string cell_inputs_hash(const Experiment& experiment, const Cell& cell);
+
+// The key of a cell's bitstream: the encoder's inputs alone. SHA-256 over: a format version; the
+// source's identity; frame range; resize; the codec's type and its version_for the encoder
+// parameters; those parameters and the fingerprints of the files the codec reads for them. Not
+// in it: the dataset, sequence and codec entry names, metrics, and the decoder-only parameters
+// (ParamSpec::decoder_only), so entries differing only in decoder choices share one bitstream.
+std::string encoder_inputs_hash(const Experiment& experiment, const Cell& cell);
+
+// `params` with every decoder-only key of `specs` back at its default: what the encoder sees.
+ParamSet encoder_params(const std::vector<ParamSpec>& specs, const ParamSet& params,
+                        const std::string& where);
 
 // The files a file sequence reads: the video file, or every frame of an image sequence.
 std::vector<std::string> sequence_files(const SequenceSpec& sequence);

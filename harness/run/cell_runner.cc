@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <map>
+#include <tuple>
 
 #include "codecs/codec.h"
 #include "codecs/source_colour.h"
@@ -83,21 +84,28 @@ void measure(const Experiment& e, size_t sequence, SequenceCache& cache, const V
 // The decoded frame and its source frame the report shows for this cell (reports/still_frame.h):
 // nearest the median of the report's first main metric, so that a frame beside a keyframe cannot
 // stand for a codec whose quality swings.
-void save_stills(const Experiment& e, const std::string& run_dir, const std::string& cell_id,
-                 const Video& source, const Video& decoded, CellResult& r) {
-  const StillChoice choice = choose_still_frame(r.metrics, r.headline_values, e.report.metrics);
-  const int frames = static_cast<int>(decoded.frames.size());
-  r.still_frame = choice.frame >= 0 && choice.frame < frames ? choice.frame : frames / 2;
-  r.still_metric = choice.frame >= 0 && choice.frame < frames ? choice.metric : "";
+void save_stills(const Experiment& e, const std::string& run_dir, const std::string& cell_id, size_t sequence,
+                 SequenceCache& cache, const Video& source, const Video& decoded, CellResult& r) {
+  std::tie(r.still_frame, r.still_metric) = pick_still_frame(e, r);
   write_png(run_dir + "/cells/" + cell_id + ".png", decoded.frames[r.still_frame], decoded.info.colour);
-  write_png(run_dir + "/" + still_source_file(r.dataset, r.sequence, r.still_frame),
-            source.frames[r.still_frame], source.info.colour);
+  // Cells of a sequence often pick the same frame: its source still is written once per run.
+  if (cache.first_still(sequence, r.still_frame)) {
+    write_png(run_dir + "/" + still_source_file(r.dataset, r.sequence, r.still_frame),
+              source.frames[r.still_frame], source.info.colour);
+  }
 }
 
 }  // namespace
 
-CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
-                    const std::string& inputs_hash, const std::string& run_dir) {
+std::pair<int, std::string> pick_still_frame(const Experiment& e, const CellResult& r) {
+  const StillChoice choice = choose_still_frame(r.metrics, r.headline_values, e.report.metrics);
+  if (choice.frame >= 0 && choice.frame < r.frames) return {choice.frame, choice.metric};
+  return {r.frames / 2, ""};
+}
+
+CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache, BitstreamStore& bitstreams,
+                    const std::string& bitstream_key, const std::string& inputs_hash,
+                    const std::string& run_dir, CellWork* work) {
   const auto cell_start = Clock::now();
   const SequenceSpec& seq = e.sequences[cell.sequence];
   const CodecSpec& codec_spec = e.codecs[cell.codec];
@@ -119,20 +127,32 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
   std::shared_ptr<const Video> source;
   try {
     bool loaded_here = false;
+    const auto load_start = Clock::now();
     source = cache.acquire(cell.sequence, &loaded_here, &r.timing.load_s);
+    work->load_s = seconds_since(load_start);  // a wait for another cell's load included
     const ParamSet params = ParamSet::resolve(codec->param_specs(), point.params, codec_spec.name);
     r.params = params.values();
     r.codec_version = codec->version_for(params);
 
     stage = FailedStage::kEncode;
-    auto t = Clock::now();
-    const Encoded encoded = encode_source(*codec, *source, params);
-    r.timing.encode_s = seconds_since(t);
+    BitstreamOrigin origin = BitstreamOrigin::kEncodedHere;
+    double encode_wait_s = 0;
+    const std::shared_ptr<const StoredBitstream> stored = bitstreams.get(
+        bitstream_key, [&] { return encode_source(*codec, *source, params); }, &origin, &encode_wait_s);
+    r.timing.encode_s = stored->encode_s;
+    r.timing.encode_from = to_string(origin);
+    work->codec_s = encode_wait_s;
+    // The bitstream may be another entry's: this cell's own decoder choices replace that entry's,
+    // while what its encoder wrote for the decoder (learned codecs' frame digests, T-GVC's
+    // keyframe codec options) stays with the bitstream.
+    Encoded encoded = stored->encoded;
+    for (const auto& [key, value] : codec->decoder_options(params)) encoded.decoder_options[key] = value;
 
     stage = FailedStage::kDecode;
-    t = Clock::now();
+    auto t = Clock::now();
     const Video decoded = decode_for_source(*codec, encoded);
     r.timing.decode_s = seconds_since(t);
+    work->codec_s += r.timing.decode_s;
 
     r.width = encoded.info.width;
     r.height = encoded.info.height;
@@ -151,9 +171,10 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
     t = Clock::now();
     measure(e, cell.sequence, cache, *source, decoded, r);
     r.timing.metrics_s = seconds_since(t);
+    work->metrics_s = r.timing.metrics_s;
 
     stage = FailedStage::kStill;
-    save_stills(e, run_dir, cell.id, *source, decoded, r);
+    save_stills(e, run_dir, cell.id, cell.sequence, cache, *source, decoded, r);
   } catch (const std::exception& ex) {
     r.status = CellOutcome::kFailed;
     r.stage = stage;
@@ -162,6 +183,7 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
     r.set_contributions.clear();
   }
   cache.release(cell.sequence);
+  bitstreams.release(bitstream_key);
   r.timing.total_s = seconds_since(cell_start);
   return r;
 }

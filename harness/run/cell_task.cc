@@ -1,12 +1,16 @@
 #include "harness/run/cell_task.h"
 
+#include <map>
 #include <mutex>
+#include <optional>
 
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
 #include "harness/core/parallel_for.h"
 #include "harness/plan/plan.h"
 #include "harness/results/cell_json.h"
+#include "harness/run/bitstream_store.h"
+#include "harness/run/cell_cache.h"
 #include "harness/run/cell_key.h"
 #include "harness/run/cell_runner.h"
 #include "harness/run/run_directory.h"
@@ -20,7 +24,9 @@ CellTaskOutcome run_cell_task(const Experiment& e, const std::string& run_dir,
   CellTaskOutcome outcome;
   std::vector<size_t> pending;
   std::vector<std::string> hashes(cells.size());
+  std::vector<std::string> bitstream_keys(cells.size());
   std::vector<int> uses(e.sequences.size(), 0);
+  std::map<std::string, int> bitstream_uses;
   for (size_t i : indices) {
     if (i >= cells.size()) {
       throw InputError("run-cell INDEX", "a cell index below " + std::to_string(cells.size()),
@@ -33,12 +39,20 @@ CellTaskOutcome run_cell_task(const Experiment& e, const std::string& run_dir,
     }
     pending.push_back(i);
     ++uses[cells[i].sequence];
+    bitstream_keys[i] = encoder_inputs_hash(e, cells[i]);
+    ++bitstream_uses[bitstream_keys[i]];
   }
   SequenceCache cache(e, uses);
+  // Tasks share encoded bitstreams through the config's cache, when it names one.
+  std::optional<CellCache> shared;
+  if (!e.cache.empty()) shared.emplace(e.cache);
+  BitstreamStore bitstreams(std::move(bitstream_uses), shared ? &*shared : nullptr);
   std::mutex mutex;
   parallel_for(static_cast<int>(pending.size()), threads, [&](int k) {
     const size_t i = pending[static_cast<size_t>(k)];
-    const CellResult r = run_cell(e, cells[i], cache, hashes[i], run_dir);
+    CellWork work;
+    const CellResult r =
+        run_cell(e, cells[i], cache, bitstreams, bitstream_keys[i], hashes[i], run_dir, &work);
     write_file_atomically(cell_file(run_dir, cells[i]), cell_to_json(r).dump(1) + "\n");
     std::lock_guard<std::mutex> lock(mutex);
     ++outcome.run;

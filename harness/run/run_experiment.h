@@ -15,17 +15,28 @@ struct RunOptions {
   std::string git_commit;
   std::string command_line;
   bool quiet = false;  // no progress lines
+  std::string cache;   // shared cell cache directory (cell_cache.h); empty: the config's `cache`
 };
 
 struct RunOutcome {
   std::string output_dir;
+  int jobs = 1;
   int cells = 0;
-  int reused = 0;  // finished in an earlier run with the same inputs
+  int reused = 0;      // finished in an earlier run with the same inputs
+  int from_cache = 0;  // read from the shared cell cache
   int failed = 0;
-  // Seconds, summed over the cells run now (reused cells excluded), and the run's wall time.
+  int encodes = 0;         // bitstreams encoded by this run
+  int shared_encodes = 0;  // cells computed now that decoded a bitstream encoded elsewhere
+  // The run's wall time; the serial steps before and after the cells; the cell pool's wall time;
+  // and thread-seconds summed over the cells handled now (reused cells excluded): all of each
+  // cell's worker time, and in it what this run spent loading sources, in codecs (encode, or the
+  // wait for a shared encode, + decode) and in metrics. run_accounting.h turns them into shares.
   double wall_s = 0;
+  double serial_s = 0;
+  double pool_wall_s = 0;
+  double cells_s = 0;
   double load_s = 0;
-  double codec_s = 0;  // encode + decode
+  double codec_s = 0;
   double metrics_s = 0;
 };
 

@@ -97,4 +97,9 @@ std::shared_ptr<const PreparedSource> SequenceCache::prepared(
   return future.get();  // rethrows the error of make
 }
 
+bool SequenceCache::first_still(size_t sequence, int frame) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return stills_.emplace(sequence, frame).second;
+}
+
 }  // namespace tgvc

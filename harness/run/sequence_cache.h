@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,10 @@ class SequenceCache {
       size_t sequence, const std::string& key,
       const std::function<std::shared_ptr<const PreparedSource>()>& make);
 
+  // True for the first caller of this run with `frame` of `sequence`: the one cell that writes
+  // that source still; the others that chose the same frame skip writing the same picture.
+  bool first_still(size_t sequence, int frame);
+
  private:
   using SharedPrepared = std::shared_future<std::shared_ptr<const PreparedSource>>;
   struct Entry {
@@ -51,6 +56,7 @@ class SequenceCache {
   };
   const Experiment& experiment_;
   std::vector<Entry> entries_;
+  std::set<std::pair<size_t, int>> stills_;
   std::mutex mutex_;
 };
 

@@ -11,6 +11,7 @@
 #include "codecs/source_colour.h"
 #include "harness/metrics/registry.h"
 #include "harness/plan/plan.h"
+#include "harness/run/cell_key.h"
 #include "harness/run/cell_runner.h"
 #include "harness/run/sequence_cache.h"
 #include "reports/still_frame.h"
@@ -46,8 +47,11 @@ TEST(CellRunner, SharesTheTrajectorySourceSideBetweenTheCellsOfASequence) {
   bool loaded = false;
   double load_s = 0;
   const std::shared_ptr<const Video> source = cache.acquire(0, &loaded, &load_s);
+  BitstreamStore bitstreams({}, nullptr);
   for (const Cell& cell : plan) {
-    const CellResult r = run_cell(e, cell, cache, "inputs", dir.string());
+    CellWork work;
+    const CellResult r =
+        run_cell(e, cell, cache, bitstreams, encoder_inputs_hash(e, cell), "inputs", dir.string(), &work);
     ASSERT_TRUE(r.ok()) << r.error;
     // The same cell by hand: its decoded video and the metric alone.
     const CodecSpec& spec = e.codecs[cell.codec];
