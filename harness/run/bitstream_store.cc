@@ -41,7 +41,11 @@ std::shared_ptr<const StoredBitstream> BitstreamStore::load_or_encode(const std:
   // Another process may be encoding the same bitstream: wait for it rather than encode twice.
   CacheClaim claim;
   if (shared_) {
-    claim = shared_->claim("bitstream-" + key);
+    try {
+      claim = shared_->claim("bitstream-" + key);
+    } catch (const std::exception&) {
+      // no lock file can be made: encode unclaimed
+    }
     if (auto cached = from_cache()) {
       *origin = BitstreamOrigin::kCache;
       return cached;
@@ -55,7 +59,13 @@ std::shared_ptr<const StoredBitstream> BitstreamStore::load_or_encode(const std:
     std::lock_guard<std::mutex> lock(mutex_);
     ++encodes_;
   }
-  if (shared_) shared_->store_bitstream(key, bitstream_to_file(made));
+  if (shared_) {
+    try {
+      shared_->store_bitstream(key, bitstream_to_file(made));
+    } catch (const std::exception&) {
+      // not stored: a later run encodes it again; this cell has its bitstream
+    }
+  }
   *origin = BitstreamOrigin::kEncodedHere;
   return std::make_shared<const StoredBitstream>(std::move(made));
 }

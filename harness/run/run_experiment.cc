@@ -125,9 +125,13 @@ RunOutcome run_experiment(const Experiment& e, const RunOptions& options) {
       r = result_from_cache(e, cells[i], *shared, hashes[i], summary.output_dir);
       if (!r) {
         const auto claim_start = Clock::now();
-        claim = wait ? shared->claim("cell-" + hashes[i]) : shared->try_claim("cell-" + hashes[i]);
+        try {
+          claim = wait ? shared->claim("cell-" + hashes[i]) : shared->try_claim("cell-" + hashes[i]);
+        } catch (const Error&) {
+          wait = true;  // no lock file can be made: compute the cell unclaimed rather than not at all
+        }
         claim_wait_s = seconds_since(claim_start);
-        if (!claim.held()) return false;
+        if (!claim.held() && !wait) return false;
         // Finished while this process waited for the claim, or before it looked.
         r = result_from_cache(e, cells[i], *shared, hashes[i], summary.output_dir);
       }
@@ -138,9 +142,14 @@ RunOutcome run_experiment(const Experiment& e, const RunOptions& options) {
     } else {
       r = run_cell(e, cells[i], cache, bitstreams, bitstream_keys[i], hashes[i], summary.output_dir, &work);
       if (shared && r->ok()) {
-        shared->store_cell(hashes[i], *r, (dir / "cells" / (cells[i].id + ".png")).string(),
-                           (dir / still_source_file(r->dataset, r->sequence, r->still_frame)).string(),
-                           bitstream_keys[i]);
+        // The cache saves work; failing to fill it (a full disk, a source still another cell of
+        // this run is still writing) costs only a later recomputation, never this cell.
+        try {
+          shared->store_cell(hashes[i], *r, (dir / "cells" / (cells[i].id + ".png")).string(),
+                             (dir / still_source_file(r->dataset, r->sequence, r->still_frame)).string(),
+                             bitstream_keys[i]);
+        } catch (const std::exception&) {
+        }
       }
     }
     claim = CacheClaim();
