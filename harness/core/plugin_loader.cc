@@ -5,6 +5,7 @@
 
 #include <climits>
 #include <cstdlib>
+#include <string>
 
 namespace tgvc {
 namespace {
