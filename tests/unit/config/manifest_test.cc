@@ -184,8 +184,12 @@ namespace {
 TEST(PaperConfigs, LoadWithTheirDataAndFollowTheProtocol) {
   const auto manifests = expected_manifests();
   // hevc_b_learned: T-GVC with MS-ILLM keyframes and MS-ILLM all-intra (needs the weights to run).
-  for (const auto& [name, dataset] : std::vector<std::pair<std::string, std::string>>{
-           {"hevc_b", "hevc_b"}, {"hevc_c", "hevc_c"}, {"uvg", "uvg"}, {"mcl_jcv", "mcl_jcv"}, {"hevc_b_learned", "hevc_b"}}) {
+  for (const auto& [name, dataset] :
+       std::vector<std::pair<std::string, std::string>>{{"hevc_b", "hevc_b"},
+                                                        {"hevc_c", "hevc_c"},
+                                                        {"uvg", "uvg"},
+                                                        {"mcl_jcv", "mcl_jcv"},
+                                                        {"hevc_b_learned", "hevc_b"}}) {
     const std::string path = std::string(TGVC_SOURCE_DIR) + "/configs/paper/" + name + ".yaml";
     std::ifstream in(path);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
