@@ -4,8 +4,8 @@
 // back to its format.
 #pragma once
 
-#include "codecs/learned/learned_network.h"
 #include "harness/core/frame.h"
+#include "harness/torch/api/learned_network.h"
 
 namespace tgvc::learned {
 

@@ -11,7 +11,7 @@
 
 #include "codecs/entropy/cdf_table.h"
 #include "codecs/entropy/gaussian_conditional.h"
-#include "codecs/learned/learned_network.h"
+#include "harness/torch/api/learned_network.h"
 
 namespace tgvc::learned {
 

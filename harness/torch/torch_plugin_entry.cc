@@ -1,6 +1,7 @@
 // libtgvc_torch.so's one entry point: the table of its parts (harness/torch/api/torch_plugin.h).
 
 #include "harness/torch/api/torch_plugin.h"
+#include "harness/torch/codecs/codecs_part.h"
 #include "harness/torch/metrics/metrics_part.h"
 #include "harness/torch/runtime/torch_runtime.h"
 #include "harness/torch/tgvc/tgvc_part.h"
@@ -13,6 +14,7 @@ extern "C" const tgvc::PluginTableHeader* tgvc_torch_entry(int abi_version) {
       refusal,
       &tgvc::learned_metrics_part(),
       &tgvc::tgvc_models_part(),
+      &tgvc::learned::learned_codecs_part(),
   };
   tgvc::init_torch_threads();
   return &table.header;

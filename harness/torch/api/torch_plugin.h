@@ -12,10 +12,13 @@ namespace tgvc {
 
 class LearnedBackend;    // harness/torch/api/learned_backend.h
 class TgvcTorchBackend;  // harness/torch/api/tgvc_torch_backend.h
+namespace learned {
+class LearnedTorchBackend;  // harness/torch/api/learned_network.h
+}  // namespace learned
 
 // Bump whenever this table or an interface it points to changes, so that a library from another
 // build is refused (naming both versions) rather than called.
-inline constexpr int kTorchPluginAbiVersion = 1;
+inline constexpr int kTorchPluginAbiVersion = 2;
 inline constexpr const char* kTorchPluginEntry = "tgvc_torch_entry";
 inline constexpr const char* kTorchPluginLibrary = "libtgvc_torch.so";
 
@@ -23,6 +26,8 @@ struct TorchPlugin {
   PluginTableHeader header;  // first, at every version: the ABI version the library was built with
   const LearnedBackend* metrics = nullptr;  // LPIPS, DISTS, CLIP-SIM, FVD (harness/torch/metrics)
   const TgvcTorchBackend* tgvc = nullptr;   // T-GVC's embedder, tracker, diffusion (harness/torch/tgvc)
+  // The learned codecs' model exports: four stages and entropy tables (harness/torch/codecs).
+  const learned::LearnedTorchBackend* learned_codecs = nullptr;
 };
 
 }  // namespace tgvc

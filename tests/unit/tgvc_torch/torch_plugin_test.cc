@@ -53,6 +53,7 @@ TEST(TorchPlugin, EntryPointRefusesAnotherAbiVersionNamingTheFileAndBothVersions
   EXPECT_NE(accepted, refused);
   EXPECT_NE(reinterpret_cast<const TorchPlugin*>(accepted)->metrics, nullptr);
   EXPECT_NE(reinterpret_cast<const TorchPlugin*>(accepted)->tgvc, nullptr);
+  EXPECT_NE(reinterpret_cast<const TorchPlugin*>(accepted)->learned_codecs, nullptr);
 }
 
 TEST(TorchPlugin, MissingFileAndLibraryWithoutTheEntryPointAreNamedWithTheReason) {

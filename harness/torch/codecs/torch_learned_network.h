@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "codecs/learned/learned_network.h"
+#include "harness/torch/api/learned_network.h"
 
 namespace tgvc::learned {
 

@@ -1,4 +1,4 @@
-#include "codecs/learned/torch/torch_learned_network.h"
+#include "harness/torch/codecs/torch_learned_network.h"
 
 #include <map>
 #include <mutex>
@@ -9,7 +9,7 @@
 
 #include "harness/core/error.h"
 #include "harness/core/sha256.h"
-#include "harness/metrics/learned/torch_runtime.h"
+#include "harness/torch/runtime/torch_runtime.h"
 
 namespace tgvc::learned {
 namespace {

@@ -1,7 +1,8 @@
-// The boundary between the learned codec (torch-free: padding, quantisation, entropy coding, the
-// container) and the networks of a model export (LibTorch, loaded with dlopen on first use).
-// Plain C++ types only: no LibTorch header may appear here. docs/learned-codecs.md, "Exports",
-// gives the contract of the TorchScript file the backend reads.
+// The learned codecs' part of the LibTorch layer: the boundary between the learned codec
+// (codecs/learned, torch-free: padding, quantisation, entropy coding, the container) and the
+// networks of a model export (harness/torch/codecs, inside libtgvc_torch.so, reached through
+// TorchPlugin::learned_codecs). Plain C++ types only: no LibTorch header may appear here.
+// docs/learned-codecs.md, "Exports", gives the contract of the TorchScript file the backend reads.
 #pragma once
 
 #include <cstddef>
@@ -87,11 +88,4 @@ class LearnedTorchBackend {
                                                      const std::string& where) const = 0;
 };
 
-// The one symbol the backend library exports. Bump the suffix whenever these classes change so
-// that a stale library is refused, not called.
-inline constexpr const char* kLearnedTorchBackendSymbol = "tgvc_learned_codec_backend_v1";
-
 }  // namespace tgvc::learned
-
-// Defined in the backend library; returns a process-lifetime object.
-extern "C" const tgvc::learned::LearnedTorchBackend* tgvc_learned_codec_backend_v1();
