@@ -95,12 +95,16 @@ TEST(CellCacheCli, TwoConcurrentRunsOfOverlappingConfigsComputeEverySharedCellOn
   }
   EXPECT_EQ(shared, 4);
   for (const auto& [id, cell] : cb) {
-    if (ca.count(id) == 0) EXPECT_TRUE(computed_here(cell)) << id;
+    if (ca.count(id) == 0) {
+      EXPECT_TRUE(computed_here(cell)) << id;
+    }
   }
   const auto rows_a = csv_rows(dir + "/ra");
   const auto rows_b = csv_rows(dir + "/rb");
   for (const auto& [key, row] : rows_a) {
-    if (rows_b.count(key)) EXPECT_EQ(row, rows_b.at(key)) << key;
+    if (rows_b.count(key)) {
+      EXPECT_EQ(row, rows_b.at(key)) << key;
+    }
   }
 
   // One entry per distinct cell, every one complete and valid; nothing half-written is left.
