@@ -117,12 +117,6 @@ Embedding ImportanceFrames::edited_embedding(int frame, const cv::Mat& edited) {
   return editor(frame).embed_edit(from_rgb24(edited), changed_box(rgb24(frame), edited));
 }
 
-ClusterImportance cluster_importance(const Video& clip, const std::vector<const Track*>& members,
-                                     const ImageEmbedder& embedder, const ImportanceParams& params) {
-  ImportanceFrames frames(clip, embedder);
-  return cluster_importance(frames, members, params);
-}
-
 ClusterImportance cluster_importance(ImportanceFrames& prepared, const std::vector<const Track*>& members,
                                      const ImportanceParams& params) {
   const Video& clip = prepared.clip();

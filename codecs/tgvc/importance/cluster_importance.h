@@ -65,7 +65,5 @@ class ImportanceFrames {
 // inpainting differs between them.
 ClusterImportance cluster_importance(ImportanceFrames& frames, const std::vector<const Track*>& members,
                                      const ImportanceParams& params);
-ClusterImportance cluster_importance(const Video& clip, const std::vector<const Track*>& members,
-                                     const ImageEmbedder& embedder, const ImportanceParams& params);
 
 }  // namespace tgvc

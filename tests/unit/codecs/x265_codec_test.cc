@@ -14,6 +14,7 @@
 #include "codecs/x265/x265_codec.h"
 #include "harness/core/error.h"
 #include "tests/unit/codecs/codec_test_support.h"
+#include "tests/unit/codecs/hevc_nal_types.h"
 
 namespace tgvc {
 namespace {
@@ -28,23 +29,15 @@ using testing_support::plane_psnr;
 using testing_support::yuv;
 
 using testing_support::bpp;
+using testing_support::hevc_nal_types;
 using testing_support::kFrames;
 using testing_support::kHeight;
 using testing_support::kWidth;
 using testing_support::source8;
 
-// NAL unit types of an Annex-B stream, in order (independent of libavcodec's parser).
-std::vector<int> nal_types(const std::vector<uint8_t>& s) {
-  std::vector<int> types;
-  for (size_t i = 0; i + 3 < s.size(); ++i) {
-    if (s[i] == 0 && s[i + 1] == 0 && s[i + 2] == 1) types.push_back((s[i + 3] >> 1) & 0x3f);
-  }
-  return types;
-}
-
 int count_irap(const std::vector<uint8_t>& s) {
   int n = 0;
-  for (int t : nal_types(s)) n += t >= 16 && t <= 21;
+  for (int t : hevc_nal_types(s)) n += t >= 16 && t <= 21;
   return n;
 }
 
@@ -109,7 +102,7 @@ TEST(X265Codec, QpLadderLowersQualityAndRate) {
 TEST(X265Codec, StreamIsAnnexBWithParameterSetsFirst) {
   const X265Codec codec;
   const Encoded e = encode_with(codec, source8(), {{"qp", "40"}});
-  const std::vector<int> types = nal_types(e.bitstream);
+  const std::vector<int> types = hevc_nal_types(e.bitstream);
   ASSERT_GE(types.size(), 4u);
   EXPECT_EQ(types[0], 32);  // VPS
   EXPECT_EQ(types[1], 33);  // SPS

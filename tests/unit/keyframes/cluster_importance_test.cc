@@ -67,8 +67,9 @@ TEST(ClusterImportance, ImportanceFollowsWhatTheMaskRemoves) {
   for (const Track& t : tracks) members.push_back(&t);
   ThumbnailEmbedder embedder;
   ImportanceParams params;
-  const ClusterImportance on_texture = cluster_importance(textured, members, embedder, params);
-  const ClusterImportance on_flat = cluster_importance(flat, members, embedder, params);
+  ImportanceFrames textured_frames(textured, embedder), flat_frames(flat, embedder);
+  const ClusterImportance on_texture = cluster_importance(textured_frames, members, params);
+  const ClusterImportance on_flat = cluster_importance(flat_frames, members, params);
   EXPECT_NEAR(on_texture.motion, std::hypot(5.0, 1.0), 1e-5);
   ASSERT_TRUE(on_texture.importance_computed);
   EXPECT_GT(on_texture.importance, 0.1);
@@ -80,7 +81,7 @@ TEST(ClusterImportance, ImportanceFollowsWhatTheMaskRemoves) {
   }
   // A slow cluster is never kept, and its importance is not computed.
   std::vector<Track> slow = {line(100, 100, 0.5f, 0, 16)};
-  const ClusterImportance s = cluster_importance(textured, {&slow[0]}, embedder, params);
+  const ClusterImportance s = cluster_importance(textured_frames, {&slow[0]}, params);
   EXPECT_FALSE(s.importance_computed);
   EXPECT_FALSE(s.keep);
 }

@@ -10,6 +10,7 @@
 #include "datasets/synthetic/synthetic_sequence.h"
 #include "harness/core/error.h"
 #include "harness/io/resize.h"
+#include "tests/unit/codecs/hevc_nal_types.h"
 
 namespace tgvc {
 namespace {
@@ -60,13 +61,10 @@ TEST(TgvcCodec, RoundTripKeepsGeometryAndDecodesTheEncodersKeyframes) {
   EXPECT_EQ(decoded.frames[t].planes[0].samples[1000], ((b - t) * sa + (t - a) * sb + (b - a) / 2) / (b - a));
 }
 
-// VCL NAL unit types of an HEVC Annex-B stream (ITU-T H.265 7.4.2.2: 0..15 are not random
-// access points, so they are predicted from other pictures; 16..23 are IRAP pictures).
+// VCL NAL unit types (below 32) of an HEVC stream.
 std::vector<int> hevc_vcl_nal_types(const std::vector<uint8_t>& stream) {
   std::vector<int> types;
-  for (size_t i = 0; i + 3 < stream.size(); ++i) {
-    if (stream[i] != 0 || stream[i + 1] != 0 || stream[i + 2] != 1) continue;
-    const int type = (stream[i + 3] >> 1) & 0x3f;
+  for (int type : testing_support::hevc_nal_types(stream)) {
     if (type < 32) types.push_back(type);
   }
   return types;
