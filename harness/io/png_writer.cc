@@ -6,6 +6,7 @@
 
 extern "C" {
 #include <libavcodec/avcodec.h>
+#include <libavutil/opt.h>
 }
 
 #include "harness/core/atomic_file.h"
@@ -40,6 +41,12 @@ std::vector<uint8_t> encode_png(const Frame& frame, ColourSpec colour, int png_b
   context->pix_fmt = format;
   context->time_base = {1, 1};
   context->thread_count = 1;
+  // Stills are written per cell, so their deflate is most of the harness's own time: zlib level 1
+  // with the "sub" filter takes half the time of the default (level 6, no filter) and gives smaller
+  // files on real frames (tests/bench/bench_io.cc, docs/performance.md). Lossless either way.
+  context->compression_level = 1;
+  if (av_opt_set(context->priv_data, "pred", "sub", 0) < 0)
+    throw Error("the PNG encoder has no 'pred' option");
   if (avcodec_open2(context.get(), codec, nullptr) < 0) throw Error("cannot open the PNG encoder");
 
   std::unique_ptr<AVFrame, FrameDeleter> picture(av_frame_alloc());
