@@ -121,6 +121,14 @@ double metric(const json& c, const std::string& name) {
   return NAN;
 }
 
+// A finished cell of the stand-in's log entry: the rate is the bitstream file's size, as the program
+// wrote it, over every frame.
+void expect_ok_at_the_bitstream_rate(const json& c, const json& entry) {
+  EXPECT_EQ(c.at("status"), "ok") << c.dump();
+  EXPECT_EQ(c.at("bits").get<uint64_t>(), 8 * entry.at("bytes").get<uint64_t>()) << c.at("rate_point");
+  EXPECT_EQ(c.at("frames"), kFrames);
+}
+
 // A process that exists and is not a zombie (a reparented child may wait unreaped).
 bool running(int pid) {
   const std::string stat = read_text("/proc/" + std::to_string(pid) + "/stat");
@@ -165,10 +173,7 @@ TEST(HmVtmPresets, RateIsTheBitstreamAndTheDecodeMatchesTheRecon) {
     const std::string rate_point = "qp=" + std::to_string(entry.at("qp").get<int>());
     const bool low_delay = entry.at("qp") == 37;
     const json& c = cell(run, low_delay ? "hmld" : codec, rate_point);
-    EXPECT_EQ(c.at("status"), "ok") << c.dump();
-    // The rate is the bitstream file's size, as the program wrote it.
-    EXPECT_EQ(c.at("bits").get<uint64_t>(), 8 * entry.at("bytes").get<uint64_t>()) << rate_point;
-    EXPECT_EQ(c.at("frames"), kFrames);
+    expect_ok_at_the_bitstream_rate(c, entry);
     EXPECT_NEAR(metric(c, "psnr_y"), expected_psnr_y(entry.at("qp"), codec == "vtm" ? 63 : 51), 1e-9);
     const std::vector<std::string> argv = argv_of(entry);
     EXPECT_THAT(argv, Contains("--InputBitDepth=8"));
@@ -294,9 +299,7 @@ TEST(LearnedPresets, OneRatePointPerCallWithRealBitstreams) {
     const std::string codec = tool == "dcvc-fm" ? "fm" : tool == "dcvc-rt" ? "rt" : "gvc";
     const std::string key = tool == "dcvc-fm" ? "q-index=" : "qp=";
     const json& c = cell(run, codec, key + std::to_string(entry.at("qp").get<int>()));
-    EXPECT_EQ(c.at("status"), "ok") << c.dump();
-    EXPECT_EQ(c.at("bits").get<uint64_t>(), 8 * entry.at("bytes").get<uint64_t>());
-    EXPECT_EQ(c.at("frames"), kFrames);
+    expect_ok_at_the_bitstream_rate(c, entry);
     EXPECT_GT(metric(c, "psnr_y"), 15);
     // One sequence, one rate point, one intra frame per clip, real bitstreams.
     EXPECT_EQ(entry.at("sequence").at("intra_period"), kFrames);
@@ -356,10 +359,8 @@ TEST(ActDiffPreset, KeyframesAndTrajectoriesAreTheRate) {
     ASSERT_NE(codec, argv.end());
     EXPECT_THAT(argv, Contains("--keep_bitstream"));
     const json& c = cell(run, "ad", "keyframe-codec=" + *(codec + 1));
-    EXPECT_EQ(c.at("status"), "ok") << c.dump();
-    EXPECT_EQ(c.at("bits").get<uint64_t>(), 8 * entry.at("bytes").get<uint64_t>());
+    expect_ok_at_the_bitstream_rate(c, entry);
     EXPECT_EQ(c.at("width"), kWidth);
-    EXPECT_EQ(c.at("frames"), kFrames);
     uint64_t sum = 0;
     bool trajectories = false;
     for (const json& part : c.at("rate_components")) {
