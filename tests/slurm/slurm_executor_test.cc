@@ -225,6 +225,9 @@ TEST_F(SlurmCluster, TaskKilledMidRunIsResubmittedAloneAndEndsAsALocalRun) {
   int task_rows = 0;
   for (const auto& row : read_csv(run_dir + "/results.csv")) task_rows += row.at("stage") == "task";
   EXPECT_EQ(task_rows, 2);
+  const nlohmann::json killed = nlohmann::json::parse(read_text(run_dir + "/results.json"))["provenance"];
+  EXPECT_EQ(killed["cells_computed"], 4);  // the two missing cells are none of these
+  EXPECT_EQ(killed["cells_reused"], 0);
 
   struct stat before {};
   ::stat((run_dir + "/cells/synthetic__b__slow__default.json").c_str(), &before);
@@ -243,6 +246,10 @@ TEST_F(SlurmCluster, TaskKilledMidRunIsResubmittedAloneAndEndsAsALocalRun) {
   EXPECT_EQ(before.st_mtim.tv_nsec, after.st_mtim.tv_nsec);  // a done cell was not run again
   EXPECT_EQ(before.st_mtim.tv_sec, after.st_mtim.tv_sec);
 
+  const nlohmann::json rerun = nlohmann::json::parse(read_text(run_dir + "/results.json"))["provenance"];
+  EXPECT_EQ(rerun["cells_computed"], 2);
+  EXPECT_EQ(rerun["cells_reused"], 4);
+  EXPECT_EQ(rerun["cells_from_cache"], 0);
   EXPECT_EQ(comparable_results(run_dir), comparable_results(dir + "/local"));
   EXPECT_EQ(comparable_csv(run_dir), comparable_csv(dir + "/local"));
   EXPECT_EQ(read_text(run_dir + "/frames.csv"), read_text(dir + "/local/frames.csv"));
