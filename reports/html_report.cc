@@ -66,6 +66,14 @@ void write_summary(const RunView& view, const HtmlReportOptions& options,
                             run.cells.size());
   }
   definition(html, "this run's wall time", this_run);
+  // Which numbers this run computed and which another run did, through the shared cache.
+  if (!p.cache_dir.empty()) {
+    definition(html, "shared cache",
+               fmt::format("{}: {} of {} cells read from it, {} computed by this run; {} bitstream{} read "
+                           "from it instead of encoded",
+                           p.cache_dir, p.cells_from_cache, run.cells.size(), p.cells_computed,
+                           p.bitstreams_from_cache, p.bitstreams_from_cache == 1 ? "" : "s"));
+  }
   definition(html, "command", p.command_line);
   std::string libraries;
   for (const auto& [name, version] : p.libraries)

@@ -14,11 +14,11 @@
 
 #include "codecs/external/exchange_video.h"
 #include "codecs/external/external_params.h"
-#include "codecs/external/program_run.h"
 #include "harness/core/error.h"
 #include "harness/core/placeholders.h"
 #include "harness/core/sha256.h"
 #include "harness/core/string_lists.h"
+#include "harness/core/subprocess.h"
 
 namespace tgvc {
 namespace {
@@ -86,6 +86,9 @@ std::vector<std::string> substituted(const std::vector<std::string>& argv,
   return out;
 }
 
+// How much of the end of a program's stdout and stderr is kept (docs/codecs.md: 64 KiB tails).
+constexpr size_t kTailBytes = 64 * 1024;
+
 // Runs one step; a failure is an Error with what happened and the tool's last lines.
 ProgramResult run_step(const char* step, const std::vector<std::string>& argv, const ExternalCommand& c,
                        const std::string& dir) {
@@ -94,11 +97,13 @@ ProgramResult run_step(const char* step, const std::vector<std::string>& argv, c
   run.env = c.env;
   run.workdir = dir;
   run.timeout_s = c.params.timeout;
+  run.tail_bytes = kTailBytes;
   ProgramResult r;
   try {
     r = run_program(run);
   } catch (const InputError& e) {
-    throw InputError(std::string("external.") + step, e.expected(), e.where() + ": " + e.found());
+    throw InputError(std::string("external.") + step, e.expected(),
+                     "external " + e.where() + ": " + e.found());
   }
   if (!r.ok()) {
     throw Error(fmt::format("external {}: {} {}; its last lines:\n{}", step, r.program,
@@ -235,8 +240,9 @@ std::string ExternalCodec::version_for(const ParamSet& params) const {
     run.env = c.env;
     run.workdir = dir.path();
     run.timeout_s = 60;
+    run.tail_bytes = kTailBytes;
     const ProgramResult r = run_program(run);
-    const std::string output = r.stdout_tail + r.stderr_tail;
+    const std::string output = r.out + r.err;
     std::string first = version_line(output);
     text = r.ok() ? fmt::format("{} (external; {}; version output sha256 {})", "1", first,
                                 sha256_hex(output).substr(0, 16))

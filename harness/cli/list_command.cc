@@ -12,11 +12,16 @@
 namespace tgvc {
 namespace {
 
+// A key only the decoder reads: entries that differ only in such keys share one encode, and
+// their bitstream's cache entry is keyed without them (docs/cache.md, "Encode once").
+const char* kDecoderOnlyNote = "decoder only: entries differing only here share one encode";
+
 void print_params(const std::vector<ParamSpec>& specs) {
   for (const ParamSpec& p : specs) {
-    fmt::print("    {:<16} {:<34} default {:<8} {}{}\n", p.key, describe_expected(p),
+    fmt::print("    {:<16} {:<34} default {:<8} {}{}{}\n", p.key, describe_expected(p),
                p.default_value.empty() ? "(unset)" : p.default_value, p.help,
-               p.unit.empty() ? "" : " [" + p.unit + "]");
+               p.unit.empty() ? "" : " [" + p.unit + "]",
+               p.decoder_only ? std::string(" (") + kDecoderOnlyNote + ")" : "");
   }
 }
 
@@ -55,9 +60,9 @@ void print_markdown(const std::vector<Item>& items) {
     }
     fmt::print("| key | value | default | meaning |\n| --- | --- | --- | --- |\n");
     for (const ParamSpec& p : *item.params) {
-      fmt::print("| `{}` | {} | {} | {}{} |\n", p.key, describe_expected(p),
+      fmt::print("| `{}` | {} | {} | {}{}{} |\n", p.key, describe_expected(p),
                  p.default_value.empty() ? "unset" : "`" + p.default_value + "`", p.help,
-                 p.unit.empty() ? "" : " (" + p.unit + ")");
+                 p.unit.empty() ? "" : " (" + p.unit + ")", p.decoder_only ? "; *decoder only*" : "");
     }
     fmt::print("\n");
   }

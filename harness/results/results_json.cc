@@ -21,6 +21,10 @@ std::string results_json(const std::string& experiment, const Provenance& p,
                        {"wall_s", p.wall_s},
                        {"jobs", p.jobs},
                        {"cells_reused", p.cells_reused},
+                       {"cells_computed", p.cells_computed},
+                       {"cells_from_cache", p.cells_from_cache},
+                       {"bitstreams_from_cache", p.bitstreams_from_cache},
+                       {"cache_dir", p.cache_dir},
                        {"command_line", p.command_line},
                        {"libraries", p.libraries}};
   int failed = 0;

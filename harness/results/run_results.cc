@@ -39,6 +39,10 @@ RunResults load_run_results(const std::string& run_dir) {
     out.wall_s = p.value("wall_s", 0.0);
     out.jobs = p.value("jobs", 1);
     out.cells_reused = p.value("cells_reused", 0);
+    out.cells_computed = p.value("cells_computed", 0);
+    out.cells_from_cache = p.value("cells_from_cache", 0);
+    out.bitstreams_from_cache = p.value("bitstreams_from_cache", 0);
+    out.cache_dir = p.value("cache_dir", "");
     out.command_line = p.value("command_line", "");
     out.libraries = p.value("libraries", std::map<std::string, std::string>{});
     for (const nlohmann::json& cell : doc.at("cells")) run.cells.push_back(cell_from_json(cell, path));

@@ -13,7 +13,6 @@
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
 #include "harness/core/progress.h"
-#include "harness/core/sha256.h"
 #include "harness/plan/plan.h"
 #include "harness/results/cell_json.h"
 #include "harness/run/bitstream_store.h"
@@ -95,10 +94,12 @@ RunOutcome run_experiment(const Experiment& e, const RunOptions& options) {
   std::vector<int> uses(e.sequences.size(), 0);
   std::map<std::string, int> bitstream_uses;
   std::vector<size_t> pending;
+  std::vector<bool> reused(cells.size(), false);
   for (size_t i = 0; i < cells.size(); ++i) {
     hashes[i] = cell_inputs_hash(e, cells[i]);
     results[i] = reusable_result(cell_file(summary.output_dir, cells[i]), hashes[i]);
     if (results[i]) {
+      reused[i] = true;
       ++summary.reused;
     } else {
       pending.push_back(i);
@@ -189,17 +190,14 @@ RunOutcome run_experiment(const Experiment& e, const RunOptions& options) {
     summary.failed += r->ok() ? 0 : 1;
     all.push_back(std::move(*r));
   }
-  Provenance p;
-  p.tool_version = options.tool_version;
-  p.git_commit = options.git_commit;
-  p.config_path = e.config_path;
-  p.config_sha256 = sha256_hex(e.config_text);
-  p.host = host_name();
-  p.started_utc = started_utc;
-  p.jobs = jobs;
-  p.cells_reused = summary.reused;
-  p.command_line = options.command_line;
-  p.libraries = library_versions();
+  RunFacts facts;
+  facts.tool_version = options.tool_version;
+  facts.git_commit = options.git_commit;
+  facts.command_line = options.command_line;
+  facts.started_utc = started_utc;
+  facts.jobs = jobs;
+  facts.cache_dir = cache_dir;
+  const Provenance p = run_provenance(e, facts, all, reused);
   finalize_run(
       e, cells, all, p, [&] { return seconds_since(start); }, summary.output_dir);
   summary.serial_s += seconds_since(finalize_start);

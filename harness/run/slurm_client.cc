@@ -13,8 +13,16 @@ std::string trimmed(std::string text) {
   return text;
 }
 
-ProgramOutput run_slurm(const std::vector<std::string>& argv) {
-  ProgramOutput out = run_program(argv);
+// The whole output (a long array's squeue listing too), no timeout: Slurm's clients retry and
+// give up on their own.
+ProgramResult run_client(const std::vector<std::string>& argv) {
+  ProgramRun run;
+  run.argv = argv;
+  return run_program(run);
+}
+
+ProgramResult run_slurm(const std::vector<std::string>& argv) {
+  ProgramResult out = run_client(argv);
   if (out.exit_code != 0 && out.err.find("Invalid job id") == std::string::npos) {
     throw Error(argv[0] + " failed (exit " + std::to_string(out.exit_code) +
                 "): " + trimmed(out.err + out.out));
@@ -31,7 +39,7 @@ std::string join_job_ids(const std::vector<std::string>& job_ids, char separator
 }
 
 int slurm_max_array_size() {
-  const ProgramOutput out = run_slurm({"scontrol", "show", "config"});
+  const ProgramResult out = run_slurm({"scontrol", "show", "config"});
   std::istringstream lines(out.out);
   for (std::string line; std::getline(lines, line);) {
     if (line.rfind("MaxArraySize", 0) != 0) continue;
@@ -45,7 +53,7 @@ std::string slurm_submit(const std::vector<std::string>& args, const std::string
   std::vector<std::string> argv = {"sbatch", "--parsable"};
   argv.insert(argv.end(), args.begin(), args.end());
   argv.push_back(script_file);
-  const ProgramOutput out = run_program(argv);
+  const ProgramResult out = run_client(argv);
   if (out.exit_code != 0) throw Error("sbatch refused " + script_file + ": " + trimmed(out.err + out.out));
   const std::string id = trimmed(out.out);
   return id.substr(0, id.find(';'));  // "ID;cluster" on a federation
@@ -55,7 +63,7 @@ std::map<std::string, std::string> slurm_queue(const std::vector<std::string>& j
   std::map<std::string, std::string> states;
   if (job_ids.empty()) return states;
   // Only a list made entirely of unknown (long finished) jobs fails, with "Invalid job id".
-  const ProgramOutput out = run_slurm({"squeue", "-h", "-r", "-j", join_job_ids(job_ids), "-o", "%i %T"});
+  const ProgramResult out = run_slurm({"squeue", "-h", "-r", "-j", join_job_ids(job_ids), "-o", "%i %T"});
   if (out.exit_code != 0) return states;
   std::istringstream lines(out.out);
   std::string id, state;

@@ -5,7 +5,6 @@
 
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
-#include "harness/core/sha256.h"
 #include "harness/core/subprocess.h"
 #include "harness/plan/plan.h"
 #include "harness/run/cell_key.h"
@@ -145,17 +144,23 @@ int finalize_submitted_run(const std::string& run_dir, const std::string& job_id
     failed += stored->ok() ? 0 : 1;
     results.push_back(std::move(*stored));
   }
-  Provenance p;
-  p.tool_version = submission.tool_version;
-  p.git_commit = submission.git_commit;
-  p.config_path = submission.config_path;
-  p.config_sha256 = sha256_hex(e.config_text);
-  p.host = host_name();
-  p.started_utc = submission.submitted_utc;
-  p.jobs = e.executor.cpus_per_task;
-  p.cells_reused = submission.reused;
-  p.command_line = submission.command_line;
-  p.libraries = library_versions();
+  // A cell in none of the submission's tasks was done before it.
+  std::vector<bool> reused(cells.size(), true);
+  for (const SlurmArray& array : submission.arrays) {
+    for (const std::vector<size_t>& task : array.tasks) {
+      for (size_t i : task) {
+        if (i < reused.size()) reused[i] = false;
+      }
+    }
+  }
+  RunFacts facts;
+  facts.tool_version = submission.tool_version;
+  facts.git_commit = submission.git_commit;
+  facts.command_line = submission.command_line;
+  facts.started_utc = submission.submitted_utc;
+  facts.jobs = e.executor.cpus_per_task;
+  facts.cache_dir = e.cache;  // the tasks share bitstreams through it
+  const Provenance p = run_provenance(e, facts, results, reused);
   finalize_run(
       e, cells, results, p, [&] { return unix_now_s() - submission.submitted_unix_s; }, run_dir);
   // What `run --wait` checks: this submission's finalize job, not an earlier one, wrote the files.

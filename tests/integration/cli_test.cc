@@ -16,6 +16,7 @@ namespace tgvc::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 namespace fs = std::filesystem;
 
 const char* kVtest = "/usr/share/doc/opencv-doc/examples/data/vtest.avi";
@@ -90,6 +91,12 @@ TEST(Cli, ListVerboseShowsEachRowsRangeDefaultHelpAndUnit) {
   EXPECT_THAT(row("quant-step"), HasSubstr("one of 8, 4, 2, 1"));      // a number from a list
   EXPECT_THAT(row("quant-step"), HasSubstr("[px]"));
   EXPECT_THAT(row("embedder"), HasSubstr("a string"));  // no range, no choices
+  // Keys only the decoder reads (left out of the bitstream's key): T-GVC's generator and every
+  // diffusion setting, and no encoder key.
+  for (const char* key : {"generator", "diffusion-model", "diffusion-steps", "cfg-scale", "diffusion-device"})
+    EXPECT_THAT(row(key), HasSubstr("(decoder only: entries differing only here share one encode)")) << key;
+  for (const char* key : {"keyframe-quality", "quant-step", "tracker", "qp", "encode", "decode"})
+    EXPECT_THAT(row(key), Not(HasSubstr("decoder only"))) << key;
 }
 
 TEST(Cli, BadConfigNamesFileLineAndClosestKey) {

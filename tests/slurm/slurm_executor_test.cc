@@ -1,7 +1,7 @@
 // `run --executor slurm` on a real single-node Slurm cluster (tests/slurm/start-cluster.sh, the
 // settings of docs/slurm.md): results byte-identical to a local run of the same config but for
-// timings and provenance, a failing cell's row, and a cancelled task resubmitted alone by running
-// the same command again. Skips only when Slurm's packages are not installed.
+// timings and provenance, a failing cell's row, a task killed mid-run resubmitted alone by running
+// the same command again, and `cancel`. Skips only when Slurm's packages are not installed.
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -150,49 +150,121 @@ TEST_F(SlurmCluster, WaitedRunMatchesLocalRunAndKeepsTheFailingRow) {
   EXPECT_NE(again.output.find("6 cells (4 done before), 2 submitted"), std::string::npos) << again.output;
 }
 
-TEST_F(SlurmCluster, CancelledTaskIsTheOnlyCellResubmitted) {
+// Two synthetic scenes x (raw at two levels + an external codec whose encoder sleeps two
+// seconds, tests/data/fake_codecs/slow_copy.sh, and copies its input): six cells, the two slow
+// ones in different tasks.
+std::string slow_config() {
+  return R"(experiment: slurmkill
+frames: {count: 6}
+datasets:
+  - synthetic: {name: a, width: 96, height: 64, seed: 1}
+  - synthetic: {name: b, width: 96, height: 64, seed: 2, scene: crossing}
+codecs:
+  - {name: raw, type: raw, sweep: {level: [0, 1]}}
+  - name: slow
+    type: external
+    params:
+      encode: [/bin/sh, )" +
+         std::string(TGVC_SOURCE_DIR) +
+         R"(/tests/data/fake_codecs/slow_copy.sh, "2", "{input}", "{bitstream}"]
+      decode: [cp, "{bitstream}", "{output}"]
+      bitstream: stream.y4m
+metrics: [psnr, ssim]
+executor: {kind: slurm, cpus_per_task: 1}
+)";
+}
+
+// Waits for `file` to appear; false after 30 s.
+bool wait_for_file(const std::string& file) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (fs::exists(file)) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
+}
+
+// The state squeue gives one array task ("RUNNING"), empty when it has left the queue.
+std::string task_state(const std::string& task) {
+  std::string state = run_process({"/usr/bin/squeue", "-h", "-r", "-j", task, "-o", "%T"}).output;
+  while (!state.empty() && (state.back() == '\n' || state.back() == ' ')) state.pop_back();
+  return state;
+}
+
+TEST_F(SlurmCluster, TaskKilledMidRunIsResubmittedAloneAndEndsAsALocalRun) {
   const std::string dir = make_temp_dir("tgvc_slurm_kill_");
-  // Held: the test cancels one task before any can start, then releases the rest.
-  write_text(dir + "/c.yaml", config(", sbatch_args: [--hold]"));
+  write_text(dir + "/c.yaml", slow_config());
+  // The slow encoder marks its start per array task; jobs inherit this environment from sbatch.
+  fs::create_directories(dir + "/markers");
+  ::setenv("TGVC_SLOW_MARKERS", (dir + "/markers").c_str(), 1);
+  const ProcessResult local =
+      bench({"run", "-q", dir + "/c.yaml", "--executor", "local", "--jobs", "2", "--out", dir + "/local"});
+  ASSERT_EQ(local.exit_code, 0) << local.output;
+
   const std::string run_dir = dir + "/run";
   const ProcessResult submit = bench({"run", dir + "/c.yaml", "--executor", "slurm", "--out", run_dir});
   ASSERT_EQ(submit.exit_code, 0) << submit.output;
   const nlohmann::json first = nlohmann::json::parse(read_text(run_dir + "/slurm/submission.json"));
   ASSERT_EQ(first["arrays"].size(), 1u);
-  // Six cells under MaxArraySize 5: three tasks of two (the plan is a: raw 0, raw 1, broken; b: ...).
+  // Six cells under MaxArraySize 5: three tasks of two (a: raw 0, raw 1, slow; b: the same).
   ASSERT_EQ(first["arrays"][0]["tasks"], nlohmann::json::parse("[[0, 1], [2, 3], [4, 5]]"));
-  const std::string array = first["arrays"][0]["job_id"];
-  ASSERT_EQ(run_process({"/usr/bin/scancel", array + "_1"}).exit_code, 0);  // cells 2 and 3
-  ASSERT_EQ(run_process({"/usr/bin/scontrol", "release", array}).exit_code, 0);
-  ASSERT_EQ(run_process({"/usr/bin/scontrol", "release", first["finalize_job_id"]}).exit_code, 0);
+  const std::string task = std::string(first["arrays"][0]["job_id"]) + "_1";  // cells 2 (a slow) and 3
+
+  // Task 1 is in its first cell's encode: kill it there.
+  ASSERT_TRUE(wait_for_file(dir + "/markers/started-1")) << bench({"status", run_dir}).output;
+  EXPECT_EQ(task_state(task), "RUNNING");
+  // Both cells of the running task are running for `status` too (no result, task RUNNING).
+  const std::string running = bench({"status", run_dir}).output;
+  const size_t count_end = running.find(" running,");
+  ASSERT_NE(count_end, std::string::npos) << running;
+  EXPECT_GE(std::stoi(running.substr(running.rfind(", ", count_end) + 2)), 2) << running;
+  ASSERT_EQ(run_process({"/usr/bin/scancel", task}).exit_code, 0);
   const std::string finished = wait_until_finished(run_dir);
-  EXPECT_NE(finished.find("3 done, 1 failed, 0 running, 0 pending, 2 missing"), std::string::npos)
+  EXPECT_NE(finished.find("4 done, 0 failed, 0 running, 0 pending, 2 missing"), std::string::npos)
       << finished;
-  EXPECT_NE(finished.find("missing synthetic__a__broken__default"), std::string::npos) << finished;
+  EXPECT_NE(finished.find("missing synthetic__a__slow__default"), std::string::npos) << finished;
   EXPECT_NE(finished.find("missing synthetic__b__raw__level=0"), std::string::npos) << finished;
+  EXPECT_FALSE(fs::exists(run_dir + "/cells/synthetic__a__slow__default.json"));
   // The finalize job wrote every cell, the missing ones as failed rows at stage "task".
   int task_rows = 0;
   for (const auto& row : read_csv(run_dir + "/results.csv")) task_rows += row.at("stage") == "task";
   EXPECT_EQ(task_rows, 2);
+  const nlohmann::json killed = nlohmann::json::parse(read_text(run_dir + "/results.json"))["provenance"];
+  EXPECT_EQ(killed["cells_computed"], 4);  // the two missing cells are none of these
+  EXPECT_EQ(killed["cells_reused"], 0);
 
   struct stat before {};
-  ::stat((run_dir + "/cells/synthetic__a__raw__level=0.json").c_str(), &before);
-  const ProcessResult again = bench({"run", dir + "/c.yaml", "--executor", "slurm", "--out", run_dir});
-  ASSERT_EQ(again.exit_code, 0) << again.output;
-  // Only the two missing cells and the failed one go again, one task each.
-  EXPECT_NE(again.output.find("6 cells (3 done before), 3 submitted"), std::string::npos) << again.output;
+  ::stat((run_dir + "/cells/synthetic__b__slow__default.json").c_str(), &before);
+  const ProcessResult again =
+      bench({"run", dir + "/c.yaml", "--executor", "slurm", "--wait", "--out", run_dir});
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  // Exactly the two missing cells go again, one task each.
+  EXPECT_NE(again.output.find("6 cells (4 done before), 2 submitted"), std::string::npos) << again.output;
+  EXPECT_NE(again.output.find("6 done, 0 failed, 0 running, 0 pending, 0 missing"), std::string::npos)
+      << again.output;
   const nlohmann::json second = nlohmann::json::parse(read_text(run_dir + "/slurm/submission.json"));
-  EXPECT_EQ(second["arrays"][0]["tasks"], nlohmann::json::parse("[[2], [3], [5]]"));
-  run_process({"/usr/bin/scontrol", "release", second["arrays"][0]["job_id"]});
-  run_process({"/usr/bin/scontrol", "release", second["finalize_job_id"]});
-  const std::string done = wait_until_finished(run_dir);
-  EXPECT_NE(done.find("4 done, 2 failed, 0 running, 0 pending, 0 missing"), std::string::npos) << done;
+  ASSERT_EQ(second["arrays"].size(), 1u);
+  EXPECT_EQ(second["arrays"][0]["tasks"], nlohmann::json::parse("[[2], [3]]"));
   struct stat after {};
-  ::stat((run_dir + "/cells/synthetic__a__raw__level=0.json").c_str(), &after);
+  ::stat((run_dir + "/cells/synthetic__b__slow__default.json").c_str(), &after);
   EXPECT_EQ(before.st_mtim.tv_nsec, after.st_mtim.tv_nsec);  // a done cell was not run again
   EXPECT_EQ(before.st_mtim.tv_sec, after.st_mtim.tv_sec);
 
-  // cancel: the jobs of a submission leave the queue.
+  const nlohmann::json rerun = nlohmann::json::parse(read_text(run_dir + "/results.json"))["provenance"];
+  EXPECT_EQ(rerun["cells_computed"], 2);
+  EXPECT_EQ(rerun["cells_reused"], 4);
+  EXPECT_EQ(rerun["cells_from_cache"], 0);
+  EXPECT_EQ(comparable_results(run_dir), comparable_results(dir + "/local"));
+  EXPECT_EQ(comparable_csv(run_dir), comparable_csv(dir + "/local"));
+  EXPECT_EQ(read_text(run_dir + "/frames.csv"), read_text(dir + "/local/frames.csv"));
+  ::unsetenv("TGVC_SLOW_MARKERS");
+}
+
+TEST_F(SlurmCluster, CancelEmptiesTheQueueAndARunWaitsForIt) {
+  const std::string dir = make_temp_dir("tgvc_slurm_cancel_");
+  // Held: nothing runs before the test cancels it.
+  write_text(dir + "/c.yaml", config(", sbatch_args: [--hold]"));
+  const std::string run_dir = dir + "/run";
   const ProcessResult held = bench({"run", dir + "/c.yaml", "--executor", "slurm", "--out", run_dir});
   ASSERT_EQ(held.exit_code, 0) << held.output;
   const ProcessResult refused = bench({"run", dir + "/c.yaml", "--executor", "slurm", "--out", run_dir});

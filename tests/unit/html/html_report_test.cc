@@ -321,6 +321,20 @@ TEST(HtmlReport, HeaderSeparatesTheCellsComputeTimeFromTheRerunsWallTime) {
                        "<dt>this run&#39;s wall time</dt><dd>0.06 s with 2 jobs; 16 of 16 cells reused from "
                        "an earlier run, not recomputed</dd>"));
   EXPECT_FALSE(contains(html, "<dt>wall time</dt>"));
+  EXPECT_FALSE(contains(html, "<dt>shared cache</dt>"));  // a run without one says nothing of it
+}
+
+TEST(HtmlReport, HeaderSaysWhichCellsCameFromTheSharedCache) {
+  RunResults run = fake_run({});
+  run.provenance.cache_dir = "/shared/cells";
+  run.provenance.cells_from_cache = 10;
+  run.provenance.cells_computed = 6;
+  run.provenance.bitstreams_from_cache = 1;
+  const std::string html = html_report(run, {});
+  EXPECT_TRUE(contains(html,
+                       "<dt>shared cache</dt><dd>/shared/cells: 10 of 16 cells read from it, 6 computed by "
+                       "this run; 1 bitstream read from it instead of encoded</dd>"))
+      << html.substr(html.find("<dl"), 2000);
 }
 
 TEST(HtmlReport, EveryMetricsHeadlineIsAMainMetric) {

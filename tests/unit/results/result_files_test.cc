@@ -150,6 +150,10 @@ TEST(RunResults, ReadsBackWhatResultsJsonWrote) {
   p.git_commit = "abc123";
   p.jobs = 2;
   p.cells_reused = 1;
+  p.cells_computed = 3;
+  p.cells_from_cache = 4;
+  p.bitstreams_from_cache = 5;
+  p.cache_dir = "/shared/cache";
   p.libraries = {{"x265", "3.5"}};
   CellResult with_features = sample_cell();
   with_features.set_contributions.push_back({"fvd", "1", "m", true, "", 1, 1, {0.5}, {0.25}});
@@ -188,6 +192,10 @@ TEST(RunResults, ReadsBackWhatResultsJsonWrote) {
   EXPECT_EQ(run.provenance.git_commit, "abc123");
   EXPECT_EQ(run.provenance.jobs, 2);
   EXPECT_EQ(run.provenance.cells_reused, 1);
+  EXPECT_EQ(run.provenance.cells_computed, 3);
+  EXPECT_EQ(run.provenance.cells_from_cache, 4);
+  EXPECT_EQ(run.provenance.bitstreams_from_cache, 5);
+  EXPECT_EQ(run.provenance.cache_dir, "/shared/cache");
   EXPECT_EQ(run.provenance.libraries.at("x265"), "3.5");
   ASSERT_EQ(run.cells.size(), 2u);
   EXPECT_EQ(run.cells[1].sequence, "s, with comma");
