@@ -1,5 +1,8 @@
 #include "codecs/learned/learned_codec.h"
 
+#include <algorithm>
+
+#include "codecs/learned/latent_trace.h"
 #include "codecs/learned/learned_backend_loader.h"
 #include "codecs/learned/learned_container.h"
 #include "codecs/learned/learned_frames.h"
@@ -16,6 +19,7 @@ using learned::LearnedNetwork;
 constexpr const char* kModelOption = "model-file";
 constexpr const char* kDeviceOption = "device";
 constexpr const char* kDigestsOption = "reconstruction-digests";
+constexpr const char* kTracesOption = "latent-digests";
 
 std::shared_ptr<const LearnedNetwork> load_network(const std::string& path, const std::string& sha256,
                                                    const std::string& device) {
@@ -38,6 +42,25 @@ std::string option(const Encoded& encoded, const char* key) {
     throw InputError("learned decoder options", std::string("'") + key + "' (set by the encoder)", "none");
   }
   return it->second;
+}
+
+// The encoder's per-frame latent traces (none from an encoder that did not record them).
+std::vector<learned::LatentTrace> traces_of(const Encoded& encoded, size_t frames) {
+  const auto it = encoded.decoder_options.find(kTracesOption);
+  std::vector<learned::LatentTrace> out;
+  if (it == encoded.decoder_options.end()) return out;
+  const std::string where = std::string("learned decoder options (") + kTracesOption + ")";
+  size_t start = 0;
+  while (start <= it->second.size()) {
+    const size_t end = std::min(it->second.find(';', start), it->second.size());
+    out.push_back(learned::parse_trace(it->second.substr(start, end - start), where));
+    start = end + 1;
+  }
+  if (out.size() != frames) {
+    throw InputError(where, "one trace per frame (" + std::to_string(frames) + ")",
+                     std::to_string(out.size()));
+  }
+  return out;
 }
 
 }  // namespace
@@ -78,6 +101,7 @@ Encoded LearnedCodec::encode(const Video& source, const ParamSet& params) const 
   stream.width = source.info.width;
   stream.height = source.info.height;
   std::string digests;
+  std::string traces;
   for (const Frame& frame : source.frames) {
     const learned::Planes image =
         learned::frame_to_planes(frame, source.info.colour, info.padding, info.multiple);
@@ -86,6 +110,7 @@ Encoded LearnedCodec::encode(const Video& source, const ParamSet& params) const 
     const Frame reconstructed = learned::planes_to_frame(coded.reconstruction, stream.width, stream.height,
                                                          info.padding, frame.format, source.info.colour);
     digests += (digests.empty() ? "" : ",") + frame_digest(reconstructed);
+    traces += (traces.empty() ? "" : ";") + learned::trace_text(coded.trace);
     stream.frames.push_back(std::move(coded.strings));
   }
   Encoded out;
@@ -100,6 +125,7 @@ Encoded LearnedCodec::encode(const Video& source, const ParamSet& params) const 
   out.decoder_options[kModelOption] = file.path;
   out.decoder_options[kDeviceOption] = device;
   out.decoder_options[kDigestsOption] = digests;
+  out.decoder_options[kTracesOption] = traces;
   return out;
 }
 
@@ -119,12 +145,14 @@ Video LearnedCodec::decode(const Encoded& encoded) const {
                          std::to_string(stream.frames.size()) + " frames");
   }
   const auto digests = encoded.decoder_options.find(kDigestsOption);
+  const std::vector<learned::LatentTrace> traces = traces_of(encoded, stream.frames.size());
   const learned::LearnedImageCoder coder(*network);
   Video video;
   video.info = encoded.info;
   for (size_t f = 0; f < stream.frames.size(); ++f) {
-    const std::string frame_where = where + " frame " + std::to_string(f);
-    const learned::Planes image = coder.decode(stream.frames[f], stream.shapes, frame_where);
+    const std::string frame_where = "frame " + std::to_string(f) + " of the " + where;
+    const learned::Planes image =
+        coder.decode(stream.frames[f], stream.shapes, frame_where, traces.empty() ? nullptr : &traces[f]);
     if (image.width != learned::padded_size(stream.width, info.multiple) ||
         image.height != learned::padded_size(stream.height, info.multiple)) {
       throw InputError(frame_where, "a synthesis output of the padded size", "another size");
@@ -134,8 +162,10 @@ Video LearnedCodec::decode(const Encoded& encoded) const {
     if (digests != encoded.decoder_options.end() &&
         digests->second.compare(f * 17, 16, frame_digest(frame)) != 0) {
       throw Error("decoder mismatch: frame " + std::to_string(f) +
-                  " decodes differently from the encoder's reconstruction (another device or build rounds "
-                  "the networks differently; encode and decode on the same device and build)");
+                  " decodes differently from the encoder's reconstruction while " +
+                  (traces.empty() ? "its latents were not checked" : "its latents equal the encoder's") +
+                  ": the synthesis computes otherwise on this device or build (encode and decode on the same "
+                  "device and build)");
     }
     video.frames.push_back(std::move(frame));
   }

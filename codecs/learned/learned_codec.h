@@ -16,9 +16,11 @@ class LearnedCodec final : public Codec {
   const std::vector<ParamSpec>& param_specs() const override;
   std::vector<int> yuv_bit_depths() const override { return {8, 10}; }
   // InputError for a model that cannot be resolved or loaded; decoder_options carry the export's
-  // path and device and the digests of the encoder's reconstructed frames.
+  // path and device, the digests of the encoder's reconstructed frames and its per-frame latent
+  // traces (codecs/learned/latent_trace.h).
   Encoded encode(const Video& source, const ParamSet& params) const override;
-  // Error "decoder mismatch" when a decoded frame differs from the encoder's reconstruction.
+  // Error "decoder mismatch" naming the frame, the latent and its first differing channel when a
+  // decoded latent differs from the encoder's, or the frame when only the picture does.
   Video decode(const Encoded& encoded) const override;
 };
 

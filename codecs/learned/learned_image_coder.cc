@@ -39,6 +39,16 @@ void expect_shape(const Planes& p, int channels, int height, int width, const st
   if (!p.same_shape(want)) throw InputError(info.path, what + " of shape " + shape_text(want), shape_text(p));
 }
 
+// Throws "decoder mismatch" naming the first channel of a stage that differs from the encoder's.
+void check_stage(const std::vector<uint32_t>& encoder, const std::vector<uint32_t>& decoder,
+                 const std::string& what, size_t plane_size, const std::string& where,
+                 const std::string& cause) {
+  const std::string difference = first_channel_difference(encoder, decoder, what, plane_size);
+  if (!difference.empty()) {
+    throw Error("decoder mismatch: " + where + ": " + difference + " differ from the encoder's: " + cause);
+  }
+}
+
 }  // namespace
 
 bool LatentShapes::operator==(const LatentShapes& o) const {
@@ -92,6 +102,7 @@ EncodedImage LearnedImageCoder::encode(const Planes& image) const {
     z_symbols[k] = entropy::quantize_symbol(z.values[k], info.hyper_medians[z_indexes[k]]);
   }
   out.strings.hyper_latent = entropy::encode_with_indexes(z_symbols, z_indexes, hyper_table_);
+  out.trace.hyper_symbols = channel_digests(z_symbols.data(), z.channels, z.plane_size());
 
   // The scales the decoder will see: from the hyper-latent decoded from its own string.
   const std::vector<int32_t> z_decoded = entropy::decode_with_indexes(
@@ -111,6 +122,9 @@ EncodedImage LearnedImageCoder::encode(const Planes& image) const {
     y_hat.values[k] = entropy::dequantize_symbol(y_symbols[k], means.values[k]);
   }
   out.strings.latent = entropy::encode_with_indexes(y_symbols, y_indexes, latent_table_);
+  out.trace.latent_indexes = channel_digests(y_indexes.data(), y.channels, y.plane_size());
+  out.trace.latent_means = channel_digests(means.values.data(), y.channels, y.plane_size());
+  out.trace.latent_symbols = channel_digests(y_symbols.data(), y.channels, y.plane_size());
 
   out.reconstruction = network_.synthesis(y_hat);
   check_planes(out.reconstruction, "synthesis output", info);
@@ -133,7 +147,7 @@ Planes LearnedImageCoder::scales_and_means(const Planes& hyper_hat, const Latent
 }
 
 Planes LearnedImageCoder::decode(const ImageStrings& strings, const LatentShapes& shapes,
-                                 const std::string& where) const {
+                                 const std::string& where, const LatentTrace* expected) const {
   const ExportInfo& info = network_.info();
   if (shapes.hyper_channels != hyper_table_.rows()) {
     throw InputError(where, std::to_string(hyper_table_.rows()) + " hyper-latent channels (the export's)",
@@ -146,6 +160,12 @@ Planes LearnedImageCoder::decode(const ImageStrings& strings, const LatentShapes
   const std::vector<int32_t> z_indexes = entropy::bottleneck_indexes(z_hat.channels, z_hat.plane_size());
   const std::vector<int32_t> z_symbols =
       entropy::decode_with_indexes(strings.hyper_latent, z_indexes, hyper_table_, where + " (hyper-latent)");
+  if (expected) {
+    check_stage(expected->hyper_symbols,
+                channel_digests(z_symbols.data(), z_hat.channels, z_hat.plane_size()),
+                "the hyper-latent z's symbols", z_hat.plane_size(), where,
+                "its string decodes to other symbols (a damaged stream)");
+  }
   z_hat.values.resize(z_symbols.size());
   for (size_t k = 0; k < z_symbols.size(); ++k) {
     z_hat.values[k] = entropy::dequantize_symbol(z_symbols[k], info.hyper_medians[z_indexes[k]]);
@@ -153,8 +173,22 @@ Planes LearnedImageCoder::decode(const ImageStrings& strings, const LatentShapes
   Planes means;
   const Planes scales = scales_and_means(z_hat, shapes, &means);
   const std::vector<int32_t> y_indexes = scale_table_.build_indexes(scales.values);
+  const size_t y_plane = static_cast<size_t>(shapes.latent_height) * shapes.latent_width;
+  if (expected) {
+    const std::string cause =
+        "the hyper-synthesis or the scale table computes otherwise on this device or build";
+    check_stage(expected->latent_indexes, channel_digests(y_indexes.data(), shapes.latent_channels, y_plane),
+                "the latent y's scale-table rows", y_plane, where, cause);
+    check_stage(expected->latent_means, channel_digests(means.values.data(), shapes.latent_channels, y_plane),
+                "the latent y's means", y_plane, where, cause);
+  }
   const std::vector<int32_t> y_symbols =
       entropy::decode_with_indexes(strings.latent, y_indexes, latent_table_, where + " (latent)");
+  if (expected) {
+    check_stage(expected->latent_symbols, channel_digests(y_symbols.data(), shapes.latent_channels, y_plane),
+                "the latent y's symbols", y_plane, where,
+                "its string decodes to other symbols (a damaged stream)");
+  }
   Planes y_hat = means;
   for (size_t k = 0; k < y_symbols.size(); ++k) {
     y_hat.values[k] = entropy::dequantize_symbol(y_symbols[k], means.values[k]);

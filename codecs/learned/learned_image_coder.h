@@ -11,6 +11,7 @@
 
 #include "codecs/entropy/cdf_table.h"
 #include "codecs/entropy/gaussian_conditional.h"
+#include "codecs/learned/latent_trace.h"
 #include "harness/torch/api/learned_network.h"
 
 namespace tgvc::learned {
@@ -37,6 +38,7 @@ struct EncodedImage {
   LatentShapes shapes;
   ImageStrings strings;
   Planes reconstruction;  // synthesis of the decoded latent: what decode() returns
+  LatentTrace trace;      // what decode() must compute again on the way
 };
 
 class LearnedImageCoder {
@@ -48,8 +50,12 @@ class LearnedImageCoder {
   // the export when a stage's output has a shape the contract does not allow or a latent is not
   // finite.
   EncodedImage encode(const Planes& image) const;
-  // The image `strings` code; InputError naming `where` for a damaged string.
-  Planes decode(const ImageStrings& strings, const LatentShapes& shapes, const std::string& where) const;
+  // The image `strings` code; InputError naming `where` for a damaged string. With `expected` (the
+  // encoder's trace), each stage is compared as soon as it is computed and the first difference is
+  // an Error "decoder mismatch: WHERE: the latent y's scale-table rows (channel 5, symbols ...)
+  // differ from the encoder's: ...", before a string that no longer decodes could hide its cause.
+  Planes decode(const ImageStrings& strings, const LatentShapes& shapes, const std::string& where,
+                const LatentTrace* expected = nullptr) const;
 
  private:
   Planes scales_and_means(const Planes& hyper_hat, const LatentShapes& shapes, Planes* means) const;

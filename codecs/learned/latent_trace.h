@@ -1,0 +1,48 @@
+// Where a decoder parts from its encoder, latent by latent (docs/learned-codecs.md, "Exactness").
+// The encoder fingerprints, per channel, every array one image's coding computes in the order the
+// decoder computes it again: the hyper-latent's symbols, the latent's scale-table rows and means,
+// the latent's symbols. The decoder compares each stage as soon as it has it, so a mismatch is
+// named at its cause (a scale rounded across a table boundary) rather than where it shows (a
+// string that no longer decodes, or another picture). The fingerprints travel in the codec's
+// decoder options, not in the stream: they cost no rate.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tgvc::learned {
+
+// 32-bit FNV-1a of each channel's values (channels x plane values, channel-major), by stage.
+struct LatentTrace {
+  std::vector<uint32_t> hyper_symbols;   // per hyper-latent channel
+  std::vector<uint32_t> latent_indexes;  // per latent channel: the GaussianConditional rows
+  std::vector<uint32_t> latent_means;    // per latent channel: the means' float32 bits
+  std::vector<uint32_t> latent_symbols;  // per latent channel
+
+  bool operator==(const LatentTrace& o) const;
+};
+
+std::vector<uint32_t> channel_digests(const int32_t* values, int channels, size_t plane_size);
+std::vector<uint32_t> channel_digests(const float* values, int channels, size_t plane_size);
+
+// The first difference between the encoder's and the decoder's fingerprints of one stage, as
+// "the latent y's scale-table rows (channel 5, symbols 320..383 of its string)"; empty when equal.
+// `what` names the array, `plane_size` the symbols per channel.
+std::string first_channel_difference(const std::vector<uint32_t>& encoder,
+                                     const std::vector<uint32_t>& decoder, const std::string& what,
+                                     size_t plane_size);
+
+// One frame's trace as text (8 hex digits per channel; stages separated by '/') and back;
+// InputError naming `where` for text that is not a trace.
+std::string trace_text(const LatentTrace& trace);
+LatentTrace parse_trace(const std::string& text, const std::string& where);
+
+// The first byte where `ours` and `reference` differ, as "first differing byte 17 of 992 (ours
+// 3a, reference 3b)", "ours ends after 990 of 992 bytes" or "ours has 994 bytes, the reference
+// 992"; empty when equal. Names the string with `what`.
+std::string first_byte_difference(const std::vector<uint8_t>& ours, const std::vector<uint8_t>& reference,
+                                  const std::string& what);
+
+}  // namespace tgvc::learned
