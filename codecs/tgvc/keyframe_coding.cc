@@ -3,6 +3,7 @@
 #include <map>
 
 #include "codecs/codec.h"
+#include "codecs/tgvc/keyframe_scaling.h"
 #include "harness/core/error.h"
 
 namespace tgvc {
@@ -52,26 +53,40 @@ CodedKeyframes code_keyframes(const Video& keyframes, const KeyframeCodingParams
         "an integer in [" + std::to_string(low) + ", " + std::to_string(high) + "] for " + params.codec,
         std::to_string(params.quality));
   }
+  if (!(params.scale > 0 && params.scale <= 1)) {
+    throw InputError("tgvc keyframe-scale", "a fraction in (0, 1]", std::to_string(params.scale));
+  }
   const ParamSet set = ParamSet::resolve(codec.param_specs(), coding_params(params, params.quality), "tgvc");
-  Encoded encoded = codec.encode(keyframes, set);
+  const VideoInfo& info = keyframes.info;
+  const auto [width, height] = scaled_keyframe_size(info.width, info.height, params.scale);
+  const bool reduced = width != info.width || height != info.height;
+  Encoded encoded = codec.encode(reduced ? resize_keyframes(keyframes, width, height) : keyframes, set);
   CodedKeyframes out;
   out.codec_version = codec.version();
+  out.coded_width = width;
+  out.coded_height = height;
   out.reconstructed = codec.decode(encoded);
+  if (reduced) out.reconstructed = resize_keyframes(out.reconstructed, info.width, info.height);
   out.payload = std::move(encoded.bitstream);
   out.decoder_options = std::move(encoded.decoder_options);
   return out;
 }
 
 Video decode_keyframes(const std::vector<uint8_t>& payload, const std::string& codec, const VideoInfo& info,
-                       int count, const std::map<std::string, std::string>& decoder_options) {
+                       int coded_width, int coded_height, int count,
+                       const std::map<std::string, std::string>& decoder_options) {
   Encoded encoded;
   encoded.codec_id = codec;
   encoded.info = info;
+  encoded.info.width = coded_width;
+  encoded.info.height = coded_height;
   encoded.frame_count = count;
   encoded.bitstream = payload;
   encoded.decoder_options = decoder_options;
+  const bool reduced = coded_width != info.width || coded_height != info.height;
   try {
-    return keyframe_codec(codec).decode(encoded);
+    Video decoded = keyframe_codec(codec).decode(encoded);
+    return reduced ? resize_keyframes(decoded, info.width, info.height) : decoded;
   } catch (const InputError&) {
     throw;
   } catch (const Error& e) {

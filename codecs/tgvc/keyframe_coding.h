@@ -22,12 +22,17 @@ struct KeyframeCodingParams {
   int quality = 46;
   std::string model;  // learned: its `model` (a manifest model, a family, or an export file)
   KeyframePrediction prediction = KeyframePrediction::kIntra;
+  // In (0, 1]: keyframes are coded at this fraction of the video's size (scaled_keyframe_size) and
+  // enlarged after decoding (keyframe_scaling.h); 1 codes them as they are.
+  double scale = 1;
 };
 
 struct CodedKeyframes {
   std::vector<uint8_t> payload;
   std::string codec_version;
-  Video reconstructed;  // what the decoder will see
+  Video reconstructed;  // what the decoder will see, at the video's size
+  int coded_width = 0;  // the size the keyframe codec coded (below the video's with scale < 1)
+  int coded_height = 0;
   // What the keyframe codec's decoder needs besides the payload (learned: the export and the
   // digests of the encoder's reconstruction); empty for x265 and aom.
   std::map<std::string, std::string> decoder_options;
@@ -36,12 +41,14 @@ struct CodedKeyframes {
 // Throws InputError for an unsupported codec or quality, Error when the codec fails.
 CodedKeyframes code_keyframes(const Video& keyframes, const KeyframeCodingParams& params);
 
-// Decodes `count` keyframes of geometry `info` coded by `codec` with the `decoder_options` the
-// encoder gave (CodedKeyframes). Throws InputError when the payload does not decode to that (a
-// damaged or forged file) or the options are missing; Error "decoder mismatch" (learned) when the
-// decoded keyframes differ from the encoder's.
+// Decodes `count` keyframes coded by `codec` at coded_width x coded_height with the
+// `decoder_options` the encoder gave (CodedKeyframes) and enlarges them to `info`'s size when they
+// are smaller, exactly as code_keyframes reconstructed them. Throws InputError when the payload does not
+// decode to that (a damaged or forged file) or the options are missing; Error "decoder mismatch" (learned)
+// when the decoded keyframes differ from the encoder's.
 Video decode_keyframes(const std::vector<uint8_t>& payload, const std::string& codec, const VideoInfo& info,
-                       int count, const std::map<std::string, std::string>& decoder_options = {});
+                       int coded_width, int coded_height, int count,
+                       const std::map<std::string, std::string>& decoder_options = {});
 
 // The quality range of a keyframe codec, e.g. {0, 51} for x265, {1, 8} for learned.
 std::pair<int, int> keyframe_quality_range(const std::string& codec);

@@ -78,6 +78,8 @@ TgvcEncoded assemble(const Video& source, const TgvcParams& params, const Motion
   coding.quality = quality;
   CodedKeyframes coded = code_keyframes(pick_frames(source, side.keyframes, 0, 0), coding);
   stats.keyframe_coding_s += seconds_since(t);
+  stats.keyframe_width = coded.coded_width;
+  stats.keyframe_height = coded.coded_height;
 
   t = Clock::now();
   TgvcStream stream;
@@ -85,6 +87,8 @@ TgvcEncoded assemble(const Video& source, const TgvcParams& params, const Motion
   stream.frame_count = source.frame_count();
   stream.quant_step = params.quant_step;
   stream.keyframes = side.keyframes;
+  stream.keyframe_width = coded.coded_width;
+  stream.keyframe_height = coded.coded_height;
   stream.keyframe_codec = coding.codec;
   stream.keyframe_codec_version = coded.codec_version;
   stream.keyframe_payloads = {std::move(coded.payload)};
@@ -145,8 +149,10 @@ Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where, c
   const std::unique_ptr<DiffusionGenerator> diffuser =
       kind == Generator::kDiffusion ? std::make_unique<DiffusionGenerator>(diffusion) : nullptr;
   const TgvcStream stream = read_tgvc(bytes, where);
-  const Video keyframes = decode_keyframes(stream.keyframe_payloads.at(0), stream.keyframe_codec, stream.info,
-                                           static_cast<int>(stream.keyframes.size()), keyframe_options);
+  const auto [coded_width, coded_height] = coded_keyframe_size(stream);
+  const Video keyframes =
+      decode_keyframes(stream.keyframe_payloads.at(0), stream.keyframe_codec, stream.info, coded_width,
+                       coded_height, static_cast<int>(stream.keyframes.size()), keyframe_options);
   if (kind == Generator::kWarp)
     return warp_between_keyframes(keyframes, stream.keyframes, stream.clips, stream.frame_count);
   if (diffuser)

@@ -17,7 +17,9 @@ namespace tgvc {
 struct TgvcEncodeStats {
   int keyframes = 0;
   int keyframe_quality = 0;  // the one used (target-bpp searches it)
-  ClipMotionStats motion;    // summed over clips
+  int keyframe_width = 0;    // the size the keyframes were coded at (keyframe-scale)
+  int keyframe_height = 0;
+  ClipMotionStats motion;  // summed over clips
   double embedding_s = 0;
   double keyframe_coding_s = 0;
   double trajectory_coding_s = 0;

@@ -18,6 +18,10 @@ const ParamTable<TgvcParams>& tgvc_param_table() {
           Row("keyframe-quality", &P::keyframes, &KeyframeCodingParams::quality)
               .range(0, 63)
               .help("x265 QP (0..51), aom cq-level (0..63) or learned quality (1..8) of the keyframes"),
+          Row("keyframe-scale", &P::keyframes, &KeyframeCodingParams::scale)
+              .range(0.0625, 1)
+              .help("keyframes coded at this fraction of the video's width and height (area average) and "
+                    "enlarged after decoding (linear); 1: as they are"),
           Row("keyframe-model", &P::keyframes, &KeyframeCodingParams::model)
               .help("learned keyframes: the learned codec's model (a manifest model, a family such as "
                     "msillm with keyframe-quality, or an export file)"),

@@ -52,8 +52,11 @@ void print_text(const std::string& path, uint64_t file_bytes, const TgvcStream& 
              pixel_format_text(s.info), s.info.fps.num, s.info.fps.den, s.frame_count);
   fmt::print("components: header {} B, keyframes {} B, trajectories {} B\n", sizes.header_bytes,
              sizes.keyframe_bytes, sizes.trajectory_bytes);
-  fmt::print("keyframes: {} coded by {} ({}), {}\n", s.keyframes.size(), s.keyframe_codec,
-             s.keyframe_codec_version,
+  const auto [coded_width, coded_height] = coded_keyframe_size(s);
+  const bool reduced = coded_width != s.info.width || coded_height != s.info.height;
+  fmt::print("keyframes: {} coded by {} ({}) at {}x{}{}, {}\n", s.keyframes.size(), s.keyframe_codec,
+             s.keyframe_codec_version, coded_width, coded_height,
+             reduced ? " (reduced; the decoder enlarges them)" : "",
              s.keyframe_payloads.size() == s.keyframes.size() ? "one payload each" : "one payload for all");
   for (size_t k = 0; k < s.keyframes.size(); ++k) {
     const bool own_payload = s.keyframe_payloads.size() == s.keyframes.size();
@@ -107,6 +110,8 @@ void print_json(const std::string& path, uint64_t file_bytes, const TgvcStream& 
         {"trajectories", sizes.trajectory_bytes}}},
       {"keyframe_codec", s.keyframe_codec},
       {"keyframe_codec_version", s.keyframe_codec_version},
+      {"keyframe_width", coded_keyframe_size(s).first},
+      {"keyframe_height", coded_keyframe_size(s).second},
       {"keyframe_payloads", s.keyframe_payloads.size()},
       {"keyframes", keyframes},
       {"quant_step", s.quant_step},

@@ -65,6 +65,11 @@ int encode(const EncodeArgs& a) {
       "{} bytes (header {}, keyframes {}, trajectories {}), {:.5f} bpp, {:.2f} kbps; encoded in {:.2f} s\n",
       coded.bytes.size(), coded.sizes.header_bytes, coded.sizes.keyframe_bytes, coded.sizes.trajectory_bytes,
       rate.bpp, rate.kbps, seconds);
+  if (stats.keyframe_width != source.info.width || stats.keyframe_height != source.info.height) {
+    fmt::print("keyframes coded at {}x{} (keyframe-scale {}), enlarged to {}x{} by the decoder\n",
+               stats.keyframe_width, stats.keyframe_height, set.get_string("keyframe-scale"),
+               source.info.width, source.info.height);
+  }
   fmt::print(
       "stages: embedding {:.2f} s, tracking {:.2f} s, clustering {:.2f} s, importance {:.2f} s, keyframe "
       "coding "

@@ -195,6 +195,9 @@ void expect_inspect_agrees_with_encode(const std::string& file, const std::strin
   const auto json = nlohmann::json::parse(inspect.output);
   EXPECT_EQ(json["bytes"], file_bytes);
   EXPECT_EQ(json["frames"], 12);
+  EXPECT_EQ(json["keyframe_width"], 768);
+  EXPECT_EQ(json["keyframe_height"], 576);
+  EXPECT_THAT(text.output, HasSubstr("at 768x576, "));
   const auto& parts = json["components"];
   EXPECT_THAT(encode_output,
               HasSubstr(fmt::format("{} bytes (header {}, keyframes {}, trajectories {})", file_bytes,
@@ -215,6 +218,29 @@ void expect_inspect_agrees_with_encode(const std::string& file, const std::strin
     clip_bytes += clips[c]["bytes"].get<uint64_t>();
   }
   EXPECT_EQ(clip_bytes, parts["trajectories"].get<uint64_t>());
+}
+
+// Reduced-size keyframes: `inspect` shows the coded size the header carries.
+TEST(Cli, InspectShowsReducedKeyframeSize) {
+  const std::string dir = make_temp_dir("tgvc_reduced_cli_");
+  const ProcessResult enc = bench(
+      {"encode", kVtest, "-o", dir + "/v.tgvc", "--frames", "6", "-p", "grid=8", "-p", "keyframe-scale=0.5"});
+  ASSERT_EQ(enc.exit_code, 0) << enc.output;
+  EXPECT_THAT(enc.output, HasSubstr("keyframes coded at 384x288"));
+  const ProcessResult text = bench({"inspect", dir + "/v.tgvc"});
+  ASSERT_EQ(text.exit_code, 0) << text.output;
+  EXPECT_THAT(text.output, HasSubstr("at 384x288 (reduced; the decoder enlarges them)"));
+  const ProcessResult inspect = bench({"inspect", dir + "/v.tgvc", "--json"});
+  ASSERT_EQ(inspect.exit_code, 0) << inspect.output;
+  const auto json = nlohmann::json::parse(inspect.output);
+  EXPECT_EQ(json["width"], 768);
+  EXPECT_EQ(json["keyframe_width"], 384);
+  EXPECT_EQ(json["keyframe_height"], 288);
+  const ProcessResult dec = bench({"decode", dir + "/v.tgvc", "-o", dir + "/v.y4m"});
+  ASSERT_EQ(dec.exit_code, 0) << dec.output;
+  const ProcessResult m = bench({"measure", kVtest, dir + "/v.y4m", "--frames", "6", "--metrics", "psnr"});
+  ASSERT_EQ(m.exit_code, 0) << m.output;
+  EXPECT_GT(nlohmann::json::parse(m.output)["metrics"]["psnr_y"]["value"].get<double>(), 18);
 }
 
 TEST(Cli, EncodeDecodeTgvcRoundTrip) {

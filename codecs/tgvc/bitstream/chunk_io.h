@@ -13,10 +13,13 @@
 namespace tgvc {
 
 constexpr uint8_t kTgvcMagic[4] = {'T', 'G', 'V', 'C'};
-constexpr uint32_t kTgvcFormatVersion = 1;
+// Version 2 adds the coded keyframe size to HEAD; the writer writes version 1 whenever the
+// keyframes are at the video's size, and the reader reads both.
+constexpr uint32_t kTgvcFormatVersion = 2;
+constexpr uint32_t kTgvcFirstFormatVersion = 1;
 constexpr size_t kChunkOverhead = 12;  // type, length and CRC
 
-// Chunk types of format version 1, in file order (TRAJ once per clip).
+// Chunk types (both versions), in file order (TRAJ once per clip).
 constexpr char kChunkHead[] = "HEAD";
 constexpr char kChunkClips[] = "CLIP";
 constexpr char kChunkKeyframes[] = "KEYF";

@@ -11,6 +11,7 @@ namespace tgvc {
 namespace {
 
 constexpr size_t kHeadSize = 23;
+constexpr size_t kHeadSizeVersion2 = 27;  // + keyframe_width, keyframe_height
 
 uint32_t chroma_code(ChromaFormat chroma) {
   return chroma == ChromaFormat::k420 ? 0 : chroma == ChromaFormat::k422 ? 1 : 2;
@@ -43,7 +44,13 @@ int read_int(ByteReader& in, const char* field, int64_t low, int64_t high) {
 
 }  // namespace
 
-std::vector<uint8_t> head_payload(const TgvcStream& stream) {
+uint32_t format_version_for(const TgvcStream& stream) {
+  const auto [width, height] = coded_keyframe_size(stream);
+  return width == stream.info.width && height == stream.info.height ? kTgvcFirstFormatVersion
+                                                                    : kTgvcFormatVersion;
+}
+
+std::vector<uint8_t> head_payload(const TgvcStream& stream, uint32_t version) {
   ByteWriter out;
   const VideoInfo& info = stream.info;
   out.u16(info.width);
@@ -57,13 +64,21 @@ std::vector<uint8_t> head_payload(const TgvcStream& stream) {
   out.u8(info.colour.matrix == Matrix::kBt601 ? 0 : 1);
   out.u8(info.colour.range == Range::kLimited ? 0 : 1);
   out.u16(quant_step_sixteenths(stream.quant_step, "quant_step"));
+  if (version >= 2) {
+    const auto [width, height] = coded_keyframe_size(stream);
+    out.u16(width);
+    out.u16(height);
+  }
   return std::move(out.data());
 }
 
-void read_head(const Chunk& chunk, TgvcStream* stream, const std::string& where) {
+void read_head(const Chunk& chunk, uint32_t version, TgvcStream* stream, const std::string& where) {
   const std::string at = where + ": HEAD";
-  if (chunk.size != kHeadSize) {
-    throw InputError(at + ".length", std::to_string(kHeadSize) + " bytes", std::to_string(chunk.size));
+  const size_t size = version >= 2 ? kHeadSizeVersion2 : kHeadSize;
+  if (chunk.size != size) {
+    throw InputError(at + ".length",
+                     std::to_string(size) + " bytes (format version " + std::to_string(version) + ")",
+                     std::to_string(chunk.size));
   }
   ByteReader in(chunk.payload, chunk.payload + chunk.size, at);
   VideoInfo& info = stream->info;
@@ -87,6 +102,13 @@ void read_head(const Chunk& chunk, TgvcStream* stream, const std::string& where)
   }
   stream->quant_step = static_cast<double>(step) / kTgvcQuantStepDenominator;
   check_video_info(info, at);
+  stream->keyframe_width = info.width;
+  stream->keyframe_height = info.height;
+  if (version >= 2) {
+    stream->keyframe_width = static_cast<int>(in.u16("keyframe_width"));
+    stream->keyframe_height = static_cast<int>(in.u16("keyframe_height"));
+    check_keyframe_size(stream->keyframe_width, stream->keyframe_height, info, at);
+  }
 }
 
 std::vector<uint8_t> clip_payload(const TgvcStream& stream) {

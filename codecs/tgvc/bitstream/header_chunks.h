@@ -12,9 +12,13 @@
 
 namespace tgvc {
 
-// HEAD: geometry, format, colour, fps, frame count and quantisation step (23 bytes).
-std::vector<uint8_t> head_payload(const TgvcStream& stream);
-void read_head(const Chunk& chunk, TgvcStream* stream, const std::string& where);
+// HEAD: geometry, format, colour, fps, frame count and quantisation step (23 bytes), and in format
+// version 2 the coded keyframe size (27 bytes).
+std::vector<uint8_t> head_payload(const TgvcStream& stream, uint32_t version);
+void read_head(const Chunk& chunk, uint32_t version, TgvcStream* stream, const std::string& where);
+
+// The format version a stream needs: 1 unless its keyframes are coded at a reduced size.
+uint32_t format_version_for(const TgvcStream& stream);
 
 // CLIP: the keyframe indices. Needs stream->frame_count (HEAD first).
 std::vector<uint8_t> clip_payload(const TgvcStream& stream);

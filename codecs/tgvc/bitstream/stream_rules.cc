@@ -73,6 +73,16 @@ void check_codec_version(const std::string& version, const std::string& where) {
   }
 }
 
+void check_keyframe_size(int width, int height, const VideoInfo& info, const std::string& where) {
+  if (width == 0 && height == 0) return;
+  if (width < 1 || width > info.width || height < 1 || height > info.height) {
+    throw InputError(
+        where + ".keyframe_size",
+        "1..width by 1..height (" + std::to_string(info.width) + "x" + std::to_string(info.height) + ")",
+        std::to_string(width) + "x" + std::to_string(height));
+  }
+}
+
 void check_keyframe_payload_count(size_t payloads, size_t keyframes, const std::string& where) {
   if (payloads != 1 && payloads != keyframes) {
     throw InputError(where + ".keyframe_payloads",

@@ -18,6 +18,8 @@ void check_keyframes(const std::vector<int>& keyframes, int frame_count, const s
 void check_codec_id(const std::string& id, const std::string& where);
 // At most 255 characters ' '..'~'.
 void check_codec_version(const std::string& version, const std::string& where);
+// Each side in [1, the video's side] (0 x 0: the video's size).
+void check_keyframe_size(int width, int height, const VideoInfo& info, const std::string& where);
 // One payload per keyframe or one for all.
 void check_keyframe_payload_count(size_t payloads, size_t keyframes, const std::string& where);
 

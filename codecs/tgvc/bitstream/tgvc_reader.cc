@@ -10,7 +10,8 @@
 namespace tgvc {
 namespace {
 
-void read_magic_and_version(ByteReader& in, const std::string& where) {
+// Returns the format version: 1 or 2.
+uint32_t read_magic_and_version(ByteReader& in, const std::string& where) {
   static const std::string expected = "the magic \"TGVC\" (a .tgvc file)";
   if (in.remaining() < 4)
     throw InputError(where + ".magic", expected, std::to_string(in.remaining()) + " bytes");
@@ -24,17 +25,20 @@ void read_magic_and_version(ByteReader& in, const std::string& where) {
     }
   }
   const uint32_t version = in.u16("version");
-  if (version != kTgvcFormatVersion) {
-    throw InputError(where + ".version", "format version " + std::to_string(kTgvcFormatVersion),
+  if (version < kTgvcFirstFormatVersion || version > kTgvcFormatVersion) {
+    throw InputError(where + ".version",
+                     "format version " + std::to_string(kTgvcFirstFormatVersion) + " or " +
+                         std::to_string(kTgvcFormatVersion),
                      std::to_string(version));
   }
+  return version;
 }
 
 }  // namespace
 
 TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where, TgvcSizes* sizes) {
   ByteReader in(bytes.data(), bytes.data() + bytes.size(), where);
-  read_magic_and_version(in, where);
+  const uint32_t version = read_magic_and_version(in, where);
 
   TgvcStream stream;
   // The critical chunks in order: HEAD, CLIP, KEYF, one TRAJ per clip, END.
@@ -58,7 +62,7 @@ TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where
     }
     switch (next) {
       case Next::kHead: {
-        read_head(chunk, &stream, where);
+        read_head(chunk, version, &stream, where);
         const int step = static_cast<int>(stream.quant_step * kTgvcQuantStepDenominator);
         axis_x = QuantAxis(step, stream.info.width);
         axis_y = QuantAxis(step, stream.info.height);

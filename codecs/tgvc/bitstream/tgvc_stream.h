@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "codecs/tgvc/bitstream/quantisation.h"
@@ -22,6 +23,11 @@ struct TgvcStream {
   double quant_step = 8;
   // Frame indices, strictly increasing, first 0 and last frame_count - 1.
   std::vector<int> keyframes;
+  // The size the keyframes are coded at (format version 2): the decoder enlarges them to
+  // info.width x info.height (codecs/tgvc/keyframe_scaling.h). 0 x 0 or the video's size: coded at
+  // the video's size, which the writer stores as format version 1 (byte-identical to before).
+  int keyframe_width = 0;
+  int keyframe_height = 0;
   std::string keyframe_codec;          // registry id, e.g. "x265": 1..64 characters '!'..'~'
   std::string keyframe_codec_version;  // at most 255 characters ' '..'~'
   // One opaque payload per keyframe, or a single payload that holds them all.
@@ -45,11 +51,16 @@ struct TgvcSizes {
 // naming the field when the stream breaks a rule above or a limit of stream_limits.h.
 std::vector<uint8_t> write_tgvc(const TgvcStream& stream, TgvcSizes* sizes = nullptr);
 
-// Parses a .tgvc file. Trajectories come back dequantised: for a stream s,
-// read_tgvc(write_tgvc(s)).clips[c] == quantise(s.clips[c], s.quant_step, width, height).
-// Throws InputError(where + field, ...) on any problem (bad magic or version, a truncated,
-// corrupted or hand-crafted file); never reads out of bounds or allocates beyond the limits.
-// With `sizes`, also reports the file's bytes by component, as write_tgvc does.
+// The size the keyframes of `stream` are coded at: keyframe_width x keyframe_height, or the
+// video's size when those are 0.
+std::pair<int, int> coded_keyframe_size(const TgvcStream& stream);
+
+// Parses a .tgvc file (format version 1 or 2; a version 1 file's keyframes are at the video's size
+// and read back with keyframe_width x keyframe_height set to it). Trajectories come back dequantised: for a
+// stream s, read_tgvc(write_tgvc(s)).clips[c] == quantise(s.clips[c], s.quant_step, width, height). Throws
+// InputError(where + field, ...) on any problem (bad magic or version, a truncated, corrupted or hand-crafted
+// file); never reads out of bounds or allocates beyond the limits. With `sizes`, also reports the file's
+// bytes by component, as write_tgvc does.
 TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where, TgvcSizes* sizes = nullptr);
 
 }  // namespace tgvc

@@ -20,6 +20,7 @@ void check_stream(const TgvcStream& stream) {
   check_frame_count(stream.frame_count, kWhere);
   quant_step_sixteenths(stream.quant_step, std::string(kWhere) + ".quant_step");
   check_keyframes(stream.keyframes, stream.frame_count, kWhere);
+  check_keyframe_size(stream.keyframe_width, stream.keyframe_height, stream.info, kWhere);
   check_codec_id(stream.keyframe_codec, kWhere);
   check_codec_version(stream.keyframe_codec_version, kWhere);
   check_keyframe_payload_count(stream.keyframe_payloads.size(), stream.keyframes.size(), kWhere);
@@ -73,6 +74,12 @@ void check_stream(const TgvcStream& stream) {
 
 }  // namespace
 
+std::pair<int, int> coded_keyframe_size(const TgvcStream& stream) {
+  if (stream.keyframe_width == 0 && stream.keyframe_height == 0)
+    return {stream.info.width, stream.info.height};
+  return {stream.keyframe_width, stream.keyframe_height};
+}
+
 std::vector<uint8_t> write_tgvc(const TgvcStream& stream, TgvcSizes* sizes) {
   check_stream(stream);
   const int step = quant_step_sixteenths(stream.quant_step, kWhere);
@@ -81,8 +88,9 @@ std::vector<uint8_t> write_tgvc(const TgvcStream& stream, TgvcSizes* sizes) {
 
   ByteWriter out;
   for (uint8_t c : kTgvcMagic) out.u8(c);
-  out.u16(kTgvcFormatVersion);
-  append_chunk(out, kChunkHead, head_payload(stream));
+  const uint32_t version = format_version_for(stream);
+  out.u16(version);
+  append_chunk(out, kChunkHead, head_payload(stream, version));
   append_chunk(out, kChunkClips, clip_payload(stream));
   uint64_t tag_bytes = 0;
   const std::vector<uint8_t> keyframes = keyframe_payload(stream, &tag_bytes);

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <numeric>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "codecs/tgvc/bitstream/tgvc_stream.h"
@@ -175,6 +176,81 @@ TEST(TgvcContainer, WriterRejectsInvalidStreams) {
     } catch (const InputError& e) {
       EXPECT_NE(e.where().find(c.field), std::string::npos) << c.field << " vs " << e.what();
     }
+  }
+}
+
+// Format version 2 carries the coded keyframe size in HEAD (27 bytes); a stream whose keyframes are
+// at the video's size is still written as version 1, byte for byte as before.
+TEST(TgvcContainer, ReducedKeyframeSizeIsVersionTwo) {
+  const TgvcStream full = sample_stream();  // 64x48
+  const std::vector<uint8_t> v1 = write_tgvc(full);
+  EXPECT_EQ(v1[4], 1);
+  TgvcStream same = full;
+  same.keyframe_width = 64;
+  same.keyframe_height = 48;
+  EXPECT_EQ(write_tgvc(same), v1);
+  const TgvcStream read_v1 = read_tgvc(v1, "v1");
+  EXPECT_EQ(read_v1.keyframe_width, 64);
+  EXPECT_EQ(read_v1.keyframe_height, 48);
+
+  for (const auto& [width, height] : std::vector<std::pair<int, int>>{{32, 24}, {1, 1}, {64, 17}, {33, 48}}) {
+    TgvcStream reduced = full;
+    reduced.keyframe_width = width;
+    reduced.keyframe_height = height;
+    TgvcSizes sizes;
+    const std::vector<uint8_t> bytes = write_tgvc(reduced, &sizes);
+    EXPECT_EQ(bytes[4], 2);
+    EXPECT_EQ(bytes.size(), v1.size() + 4);
+    const std::vector<ParsedChunk> chunks = split_chunks(bytes);
+    ASSERT_EQ(chunks[0].payload.size(), 27u);
+    // The two u16 after the 23 bytes of version 1, little-endian.
+    EXPECT_EQ(chunks[0].payload[23] | chunks[0].payload[24] << 8, width);
+    EXPECT_EQ(chunks[0].payload[25] | chunks[0].payload[26] << 8, height);
+    TgvcSizes read_sizes;
+    const TgvcStream read = read_tgvc(bytes, "v2", &read_sizes);
+    expect_same_header(read, reduced);
+    EXPECT_EQ(read.keyframe_width, width);
+    EXPECT_EQ(read.keyframe_height, height);
+    EXPECT_EQ(coded_keyframe_size(read), std::make_pair(width, height));
+    EXPECT_EQ(read_sizes.header_bytes, sizes.header_bytes);
+    EXPECT_EQ(write_tgvc(read), bytes);
+  }
+
+  // The writer refuses sizes outside [1, the video's]; so does the reader (a crafted HEAD).
+  for (const auto& [width, height] : std::vector<std::pair<int, int>>{{0, 24}, {32, 0}, {65, 48}, {64, 49}}) {
+    TgvcStream bad = full;
+    bad.keyframe_width = width;
+    bad.keyframe_height = height;
+    try {
+      write_tgvc(bad);
+      ADD_FAILURE() << width << "x" << height << ": accepted";
+    } catch (const InputError& e) {
+      EXPECT_NE(e.where().find("keyframe_size"), std::string::npos) << e.what();
+    }
+  }
+  TgvcStream reduced = full;
+  reduced.keyframe_width = 32;
+  reduced.keyframe_height = 24;
+  std::vector<ParsedChunk> chunks = split_chunks(write_tgvc(reduced));
+  chunks[0].payload[23] = 65;  // keyframe_width 65 > 64
+  std::vector<uint8_t> crafted = join_chunks(chunks);
+  crafted[4] = 2;
+  try {
+    read_tgvc(crafted, "crafted.tgvc");
+    ADD_FAILURE() << "keyframe width 65 accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("crafted.tgvc: HEAD.keyframe_size"), std::string::npos) << e.what();
+  }
+  // A version 2 HEAD in a file that says version 1 (and the reverse) has the wrong length.
+  chunks = split_chunks(write_tgvc(reduced));
+  EXPECT_THROW(read_tgvc(join_chunks(chunks), "v1 with a v2 HEAD"), InputError);
+  std::vector<uint8_t> v1_as_v2 = v1;
+  v1_as_v2[4] = 2;
+  try {
+    read_tgvc(v1_as_v2, "v2 with a v1 HEAD");
+    ADD_FAILURE() << "accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("27 bytes (format version 2)"), std::string::npos) << e.what();
   }
 }
 

@@ -73,7 +73,9 @@ TEST(TgvcHostileInput, BadMagicVersionAndFraming) {
   bytes[0] = 'P';
   EXPECT_NE(parse_error(bytes).find("magic"), std::string::npos);
   bytes = good;
-  bytes[4] = 2;
+  bytes[4] = 3;  // versions 1 and 2 exist
+  EXPECT_NE(parse_error(bytes).find("version"), std::string::npos);
+  bytes[4] = 0;
   EXPECT_NE(parse_error(bytes).find("version"), std::string::npos);
   EXPECT_NE(parse_error({}), "");
   EXPECT_NE(parse_error({'T', 'G', 'V', 'C', 1, 0}), "");  // no chunks
