@@ -1,4 +1,4 @@
-// `tgvc-bench cache stats DIR` and `tgvc-bench cache prune DIR`: the shared cell cache.
+// `tgvc-bench cache stats DIR`, `cache list DIR` and `cache prune DIR`: the shared cell cache.
 #include <fmt/format.h>
 
 #include "harness/cli/commands.h"
@@ -26,6 +26,33 @@ void add_cache_command(CLI::App& app, int& exit_code) {
     fmt::print("bitstreams: {} entries, {}, {} hits\n", s.bitstreams, megabytes(s.bitstream_bytes),
                s.bitstream_hits);
     fmt::print("being computed: {}; temporaries: {}\n", s.claims_held, s.temporaries);
+    exit_code = 0;
+  });
+
+  auto list_dir = std::make_shared<std::string>();
+  auto verbose = std::make_shared<bool>(false);
+  CLI::App* list = cmd->add_subcommand(
+      "list", "Every bitstream with the cells that decoded it, and every cell with its bitstream");
+  list->add_option("dir", *list_dir, "Cache directory")->required();
+  list->add_flag("-v,--verbose", *verbose,
+                 "Whole keys, and each cell's decoder-only parameters (what tells apart the cells that "
+                 "share one bitstream)");
+  list->callback([list_dir, verbose, &exit_code] {
+    const CacheListing l = list_cache(*list_dir);
+    // 12 hex digits tell entries apart in a listing; --verbose gives the whole key.
+    const auto key = [&](const std::string& k) { return *verbose ? k : k.substr(0, 12); };
+    fmt::print("bitstreams: {}\n", l.bitstreams.size());
+    for (const CachedBitstreamEntry& b : l.bitstreams) {
+      fmt::print("  {}  {} bytes, decoded by {} cell{}\n", key(b.key), b.bytes, b.cells.size(),
+                 b.cells.size() == 1 ? "" : "s");
+    }
+    fmt::print("cells: {}\n", l.cells.size());
+    for (const CachedCellEntry& c : l.cells) {
+      fmt::print("  {}  {}  bitstream {}\n", key(c.key), c.cell_id.empty() ? "(unreadable)" : c.cell_id,
+                 c.bitstream.empty() ? "(unknown)" : key(c.bitstream));
+      if (*verbose && !c.decoder_params.empty())
+        fmt::print("      decoder only: {}\n", fmt::join(c.decoder_params, ", "));
+    }
     exit_code = 0;
   });
 

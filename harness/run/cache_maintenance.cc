@@ -5,17 +5,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "codecs/codec.h"
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
+#include "harness/results/cell_json.h"
 
 namespace tgvc {
 namespace {
@@ -142,6 +146,48 @@ CacheStats cache_stats(const std::string& dir) {
     s.bitstream_hits += kind == "bitstream" ? 1 : 0;
   }
   return s;
+}
+
+CacheListing list_cache(const std::string& dir) {
+  require_cache(dir);
+  CacheListing listing;
+  std::error_code ec;
+  std::map<std::string, std::vector<std::string>> decoded_by;
+  for (const auto& f : fs::directory_iterator(fs::path(dir) / "cells", ec)) {
+    CachedCellEntry entry;
+    entry.key = f.path().filename().string();
+    entry.bitstream = bitstream_of(f.path());
+    try {
+      const CellResult r =
+          cell_from_json(nlohmann::json::parse(read_file((f.path() / "result.json").string())),
+                         (f.path() / "result.json").string());
+      entry.cell_id = r.cell_id;
+      if (const Codec* codec = find_codec(r.codec_type)) {
+        for (const ParamSpec& spec : codec->param_specs()) {
+          const auto value = r.params.find(spec.key);
+          if (spec.decoder_only && value != r.params.end())
+            entry.decoder_params.push_back(spec.key + "=" + value->second);
+        }
+      }
+    } catch (const std::exception&) {
+      // removed by prune while read, or damaged: listed by its key alone
+    }
+    if (!entry.bitstream.empty()) decoded_by[entry.bitstream].push_back(entry.key);
+    listing.cells.push_back(std::move(entry));
+  }
+  for (const auto& f : fs::directory_iterator(fs::path(dir) / "bitstreams", ec)) {
+    CachedBitstreamEntry entry;
+    entry.key = f.path().filename().string();
+    if (entry.key.find(".tmp.") != std::string::npos) continue;
+    entry.bytes = bytes_under(f.path());
+    entry.cells = decoded_by[entry.key];
+    std::sort(entry.cells.begin(), entry.cells.end());
+    listing.bitstreams.push_back(std::move(entry));
+  }
+  const auto by_key = [](const auto& a, const auto& b) { return a.key < b.key; };
+  std::sort(listing.cells.begin(), listing.cells.end(), by_key);
+  std::sort(listing.bitstreams.begin(), listing.bitstreams.end(), by_key);
+  return listing;
 }
 
 PruneReport prune_cache(const std::string& dir, const PruneOptions& options) {

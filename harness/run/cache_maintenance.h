@@ -1,5 +1,6 @@
-// `tgvc-bench cache stats|prune`: what a shared cell cache (cell_cache.h) holds, and removing
-// entries by age and by whether any run directory still refers to them.
+// `tgvc-bench cache stats|list|prune`: what a shared cell cache (cell_cache.h) holds, entry by
+// entry with the bitstream each cell decoded, and removing entries by age and by whether any run
+// directory still refers to them.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +23,31 @@ struct CacheStats {
 
 // Throws InputError when `dir` is not a cache directory.
 CacheStats cache_stats(const std::string& dir);
+
+// One cell entry of `cache list`.
+struct CachedCellEntry {
+  std::string key;        // the cell's key: its directory under cells/
+  std::string cell_id;    // as the run that stored it named the cell
+  std::string bitstream;  // the key of the bitstream it decoded (encoder inputs); empty: unknown
+  // Its codec's decoder-only parameters (ParamSpec::decoder_only) as "key=value", in the table's
+  // order: what tells apart the cells that decoded one bitstream.
+  std::vector<std::string> decoder_params;
+};
+
+// One bitstream entry of `cache list`, keyed by the encoder's inputs alone.
+struct CachedBitstreamEntry {
+  std::string key;
+  uint64_t bytes = 0;              // the file: header line and bitstream
+  std::vector<std::string> cells;  // keys of the cell entries that decoded it
+};
+
+struct CacheListing {
+  std::vector<CachedCellEntry> cells;  // in key order
+  std::vector<CachedBitstreamEntry> bitstreams;
+};
+
+// Throws InputError when `dir` is not a cache directory; an unreadable entry is listed by its key.
+CacheListing list_cache(const std::string& dir);
 
 struct PruneOptions {
   // Remove entries not written or read for longer than this many seconds.

@@ -238,6 +238,34 @@ TEST(CellCacheCli, EntriesDifferingOnlyInTheGeneratorEncodeOnceAndMatchSeparateR
   const json blend_cell = cells_of(dir + "/cb").at("synthetic__orbit__blend__keyframe-quality=44");
   EXPECT_EQ(blend_cell.at("timing").value("encode_from", ""), "cache");
   EXPECT_EQ(csv_rows(dir + "/cb"), csv_rows(dir + "/rb"));
+
+  // `cache list`: one bitstream, decoded by both cells; --verbose shows the whole keys and the
+  // decoder-only parameter that tells the two cells apart.
+  const std::string key = blend_cell.at("inputs_hash");
+  const ProcessResult list = run_process({TGVC_BENCH_BINARY, "cache", "list", dir + "/cache"});
+  ASSERT_EQ(list.exit_code, 0) << list.output;
+  EXPECT_NE(list.output.find("bitstreams: 1\n"), std::string::npos) << list.output;
+  EXPECT_NE(list.output.find("decoded by 2 cells\ncells: 2\n"), std::string::npos) << list.output;
+  EXPECT_NE(list.output.find("  " + key.substr(0, 12) +
+                             "  synthetic__orbit__blend__keyframe-quality=44  bitstream "),
+            std::string::npos)
+      << list.output;
+  const ProcessResult verbose =
+      run_process({TGVC_BENCH_BINARY, "cache", "list", "--verbose", dir + "/cache"});
+  ASSERT_EQ(verbose.exit_code, 0) << verbose.output;
+  std::vector<std::string> bitstream_keys;
+  for (const auto& entry : fs::directory_iterator(dir + "/cache/bitstreams"))
+    bitstream_keys.push_back(entry.path().filename().string());
+  ASSERT_EQ(bitstream_keys.size(), 1u);
+  const std::string shared = "  bitstream " + bitstream_keys[0] + "\n      decoder only: generator=";
+  EXPECT_NE(
+      verbose.output.find("  " + key + "  synthetic__orbit__blend__keyframe-quality=44" + shared + "blend, "),
+      std::string::npos)
+      << verbose.output;
+  EXPECT_NE(verbose.output.find("synthetic__orbit__warp__keyframe-quality=44" + shared + "warp, "),
+            std::string::npos)
+      << verbose.output;
+  EXPECT_EQ(verbose.output.find("keyframe-quality=44,"), std::string::npos);  // an encoder key: not listed
 }
 
 }  // namespace
