@@ -38,6 +38,9 @@ struct Encoded {
   // the source (edge replication) to a size the library takes; decode() crops back.
   int coded_width = 0;
   int coded_height = 0;
+  // How the source was padded to the coded size when the padding is part of the codec's method
+  // (learned: "centred-zero" or "reflect-right-bottom", docs/learned-codecs.md); empty otherwise.
+  std::string padding;
   ColourConversion conversion;  // set by encode_source() for an RGB source
   std::vector<uint8_t> bitstream;
   std::vector<RateComponent> components;

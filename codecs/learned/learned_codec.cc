@@ -119,6 +119,7 @@ Encoded LearnedCodec::encode(const Video& source, const ParamSet& params) const 
   out.frame_count = source.frame_count();
   out.coded_width = learned::padded_size(source.info.width, info.multiple);
   out.coded_height = learned::padded_size(source.info.height, info.multiple);
+  out.padding = info.padding == learned::Padding::kCentredZero ? "centred-zero" : "reflect-right-bottom";
   out.bitstream = learned::write_learned_stream(stream);
   const learned::ContainerSizes sizes = learned::container_sizes(stream);
   out.components = {{"header", sizes.header}, {"hyper_latent", sizes.hyper_latent}, {"latent", sizes.latent}};

@@ -156,6 +156,11 @@ std::string size_text(int64_t size) {
   return size < 0 ? "size unknown" : fmt::format("{} bytes", size);
 }
 
+// A digest agrees with the part upstream publishes (all digests agree when it publishes none).
+bool has_published_prefix(const ModelEntry& model, const std::string& sha256) {
+  return sha256.compare(0, model.source.sha256_prefix.size(), model.source.sha256_prefix) == 0;
+}
+
 }  // namespace
 
 std::string conversion_command(const ModelEntry& model, const std::string& dir) {
@@ -171,7 +176,9 @@ std::string manual_fetch_instructions(const ModelEntry& model, const std::string
   std::string out = fmt::format("To install '{}' by hand, download\n", model.name);
   for (const std::string& url : model.source.urls) out += "  " + url + "\n";
   out += fmt::format("to {}/{} ({}, SHA-256 {})", dir, model.source.file, size_text(model.source.size),
-                     model.source.sha256.empty() ? "not published" : model.source.sha256);
+                     !model.source.sha256.empty()         ? model.source.sha256
+                     : model.source.sha256_prefix.empty() ? "not published"
+                                                          : "starting " + model.source.sha256_prefix + "...");
   if (model.source.sha256.empty()) {
     out +=
         fmt::format(", then record its digest: sha256sum {0}/{1} > {0}/{1}.sha256", dir, model.source.file);
@@ -202,7 +209,8 @@ FetchResult fetch_model(const ModelManifest& manifest, const ModelEntry& model, 
   bool have_source = false;
   if (is_file(source)) {
     const std::string expected = model.source.sha256.empty() ? read_sha256_file(source) : model.source.sha256;
-    have_source = !expected.empty() && sha256_file(source) == expected;
+    have_source =
+        !expected.empty() && sha256_file(source) == expected && has_published_prefix(model, expected);
   }
   std::vector<std::string> errors;
   bool all_network = true;
@@ -215,6 +223,13 @@ FetchResult fetch_model(const ModelManifest& manifest, const ModelEntry& model, 
     const Attempt a = download(url, temp, model.source.size, log);
     if (a.ok && !model.source.sha256.empty() && a.sha256 != model.source.sha256) {
       errors.push_back(fmt::format("{}: SHA-256 {} instead of {}", url, a.sha256, model.source.sha256));
+      all_network = false;
+      ::unlink(temp.c_str());
+      continue;
+    }
+    if (a.ok && !has_published_prefix(model, a.sha256)) {
+      errors.push_back(fmt::format("{}: SHA-256 {} does not start with the published {}", url, a.sha256,
+                                   model.source.sha256_prefix));
       all_network = false;
       ::unlink(temp.c_str());
       continue;

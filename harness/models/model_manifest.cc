@@ -42,6 +42,12 @@ bool is_sha256(const std::string& s) {
          });
 }
 
+bool is_hex_prefix(const std::string& s) {
+  return s.size() >= 8 && s.size() < 64 && std::all_of(s.begin(), s.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
 bool is_plain_file_name(const std::string& s) {
   return !s.empty() && s.find('/') == std::string::npos && s != "." && s != "..";
 }
@@ -68,6 +74,7 @@ ModelEntry parse_entry(const Json& j, const std::string& where) {
   m.source.urls = texts(s, "urls", at + ".source");
   m.source.sha256 = text(s, "sha256", at + ".source", false);
   m.source.revision = text(s, "revision", at + ".source", false);
+  m.source.sha256_prefix = text(s, "sha256_prefix", at + ".source", false);
   if (s.contains("size") && !s["size"].is_null()) {
     if (!s["size"].is_number_integer() || s["size"].get<int64_t>() < 0) {
       throw InputError(at + ".source.size", "a byte count", s["size"].dump());
@@ -77,6 +84,11 @@ ModelEntry parse_entry(const Json& j, const std::string& where) {
   if (!is_plain_file_name(m.source.file)) throw InputError(at + ".source.file", "a file name", m.source.file);
   if (!m.source.sha256.empty() && !is_sha256(m.source.sha256)) {
     throw InputError(at + ".source.sha256", "64 lower-case hex digits", m.source.sha256);
+  }
+  if (!m.source.sha256_prefix.empty() &&
+      (!is_hex_prefix(m.source.sha256_prefix) || !m.source.sha256.empty())) {
+    throw InputError(at + ".source.sha256_prefix",
+                     "8 to 63 lower-case hex digits, only without a whole sha256", m.source.sha256_prefix);
   }
   if (m.vendored.empty() && m.source.urls.empty())
     throw InputError(at + ".source.urls", "at least one URL", "none");

@@ -18,6 +18,9 @@ struct ModelSource {
   std::string sha256;             // empty: not published; fetch records what it got (trust on first use)
   int64_t size = -1;              // bytes; -1 when unknown
   std::string revision;           // pinned upstream revision, when the URL has one
+  // The part of the digest upstream publishes when it publishes no whole one (CompressAI names
+  // each file with the first 8 hex digits of its SHA-256): fetch refuses a download without it.
+  std::string sha256_prefix;
 };
 
 // A conversion run after the download (e.g. export to TorchScript), by the user: it needs Python

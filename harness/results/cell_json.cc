@@ -43,6 +43,7 @@ json cell_to_json(const CellResult& c) {
   if (!c.timing.result_from.empty()) j["timing"]["result_from"] = c.timing.result_from;
   if (!c.timing.encode_from.empty()) j["timing"]["encode_from"] = c.timing.encode_from;
   if (!c.colour_conversion.empty()) j["colour_conversion"] = c.colour_conversion;
+  if (!c.padding.empty()) j["padding"] = c.padding;
   if (!c.set_contributions.empty()) {
     json contributions = json::array();
     for (const SetContribution& sc : c.set_contributions) contributions.push_back(contribution_to_json(sc));
@@ -81,6 +82,7 @@ CellResult cell_from_json(const json& j, const std::string& where) {
     c.coded_width = j.value("coded_width", c.width);  // absent in results written before padding
     c.coded_height = j.value("coded_height", c.height);
     c.colour_conversion = j.value("colour_conversion", "");
+    c.padding = j.value("padding", "");
     c.frames = j.at("frames").get<int>();
     c.fps = read_json_number(j.at("fps"));
     c.bits = j.at("bits").get<uint64_t>();

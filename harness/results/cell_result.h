@@ -52,6 +52,9 @@ struct CellResult {
   // source (edge replication) to a size the library takes. The bits are those of the coded size.
   int coded_width = 0;
   int coded_height = 0;
+  // How the codec padded the source to the coded size when it says (Encoded::padding: the learned
+  // codec's "centred-zero" or "reflect-right-bottom"); empty: not stated (edge replication or none).
+  std::string padding;
   // How an RGB source was coded as YUV and brought back (codecs/source_colour.h); empty: the
   // source was coded as it is.
   std::string colour_conversion;

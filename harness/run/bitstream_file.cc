@@ -67,7 +67,9 @@ std::string bitstream_to_file(const StoredBitstream& stored) {
                        {"encode_s", stored.encode_s},
                        {"bytes", payload.size()},
                        {"sha256", sha256_hex(payload)}};
-  return header.dump() + "\n" + payload;
+  json full = header;
+  if (!e.padding.empty()) full["padding"] = e.padding;  // absent for codecs that do not state it
+  return full.dump() + "\n" + payload;
 }
 
 StoredBitstream bitstream_from_file(const std::string& file, const std::string& where) {
@@ -92,6 +94,7 @@ StoredBitstream bitstream_from_file(const std::string& file, const std::string& 
     e.frame_count = h.at("frame_count").get<int>();
     e.coded_width = h.at("coded_size").at(0).get<int>();
     e.coded_height = h.at("coded_size").at(1).get<int>();
+    e.padding = h.value("padding", "");
     const json& c = h.at("conversion");
     e.conversion.applied = c.at("applied").get<bool>();
     e.conversion.source_format = format_from_json(c.at("source_format"));

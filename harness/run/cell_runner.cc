@@ -158,6 +158,7 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
     r.height = encoded.info.height;
     r.coded_width = encoded.coded_width;
     r.coded_height = encoded.coded_height;
+    r.padding = encoded.padding;
     r.colour_conversion = describe(encoded.conversion);
     r.frames = encoded.frame_count;
     r.fps = encoded.info.fps.value();

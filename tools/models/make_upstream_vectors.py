@@ -40,8 +40,9 @@ Outputs: upstream.json (per model: the export file, the image's size, the latent
 upstream y and z strings as hex, statistics of the latents, the sums of the reconstruction),
 image.rgb (the test image, 8-bit RGB, planar), MODEL.reconstruction.rgb (upstream decompress()'s
 x_hat, cropped as upstream crops it, v * 255 rounded half away from zero, planar) and MODEL.pt
-(+ .sha256) for MODEL in bmshj2018, mbt2018_mean, msillm. Deterministic for a given machine and
-torch build; the outputs are shipped rather than regenerated (upstream CompressAI is not Debian's).
+(+ .sha256) for MODEL in bmshj2018, mbt2018_mean, msillm. Byte for byte the same on every run on
+one machine and torch build (the tool re-runs itself with PYTHONHASHSEED=0 for that); the outputs
+are shipped rather than regenerated at build time (upstream CompressAI is not a Debian package).
 """
 import argparse
 import hashlib
@@ -219,6 +220,10 @@ def main():
     parser.add_argument("--neuralcompression", required=True)
     parser.add_argument("--output", required=True)
     args = parser.parse_args()
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        # TorchScript writes a module's constants in set order: fix string hashing so that the
+        # exports come out byte for byte the same on every run.
+        os.execve(sys.executable, [sys.executable] + sys.argv, dict(os.environ, PYTHONHASHSEED="0"))
     sys.meta_path.insert(0, _StubFinder())
     sys.path[:0] = [args.compressai, args.neuralcompression, os.path.dirname(os.path.abspath(__file__))]
     import warnings

@@ -82,6 +82,11 @@ TEST(ModelManifest, BuiltInManifestListsEveryModelWithItsProvenance) {
     }
     if (compressai) {
       EXPECT_THAT(e.source.file, MatchesRegex(".*-[0-9a-f]{8}\\.pth\\.tar")) << e.name;
+      // The published part of the digest: the file name's 8 hex digits.
+      const size_t dash = e.source.file.rfind('-');
+      EXPECT_EQ(e.source.sha256_prefix, e.source.file.substr(dash + 1, 8)) << e.name;
+    } else {
+      EXPECT_EQ(e.source.sha256_prefix, "") << e.name;
     }
     // MS-ILLM's weights are CC-BY-NC 4.0: fetch needs --accept-license.
     EXPECT_EQ(e.requires_acceptance, msillm) << e.name;
@@ -125,6 +130,10 @@ TEST(ModelManifest, RefusesMalformedManifests) {
               "source": {"file": "../escape", "urls": ["u"]}}]})"),
         std::string(R"({"schema_version": 1, "models": [{"name": "a", "description": "d", "licence": "l",
               "source": {"file": "a", "urls": ["u"], "sha256": "ABC"}}]})"),
+        std::string(R"({"schema_version": 1, "models": [{"name": "a", "description": "d", "licence": "l",
+              "source": {"file": "a", "urls": ["u"], "sha256_prefix": "7eb9740"}}]})"),
+        std::string(R"({"schema_version": 1, "models": [{"name": "a", "description": "d", "licence": "l",
+              "source": {"file": "a", "urls": ["u"], "sha256_prefix": "7EB97409"}}]})"),
         std::string(R"({"schema_version": 1, "models": [], "groups": {"g": ["nobody"]}})")}) {
     EXPECT_THROW(parse_model_manifest(bad, "m.json"), InputError) << bad;
   }
@@ -199,6 +208,31 @@ TEST(ModelFetch, RefusesAFileWithTheWrongDigest) {
   EXPECT_THAT(r.message, HasSubstr(models + "/tiny.bin"));
   EXPECT_FALSE(exists(models + "/tiny.bin"));
   EXPECT_EQ(directory_entries(models), std::vector<std::string>{});
+}
+
+// CompressAI publishes the first 8 hex digits of a checkpoint's SHA-256 in its name: a download
+// that does not start with them is refused; one that does is pinned (its whole digest recorded).
+TEST(ModelFetch, ChecksThePublishedPrefixOfTheDigest) {
+  LocalServer server;
+  for (const bool right : {false, true}) {
+    ModelManifest m = server.manifest("");
+    const std::string digest = sha256_hex(server.payload);
+    m.models[0].source.sha256_prefix =
+        right ? digest.substr(0, 8) : std::string(8, digest[0] == 'f' ? 'e' : 'f');
+    const std::string models = server.dir.file(right ? "right" : "wrong");
+    std::ostringstream log;
+    const FetchResult r = fetch_model(m, m.models[0], models, log);
+    if (right) {
+      EXPECT_EQ(r.outcome, FetchOutcome::kDownloaded) << r.message;
+      EXPECT_EQ(read_sha256_file(models + "/tiny.bin"), digest);
+    } else {
+      EXPECT_EQ(r.outcome, FetchOutcome::kFailed);
+      EXPECT_THAT(r.message,
+                  HasSubstr("does not start with the published " + m.models[0].source.sha256_prefix));
+      EXPECT_THAT(r.message, HasSubstr("SHA-256 starting " + m.models[0].source.sha256_prefix + "..."));
+      EXPECT_FALSE(exists(models + "/tiny.bin"));
+    }
+  }
 }
 
 TEST(ModelFetch, RecordsTheDigestWhenNonePublishedAndPrintsTheConversion) {

@@ -85,6 +85,7 @@ TEST_P(Upstream, StringsEqualUpstreamCompressByteForByte) {
   const Encoded encoded = encode();
   EXPECT_EQ(encoded.coded_width, want().at("padded_width").get<int>());
   EXPECT_EQ(encoded.coded_height, want().at("padded_height").get<int>());
+  EXPECT_EQ(encoded.padding, want().at("padding").get<std::string>());  // stated in the cell result
   const LearnedStream stream =
       parse_learned_stream(encoded.bitstream.data(), encoded.bitstream.size(), "test");
   const LatentShapes& s = stream.shapes;

@@ -76,7 +76,11 @@ TEST(CellJson, CodedSizeAndColourConversionRoundTrip) {
   c.coded_width = 204;
   c.coded_height = 182;
   c.colour_conversion = "RGB 8-bit -> YUV 4:4:4 8-bit (bt709 limited range) -> RGB 8-bit";
+  c.padding = "reflect-right-bottom";
+  EXPECT_EQ(cell_to_json(c).at("padding"), "reflect-right-bottom");
+  EXPECT_FALSE(cell_to_json(sample_cell()).contains("padding"));  // not stated: not written
   const CellResult back = cell_from_json(nlohmann::json::parse(cell_to_json(c).dump()), "x.json");
+  EXPECT_EQ(back.padding, "reflect-right-bottom");
   EXPECT_EQ(back.coded_width, 204);
   EXPECT_EQ(back.coded_height, 182);
   EXPECT_EQ(back.colour_conversion, c.colour_conversion);
@@ -88,6 +92,7 @@ TEST(CellJson, CodedSizeAndColourConversionRoundTrip) {
   EXPECT_EQ(read.coded_width, 64);
   EXPECT_EQ(read.coded_height, 48);
   EXPECT_EQ(read.colour_conversion, "");
+  EXPECT_EQ(read.padding, "");
 }
 
 TEST(CellJson, SetContributionsRoundTripExactly) {

@@ -60,6 +60,15 @@ TEST(BitstreamFile, RoundTripsEverythingButTheDecoderOptions) {
   EXPECT_EQ(out.encode_s, 1.25);
 }
 
+// A codec that states its padding (the learned codec) gets it back; the others' files stay as they were.
+TEST(BitstreamFile, AStatedPaddingRoundTrips) {
+  StoredBitstream in = sample();
+  EXPECT_EQ(bitstream_to_file(in).find("padding"), std::string::npos);
+  EXPECT_EQ(bitstream_from_file(bitstream_to_file(in), "x").encoded.padding, "");
+  in.encoded.padding = "reflect-right-bottom";
+  EXPECT_EQ(bitstream_from_file(bitstream_to_file(in), "x").encoded.padding, "reflect-right-bottom");
+}
+
 TEST(BitstreamFile, ADamagedOrTruncatedFileIsAnInputErrorNamingIt) {
   const std::string file = bitstream_to_file(sample());
   std::string flipped = file;
