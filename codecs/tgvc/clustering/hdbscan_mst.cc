@@ -64,11 +64,22 @@ int best_leaf(const double* min_key, const int* min_row, int groups) {
 }
 
 // Lowers the keys of one leaf's slots to the reachability from `query` where it is strictly
-// smaller (without a branch per point); returns whether any key fell.
+// smaller (without a branch per point); returns whether any key fell. First a cheaper test on
+// each point's own bound (its distance in the leading principal axes, made conservative): when no
+// key can fall, the exact distances are not needed.
 TGVC_VECTOR_CLONES
-bool update_leaf(const LeafBlocks& blocks, int leaf, const double* query, double query_core2, int joined,
+bool update_leaf(const LeafBlocks& blocks, const LeafBlocks& axes_blocks, const KdPartition& tree, int leaf,
+                 const double* query, const double* query_y, double query_core2, int joined,
                  const double* core2, double* key, int* from) {
   double d[kBlock];
+  leaf_distances(axes_blocks, leaf, query_y, d);
+  bool may_fall = false;
+  for (int i = 0; i < kBlock; ++i) {
+    // Written so that a NaN bound never skips a point.
+    const bool keeps = tree.conservative(d[i]) >= key[i] || std::max(query_core2, core2[i]) >= key[i];
+    may_fall |= !keeps;
+  }
+  if (!may_fall) return false;
   leaf_distances(blocks, leaf, query, d);
   bool fell = false;
   for (int i = 0; i < kBlock; ++i) {
@@ -79,6 +90,23 @@ bool update_leaf(const LeafBlocks& blocks, int leaf, const double* query, double
     fell |= closer;
   }
   return fell;
+}
+
+// The leading `tree.bound_dim` coordinates of every point in tree space, as a matrix by position.
+FeatureMatrix axes_coordinates(const KdPartition& tree) {
+  const int n = static_cast<int>(tree.order.size());
+  FeatureMatrix m(n, tree.bound_dim);
+  for (int pos = 0; pos < n; ++pos) {
+    for (int k = 0; k < tree.bound_dim; ++k)
+      m.at(pos, k) = tree.coords[static_cast<size_t>(pos) * tree.dim + k];
+  }
+  return m;
+}
+
+std::vector<int> identity(int n) {
+  std::vector<int> order(n);
+  for (int i = 0; i < n; ++i) order[i] = i;
+  return order;
 }
 
 // Prim's state in slots: leaf j of the k-d tree owns slots [j * kBlock, (j + 1) * kBlock). A
@@ -92,7 +120,9 @@ class PrimLeaves {
       : tree_(tree),
         leaves_(tree.leaves()),
         padded_((leaves_ + 3) / 4 * 4),
-        blocks_(points, tree.order, leaf_ranges(tree, true), leaf_ranges(tree, false)) {
+        blocks_(points, tree.order, leaf_ranges(tree, true), leaf_ranges(tree, false)),
+        axes_blocks_(axes_coordinates(tree), identity(points.rows), leaf_ranges(tree, true),
+                     leaf_ranges(tree, false)) {
     const size_t slots = static_cast<size_t>(leaves_) * kBlock;
     core2_.assign(slots, kInf);
     key_.assign(slots, -kInf);
@@ -138,8 +168,8 @@ class PrimLeaves {
     for (int j = 0; j < leaves_; ++j) {
       if (query_core2 >= open_max_[j] || tree_.conservative(bound_[j]) >= open_max_[j]) continue;
       const size_t first = static_cast<size_t>(j) * kBlock;
-      if (update_leaf(blocks_, j, query, query_core2, joined, core2_.data() + first, key_.data() + first,
-                      from_.data() + first))
+      if (update_leaf(blocks_, axes_blocks_, tree_, j, query, query_y, query_core2, joined,
+                      core2_.data() + first, key_.data() + first, from_.data() + first))
         summarise(j);
     }
   }
@@ -208,8 +238,9 @@ class PrimLeaves {
 
   const KdPartition& tree_;
   int leaves_;
-  int padded_;  // leaves rounded up to a multiple of 4
-  LeafBlocks blocks_;
+  int padded_;                       // leaves rounded up to a multiple of 4
+  LeafBlocks blocks_;                // the points
+  LeafBlocks axes_blocks_;           // their leading principal coordinates
   std::vector<double> core2_, key_;  // by slot
   std::vector<int> from_;            // by slot: the row that set the key
   std::vector<int> row_;             // by slot, -1 for padding

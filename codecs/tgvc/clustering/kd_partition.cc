@@ -19,7 +19,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // orthonormality; the absolute one has a margin of 10^4.
 constexpr double kRelativeSlack = 1e-9;
 constexpr double kAbsoluteSlack = 1e-15;
-constexpr double kNegligibleSpread = 1e-8;  // of the largest axis' sum of squares
+constexpr double kNegligibleSpread = 1e-6;  // of the largest axis' sum of squares
 
 void fit_box(KdPartition& tree, int node) {
   const int dim = tree.dim;
@@ -44,11 +44,6 @@ void KdPartition::to_tree_space(const double* x, double* y) const {
     for (int k = 0; k < dim; ++k) sum += axes[static_cast<size_t>(i) * dim + k] * (x[k] - centre[k]);
     y[i] = sum;
   }
-}
-
-double KdPartition::conservative(double bound) const {
-  if (!std::isfinite(slack)) return -kInf;
-  return bound * (1 - kRelativeSlack) - slack;
 }
 
 KdPartition kd_partition(const FeatureMatrix& points, int leaf_size) {
@@ -77,6 +72,8 @@ KdPartition kd_partition(const FeatureMatrix& points, int leaf_size) {
     radius2 = std::max(radius2, s);
   }
   tree.slack = kAbsoluteSlack * (1 + 4 * radius2);
+  if (!std::isfinite(tree.slack)) tree.slack = kInf;  // bounds become -infinity: nothing is skipped
+  tree.keep = 1 - kRelativeSlack;
   // A bound over fewer axes is still a lower bound (it leaves out non-negative terms): drop the
   // trailing axes whose spread is negligible (correlated features), they would cost time only.
   std::vector<double> spread(dim, 0.0);

@@ -25,7 +25,8 @@ struct KdPartition {
   std::vector<double> axes;    // dim x dim, row-major: tree space = axes * (x - centre)
   std::vector<double> centre;  // dim
   std::vector<double> coords;  // per position, dim values: the point in tree space
-  double slack = 0;            // absolute allowance for the rotation's rounding
+  double slack = 0;            // absolute allowance for the rotation's rounding (+inf: no pruning)
+  double keep = 1;             // 1 minus the relative allowance
 
   int nodes() const { return static_cast<int>(begin.size()); }
   int first_leaf() const { return (1 << depth) - 1; }
@@ -34,7 +35,7 @@ struct KdPartition {
   void to_tree_space(const double* x, double* y) const;
   // A box bound computed in tree space, lowered so that it never exceeds the squared distance
   // computed in the original coordinates (-infinity when the data are too large to say).
-  double conservative(double bound) const;
+  double conservative(double bound) const { return bound * keep - slack; }
 };
 
 // Splits at the median of the widest dimension until a leaf holds at most `leaf_size` (>= 1) points.
