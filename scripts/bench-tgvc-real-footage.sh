@@ -3,7 +3,7 @@
 # tree, cup and box clips): each clip's first 96 frames squashed to 512x320, encoded with the
 # default parameters by `tgvc-bench encode`, one process at a time. Prints per clip the encoder's
 # frames per second, its stage times, CPU time (user + system) and the file size, best wall time
-# of REPEATS; with a second binary (e.g. an older build) both run in turn on the same clips.
+# of REPEATS; with a second binary (e.g. an older build) both run in turn within every repetition.
 #
 # Usage: scripts/bench-tgvc-real-footage.sh [TGVC_BENCH [OTHER_TGVC_BENCH]]   (default build/release/tgvc-bench)
 #   REPEATS (3): runs per clip and binary, the fastest wall time counts.
@@ -36,17 +36,21 @@ done
 
 echo "clip | binary | fps | wall s | cpu s | bytes | stages"
 for clip in vtest Megamind tree cup box; do
-  for bin in "${bins[@]}"; do
-    best=""
-    for ((i = 0; i < repeats; ++i)); do
-      out=$(/usr/bin/time -f "TIME %e %U %S" "$bin" encode "$work/$clip.y4m" -o "$work/out.tgvc" 2>&1)
+  declare -A best=()
+  # Repetitions outermost, binaries in turn within each: a change of load hits both alike.
+  for ((i = 0; i < repeats; ++i)); do
+    for b in "${!bins[@]}"; do
+      out=$(/usr/bin/time -f "TIME %e %U %S" "${bins[$b]}" encode "$work/$clip.y4m" -o "$work/out.tgvc" 2>&1)
       read -r wall user sys <<<"$(grep '^TIME' <<<"$out" | cut -d' ' -f2-)"
-      if [[ -z "$best" ]] || awk "BEGIN{exit !($wall < ${best%% *})}"; then
+      if [[ -z "${best[$b]:-}" ]] || awk "BEGIN{exit !($wall < ${best[$b]%% *})}"; then
         stages=$(grep '^stages:' <<<"$out" | sed 's/^stages: //' || true)
-        best="$wall $(awk "BEGIN{print $user + $sys}") $(stat -c %s "$work/out.tgvc") ${stages:-n/a}"
+        best[$b]="$wall $(awk "BEGIN{print $user + $sys}") $(stat -c %s "$work/out.tgvc") ${stages:-n/a}"
       fi
     done
-    read -r wall cpu bytes stages <<<"$best"
-    echo "$clip | $bin | $(awk "BEGIN{printf \"%.1f\", 96 / $wall}") | $wall | $cpu | $bytes | $stages"
   done
+  for b in "${!bins[@]}"; do
+    read -r wall cpu bytes stages <<<"${best[$b]}"
+    echo "$clip | ${bins[$b]} | $(awk "BEGIN{printf \"%.1f\", 96 / $wall}") | $wall | $cpu | $bytes | $stages"
+  done
+  unset best
 done

@@ -30,6 +30,9 @@ packages=(
   # writes the small TorchScript modules the learned-metric tests load.
   libtorch-dev libopenblas0-openmp libcurl4-openssl-dev
   python3-torch
+  # omegaconf: tools/models/export_dynamicrafter.py reads DynamiCrafter's config with it; its test
+  # (unit_tgvc_torch) runs the script on a fake DynamiCrafter tree at build time.
+  python3-omegaconf
   # `--executor slurm` and its ctest (label slurm), which starts a single-node cluster in a temp
   # dir (tests/slurm/start-cluster.sh); installing them starts no daemon.
   munge slurmctld slurmd slurm-client

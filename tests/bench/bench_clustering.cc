@@ -1,10 +1,14 @@
 // Cost of T-GVC's motion-instance clustering on one clip's 8192 tracks (2 x 64 x 64, 16 frames):
-// the 14 features, core distances, the mutual-reachability MST and the whole HDBSCAN (DESIGN 4.4),
-// and the seeded k-means of the representatives (DESIGN 4.6). Numbers: docs/clustering.md.
+// the 14 features, the k-d tree that prunes the exact stages, core distances, the
+// mutual-reachability MST and the whole HDBSCAN (DESIGN 4.4), and the seeded k-means of the
+// representatives (DESIGN 4.6). Argument 0 of the pruned stages: the clip with 0.3 px of tracking
+// jitter; 1: 3 px, whose features spread like a real clip's (pruning skips less). Numbers:
+// docs/clustering.md.
 #include <benchmark/benchmark.h>
 
 #include "codecs/tgvc/clustering/hdbscan.h"
 #include "codecs/tgvc/clustering/hdbscan_mst.h"
+#include "codecs/tgvc/clustering/kd_partition.h"
 #include "codecs/tgvc/clustering/kmeans.h"
 #include "codecs/tgvc/clustering/track_features.h"
 #include "codecs/tgvc/clustering/track_series.h"
@@ -30,6 +34,24 @@ const FeatureMatrix& clip_features() {
   return features;
 }
 
+const FeatureMatrix& jittery_clip_features() {
+  static const FeatureMatrix features = [] {
+    FeatureMatrix f = track_features(
+        testing_data::moving_rect_tracks(
+            64, 16,
+            {{40, 40, 200, 160, 3.0, 0.5}, {300, 150, 460, 300, -2.0, -1.0}, {220, 20, 300, 90, 0.0, 4.0}},
+            3.0, 7)
+            .tracks);
+    zscore_columns(f);
+    return f;
+  }();
+  return features;
+}
+
+const FeatureMatrix& features_of(const benchmark::State& state) {
+  return state.range(0) == 0 ? clip_features() : jittery_clip_features();
+}
+
 void BM_TrackFeatures(benchmark::State& state) {
   for (auto _ : state) {
     FeatureMatrix f = track_features(clip_tracks().tracks);
@@ -39,17 +61,27 @@ void BM_TrackFeatures(benchmark::State& state) {
 }
 BENCHMARK(BM_TrackFeatures)->Unit(benchmark::kMillisecond);
 
-void BM_CoreDistances(benchmark::State& state) {
-  const int threads = static_cast<int>(state.range(0));
-  for (auto _ : state) benchmark::DoNotOptimize(core_distances(clip_features(), 6, threads));
+void BM_KdPartition(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(kd_partition(features_of(state), 16));
 }
-BENCHMARK(BM_CoreDistances)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_KdPartition)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+void BM_CoreDistances(benchmark::State& state) {
+  const int threads = static_cast<int>(state.range(1));
+  for (auto _ : state) benchmark::DoNotOptimize(core_distances(features_of(state), 6, threads));
+}
+BENCHMARK(BM_CoreDistances)
+    ->Args({0, 1})
+    ->Args({0, 2})
+    ->Args({1, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 void BM_MutualReachabilityMst(benchmark::State& state) {
-  const std::vector<double> core = core_distances(clip_features(), 6);
-  for (auto _ : state) benchmark::DoNotOptimize(mutual_reachability_mst(clip_features(), core));
+  const std::vector<double> core = core_distances(features_of(state), 6);
+  for (auto _ : state) benchmark::DoNotOptimize(mutual_reachability_mst(features_of(state), core));
 }
-BENCHMARK(BM_MutualReachabilityMst)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MutualReachabilityMst)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_Hdbscan8192(benchmark::State& state) {
   HdbscanParams params;

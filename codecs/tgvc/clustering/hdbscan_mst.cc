@@ -1,278 +1,260 @@
-#include "codecs/tgvc/clustering/hdbscan_mst.h"
-
+// mutual_reachability_mst(): Prim's algorithm whose update skips, at each step, every leaf of a
+// k-d tree where no key can fall. A key falls only when the new reachability is strictly smaller,
+// and the reachability from the joined point q to any point p of a leaf is at least
+// max(core[q]^2, the leaf's box bound), so a leaf whose largest key that can still fall is no larger
+// than that keeps every key and `from` as they were: the steps, their order and the tie-breaking are
+// those of the plain O(n^2) Prim (tests/unit/clustering/reference_mst.h has it).
 #include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <system_error>
-#include <thread>
 
-// The two O(n^2) loops get an AVX2 copy chosen at run time. It has no FMA, so every sum is rounded
-// exactly as in the baseline (SSE2) copy and results do not depend on the machine.
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
-#define TGVC_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define TGVC_VECTOR_CLONES
-#endif
+#include "codecs/tgvc/clustering/hdbscan_distances.h"
+#include "codecs/tgvc/clustering/hdbscan_mst.h"
+#include "codecs/tgvc/clustering/kd_partition.h"
 
 namespace tgvc {
 namespace {
 
+using hdbscan_detail::kBlock;
+using hdbscan_detail::leaf_distances;
+using hdbscan_detail::LeafBlocks;
+using hdbscan_detail::Vec4;
+
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr int kBlock = 16;
-constexpr int kMaxListedNeighbours = 32;  // above this, core distances use a per-row selection
-constexpr int kMaxThreads = 64;
 
-// Points stored column by column (structure of arrays) so that the distance loops run over
-// consecutive points and vectorise. Every squared distance sums its terms in dimension order, the
-// order of a plain scalar loop, so the results do not depend on the vector width.
-class Columns {
- public:
-  explicit Columns(const FeatureMatrix& points) : rows_(points.rows), dim_(points.cols) {
-    values_.resize(static_cast<size_t>(rows_) * dim_);
-    for (int r = 0; r < rows_; ++r) {
-      for (int k = 0; k < dim_; ++k) values_[static_cast<size_t>(k) * rows_ + r] = points.at(r, k);
-    }
-  }
-  int dim() const { return dim_; }
-  double* column(int k) { return values_.data() + static_cast<size_t>(k) * rows_; }
-  const double* column(int k) const { return values_.data() + static_cast<size_t>(k) * rows_; }
-  void swap_rows(int a, int b) {
-    for (int k = 0; k < dim_; ++k) std::swap(column(k)[a], column(k)[b]);
-  }
-
- private:
-  int rows_;
-  int dim_;
-  std::vector<double> values_;
-};
-
-// Four doubles as one value (GCC/Clang vector extension): the baseline build uses two SSE2
-// registers for it, the AVX2 clone one register. Element-wise arithmetic only, no FMA.
-typedef double Vec4 __attribute__((vector_size(32)));
-
-typedef long long Mask4 __attribute__((vector_size(32)));
-
-// out[i] = squared distance of `query` to point first + i, for i < kBlock (16: four vectors of
-// accumulators that stay in registers while the loop runs over the dimensions).
-inline void block_distances(const Columns& columns, const double* query, int first, double* out) {
-  Vec4 a0 = {0, 0, 0, 0}, a1 = a0, a2 = a0, a3 = a0;
-  for (int k = 0; k < columns.dim(); ++k) {
-    const double* x = columns.column(k) + first;
-    const double q = query[k];
-    Vec4 t0, t1, t2, t3;
-    std::memcpy(&t0, x, sizeof t0);
-    std::memcpy(&t1, x + 4, sizeof t1);
-    std::memcpy(&t2, x + 8, sizeof t2);
-    std::memcpy(&t3, x + 12, sizeof t3);
-    t0 -= q;
-    t1 -= q;
-    t2 -= q;
-    t3 -= q;
-    a0 += t0 * t0;
-    a1 += t1 * t1;
-    a2 += t2 * t2;
-    a3 += t3 * t3;
-  }
-  std::memcpy(out, &a0, sizeof a0);
-  std::memcpy(out + 4, &a1, sizeof a1);
-  std::memcpy(out + 8, &a2, sizeof a2);
-  std::memcpy(out + 12, &a3, sizeof a3);
-}
-
-// out[i - begin] = squared distance of `query` to point i, for i in [begin, end).
-inline void squared_distances(const Columns& columns, const double* query, int begin, int end, double* out) {
-  int first = begin;
-  for (; first + kBlock <= end; first += kBlock)
-    block_distances(columns, query, first, out + (first - begin));
-  for (int i = first; i < end; ++i) {
-    double sum = 0;
-    for (int k = 0; k < columns.dim(); ++k) {
-      const double t = columns.column(k)[i] - query[k];
-      sum += t * t;
-    }
-    out[i - begin] = sum;
-  }
-}
-
-// The k smallest squared distances seen so far for every point, ascending (kInf where unseen).
-class NeighbourLists {
- public:
-  NeighbourLists(int points, int k)
-      : k_(k), lists_(static_cast<size_t>(points) * k, kInf), worst_(points, kInf) {}
-  double worst(int p) const { return worst_[p]; }
-  const double* worst_data() const { return worst_.data(); }
-  const double* list(int p) const { return lists_.data() + static_cast<size_t>(p) * k_; }
-  void offer(int p, double d) {
-    if (!(d < worst_[p])) return;
-    double* list = lists_.data() + static_cast<size_t>(p) * k_;
-    int i = k_ - 1;
-    while (i > 0 && list[i - 1] > d) {
-      list[i] = list[i - 1];
-      --i;
-    }
-    list[i] = d;
-    worst_[p] = list[k_ - 1];
-  }
-
- private:
-  int k_;
-  std::vector<double> lists_;
-  std::vector<double> worst_;
-};
-
-// Whether any d[t] < worst[t] or d[t] < worst_i (t < kBlock), without a branch per element.
-inline bool improves_any(const double* d, const double* worst, double worst_i) {
-  Mask4 any = {0, 0, 0, 0};
-  for (int t = 0; t < kBlock; t += 4) {
-    Vec4 dv, wv;
-    std::memcpy(&dv, d + t, sizeof dv);
-    std::memcpy(&wv, worst + t, sizeof wv);
-    any |= (dv < wv) | (dv < worst_i);
-  }
-  long long lanes[4];
-  std::memcpy(lanes, &any, sizeof lanes);
-  return (lanes[0] | lanes[1] | lanes[2] | lanes[3]) != 0;
-}
-
-// Offers every pair (i, j), j > i, of rows [begin, end) to both lists: each pair is computed once.
+// Box bounds of all leaves over the first `bound_dim` of `dim` axes, four leaves at a time: each
+// leaf's sum runs in dimension order as in hdbscan_detail::box_bound, so it is the same value.
 TGVC_VECTOR_CLONES
-void list_neighbours(const FeatureMatrix& points, const Columns& columns, int begin, int end,
-                     NeighbourLists& lists) {
-  const int n = points.rows;
-  double d[kBlock];
-  for (int i = begin; i < end; ++i) {
-    const double* query = points.row(i);
-    int first = i + 1;
-    for (; first + kBlock <= n; first += kBlock) {
-      block_distances(columns, query, first, d);
-      // Most blocks improve no list: test the whole block at once first.
-      if (!improves_any(d, lists.worst_data() + first, lists.worst(i))) continue;
-      for (int t = 0; t < kBlock; ++t) {
-        lists.offer(first + t, d[t]);
-        lists.offer(i, d[t]);
-      }
+void leaf_bounds(const double* lo, const double* hi, int groups, int dim, int bound_dim, const double* query,
+                 double* bound) {
+  const Vec4 zero = {0, 0, 0, 0};
+  for (int g = 0; g < groups; ++g) {
+    Vec4 sum = zero;
+    for (int k = 0; k < bound_dim; ++k) {
+      Vec4 l, h;
+      std::memcpy(&l, lo + (static_cast<size_t>(g) * dim + k) * 4, sizeof l);
+      std::memcpy(&h, hi + (static_cast<size_t>(g) * dim + k) * 4, sizeof h);
+      const Vec4 below = l - query[k], above = query[k] - h;
+      Vec4 gap = below > above ? below : above;
+      gap = gap > zero ? gap : zero;
+      sum += gap * gap;
     }
-    for (; first < n; ++first) {
-      squared_distances(columns, query, first, first + 1, d);
-      lists.offer(first, d[0]);
-      lists.offer(i, d[0]);
-    }
+    std::memcpy(bound + static_cast<size_t>(g) * 4, &sum, sizeof sum);
   }
 }
 
-// Core distances by a full selection per row (any k; twice the distance work of list_neighbours).
+// The leaf with the smallest (key, row) of its best point; -1 if every leaf is empty.
 TGVC_VECTOR_CLONES
-void select_neighbours(const FeatureMatrix& points, const Columns& columns, int k, int begin, int end,
-                       double* out) {
-  std::vector<double> row(points.rows);
-  for (int r = begin; r < end; ++r) {
-    squared_distances(columns, points.row(r), 0, points.rows, row.data());
-    row[r] = kInf;  // not its own neighbour
-    std::nth_element(row.begin(), row.begin() + (k - 1), row.end());
-    out[r] = std::sqrt(row[k - 1]);
+int best_leaf(const double* min_key, const int* min_row, int groups) {
+  Vec4 m;
+  std::memcpy(&m, min_key, sizeof m);
+  for (int g = 1; g < groups; ++g) {
+    Vec4 v;
+    std::memcpy(&v, min_key + static_cast<size_t>(g) * 4, sizeof v);
+    m = v < m ? v : m;
   }
-}
-
-// Row ranges with about equal numbers of pairs (row i pairs with the n - 1 - i rows after it).
-std::vector<int> balanced_row_bounds(int n, int parts) {
-  std::vector<int> bounds{0};
-  const double total = 0.5 * n * (n - 1.0);
-  double pairs = 0;
-  for (int i = 0; i < n && static_cast<int>(bounds.size()) < parts; ++i) {
-    pairs += n - 1 - i;
-    if (pairs >= total * static_cast<double>(bounds.size()) / parts) bounds.push_back(i + 1);
-  }
-  while (static_cast<int>(bounds.size()) <= parts) bounds.push_back(n);
-  bounds.back() = n;
-  return bounds;
-}
-
-// The mutual-reachability update of Prim's algorithm over positions [begin, end): keys fall to
-// the reachability from the point that just joined; returns the position of the smallest key
-// (smallest point index on equal keys), or -1 for an empty range.
-TGVC_VECTOR_CLONES
-int prim_update(const Columns& columns, const double* query, double query_core2, int joined, int begin,
-                int end, const double* core2, const int* index, double* key, int* from) {
-  double d[kBlock];
-  int first = begin;
-  for (; first + kBlock <= end; first += kBlock) {
-    block_distances(columns, query, first, d);
-    for (int t = 0; t < kBlock; ++t) {
-      const double reach = std::max(d[t], std::max(query_core2, core2[first + t]));
-      const bool closer = reach < key[first + t];
-      key[first + t] = closer ? reach : key[first + t];
-      from[first + t] = closer ? joined : from[first + t];
-    }
-  }
-  for (; first < end; ++first) {
-    squared_distances(columns, query, first, first + 1, d);
-    const double reach = std::max(d[0], std::max(query_core2, core2[first]));
-    if (reach < key[first]) {
-      key[first] = reach;
-      from[first] = joined;
-    }
-  }
-  int best = begin < end ? begin : -1;
-  for (int i = begin + 1; i < end; ++i) {
-    if (key[i] < key[best] || (key[i] == key[best] && index[i] < index[best])) best = i;
+  const double smallest = std::min(std::min(m[0], m[1]), std::min(m[2], m[3]));
+  int best = -1;
+  for (int j = 0; j < groups * 4; ++j) {
+    if (min_row[j] >= 0 && min_key[j] == smallest && (best < 0 || min_row[j] < min_row[best])) best = j;
   }
   return best;
 }
 
-// Start of part `w` of `parts` equal parts of [0, n).
-int part_bound(int n, int w, int parts) {
-  return static_cast<int>(static_cast<long long>(n) * w / parts);
+// Lowers the keys of one leaf's slots to the reachability from `query` where it is strictly
+// smaller (without a branch per point); returns whether any key fell. First a cheaper test on
+// each point's own bound (its distance in the leading principal axes, made conservative): when no
+// key can fall, the exact distances are not needed.
+TGVC_VECTOR_CLONES
+bool update_leaf(const LeafBlocks& blocks, const LeafBlocks& axes_blocks, const KdPartition& tree, int leaf,
+                 const double* query, const double* query_y, double query_core2, int joined,
+                 const double* core2, double* key, int* from) {
+  double d[kBlock];
+  leaf_distances(axes_blocks, leaf, query_y, d);
+  bool may_fall = false;
+  for (int i = 0; i < kBlock; ++i) {
+    // Written so that a NaN bound never skips a point.
+    const bool keeps = tree.conservative(d[i]) >= key[i] || std::max(query_core2, core2[i]) >= key[i];
+    may_fall |= !keeps;
+  }
+  if (!may_fall) return false;
+  leaf_distances(blocks, leaf, query, d);
+  bool fell = false;
+  for (int i = 0; i < kBlock; ++i) {
+    const double reach = std::max(d[i], std::max(query_core2, core2[i]));
+    const bool closer = reach < key[i];
+    key[i] = closer ? reach : key[i];
+    from[i] = closer ? joined : from[i];
+    fell |= closer;
+  }
+  return fell;
 }
 
-// Runs run(0) .. run(parts - 1), parts 1.. on their own threads when the system gives one (else on
-// this thread: the results never depend on where a part ran).
-template <typename Run>
-void run_parts(int parts, const Run& run) {
-  std::vector<std::thread> pool;
-  for (int w = 1; w < parts; ++w) {
-    try {
-      pool.emplace_back(run, w);
-    } catch (const std::system_error&) {
-      run(w);
+// The leading `tree.bound_dim` coordinates of every point in tree space, as a matrix by position.
+FeatureMatrix axes_coordinates(const KdPartition& tree) {
+  const int n = static_cast<int>(tree.order.size());
+  FeatureMatrix m(n, tree.bound_dim);
+  for (int pos = 0; pos < n; ++pos) {
+    for (int k = 0; k < tree.bound_dim; ++k)
+      m.at(pos, k) = tree.coords[static_cast<size_t>(pos) * tree.dim + k];
+  }
+  return m;
+}
+
+std::vector<int> identity(int n) {
+  std::vector<int> order(n);
+  for (int i = 0; i < n; ++i) order[i] = i;
+  return order;
+}
+
+// Prim's state in slots: leaf j of the k-d tree owns slots [j * kBlock, (j + 1) * kBlock). A
+// point's key is its smallest squared reachability from the tree so far; -infinity once it has
+// joined the tree (and in padding slots). A key equal to the point's own squared core distance can
+// never fall again (every reachability from p is at least core[p]^2): only keys above it are
+// "open", and only the open points of a leaf are boxed.
+class PrimLeaves {
+ public:
+  PrimLeaves(const FeatureMatrix& points, const std::vector<double>& core, const KdPartition& tree)
+      : tree_(tree),
+        leaves_(tree.leaves()),
+        padded_((leaves_ + 3) / 4 * 4),
+        blocks_(points, tree.order, leaf_ranges(tree, true), leaf_ranges(tree, false)),
+        axes_blocks_(axes_coordinates(tree), identity(points.rows), leaf_ranges(tree, true),
+                     leaf_ranges(tree, false)) {
+    const size_t slots = static_cast<size_t>(leaves_) * kBlock;
+    core2_.assign(slots, kInf);
+    key_.assign(slots, -kInf);
+    from_.assign(slots, -1);
+    row_.assign(slots, -1);
+    slot_of_row_.assign(points.rows, -1);
+    for (int j = 0; j < leaves_; ++j) {
+      const int node = tree.first_leaf() + j;
+      for (int pos = tree.begin[node]; pos < tree.end[node]; ++pos) {
+        const size_t slot = static_cast<size_t>(j) * kBlock + (pos - tree.begin[node]);
+        const int row = tree.order[pos];
+        row_[slot] = row;
+        slot_of_row_[row] = static_cast<int>(slot);
+        core2_[slot] = core[row] * core[row];
+        key_[slot] = kInf;
+      }
+    }
+    lo_.assign(static_cast<size_t>(tree.dim) * padded_, kInf);  // padding leaves: empty boxes
+    hi_.assign(static_cast<size_t>(tree.dim) * padded_, -kInf);
+    bound_.resize(padded_);
+    open_max_.assign(leaves_, -kInf);
+    open_count_.assign(leaves_, -1);
+    min_key_.assign(padded_, kInf);
+    min_slot_.assign(padded_, -1);
+    min_row_.assign(padded_, -1);
+    for (int j = 0; j < leaves_; ++j) summarise(j);
+  }
+
+  int slot_of_row(int row) const { return slot_of_row_[row]; }
+  int row(int slot) const { return row_[slot]; }
+  double key(int slot) const { return key_[slot]; }
+  int from(int slot) const { return from_[slot]; }
+
+  void join(int slot) {
+    key_[slot] = -kInf;
+    summarise(slot / kBlock);
+  }
+
+  // Lowers the keys by the reachability from row `joined` wherever it is strictly smaller.
+  void update(const double* query, double query_core2, int joined) {
+    const double* query_y = tree_.coords.data() + static_cast<size_t>(position_of(joined)) * tree_.dim;
+    leaf_bounds(lo_.data(), hi_.data(), padded_ / 4, tree_.dim, tree_.bound_dim, query_y, bound_.data());
+    for (int j = 0; j < leaves_; ++j) {
+      if (query_core2 >= open_max_[j] || tree_.conservative(bound_[j]) >= open_max_[j]) continue;
+      const size_t first = static_cast<size_t>(j) * kBlock;
+      if (update_leaf(blocks_, axes_blocks_, tree_, j, query, query_y, query_core2, joined,
+                      core2_.data() + first, key_.data() + first, from_.data() + first))
+        summarise(j);
     }
   }
-  run(0);
-  for (std::thread& t : pool) t.join();
-}
+
+  // The slot with the smallest key, the smallest row on equal keys; -1 if none is left.
+  int next() const {
+    const int best = best_leaf(min_key_.data(), min_row_.data(), padded_ / 4);
+    return best < 0 ? -1 : min_slot_[best];
+  }
+
+ private:
+  static std::vector<int> leaf_ranges(const KdPartition& tree, bool begins) {
+    std::vector<int> out(tree.leaves());
+    for (int j = 0; j < tree.leaves(); ++j) out[j] = (begins ? tree.begin : tree.end)[tree.first_leaf() + j];
+    return out;
+  }
+
+  int position_of(int row) const {
+    const int slot = slot_of_row_[row];
+    return tree_.begin[tree_.first_leaf() + slot / kBlock] + slot % kBlock;
+  }
+
+  // Recomputes leaf j's largest open key, its smallest (key, row) among points not joined, and,
+  // when its open points changed, their box.
+  void summarise(int j) {
+    const int first = j * kBlock;
+    double open_max = -kInf;
+    int best = -1, open = 0;
+    for (int slot = first; slot < first + kBlock; ++slot) {
+      const double key = key_[slot];
+      if (key > core2_[slot]) {
+        open_max = std::max(open_max, key);
+        ++open;
+      }
+      if (key == -kInf) continue;
+      if (best < 0 || key < key_[best] || (key == key_[best] && row_[slot] < row_[best])) best = slot;
+    }
+    open_max_[j] = open_max;
+    min_slot_[j] = best;
+    min_key_[j] = best < 0 ? kInf : key_[best];
+    min_row_[j] = best < 0 ? -1 : row_[best];
+    if (open != open_count_[j]) {
+      open_count_[j] = open;
+      fit_open_box(j);
+    }
+  }
+
+  void fit_open_box(int j) {
+    const int dim = tree_.dim, begin = tree_.begin[tree_.first_leaf() + j];
+    const size_t group = static_cast<size_t>(j / 4) * dim, lane = j % 4;
+    for (int k = 0; k < dim; ++k) {
+      lo_[(group + k) * 4 + lane] = kInf;
+      hi_[(group + k) * 4 + lane] = -kInf;
+    }
+    for (int slot = j * kBlock; slot < (j + 1) * kBlock; ++slot) {
+      if (!(key_[slot] > core2_[slot])) continue;
+      const double* y = tree_.coords.data() + static_cast<size_t>(begin + slot - j * kBlock) * dim;
+      for (int k = 0; k < dim; ++k) {
+        double& lo = lo_[(group + k) * 4 + lane];
+        double& hi = hi_[(group + k) * 4 + lane];
+        lo = std::min(lo, y[k]);
+        hi = std::max(hi, y[k]);
+      }
+    }
+  }
+
+  const KdPartition& tree_;
+  int leaves_;
+  int padded_;                       // leaves rounded up to a multiple of 4
+  LeafBlocks blocks_;                // the points
+  LeafBlocks axes_blocks_;           // their leading principal coordinates
+  std::vector<double> core2_, key_;  // by slot
+  std::vector<int> from_;            // by slot: the row that set the key
+  std::vector<int> row_;             // by slot, -1 for padding
+  std::vector<int> slot_of_row_;
+  std::vector<double> lo_, hi_;   // boxes of the leaves' open points (tree space), 4 leaves x dim
+  std::vector<double> bound_;     // per leaf: box bound of the current query
+  std::vector<double> open_max_;  // per leaf: the largest open key, -infinity if none
+  std::vector<int> open_count_;   // per leaf: how many open points its box holds
+  std::vector<double> min_key_;   // per leaf
+  std::vector<int> min_slot_;     // per leaf, -1 if every point has joined
+  std::vector<int> min_row_;      // per leaf: the row at min_slot_, -1 if none
+};
 
 }  // namespace
-
-std::vector<double> core_distances(const FeatureMatrix& points, int k, int threads) {
-  const int n = points.rows;
-  assert(k >= 1 && k <= n - 1 && threads >= 1);
-  const Columns columns(points);
-  std::vector<double> core(n, 0.0);
-  const int workers = std::max(1, std::min({threads, n / 128, kMaxThreads}));
-
-  if (k > kMaxListedNeighbours) {
-    run_parts(workers, [&](int w) {
-      select_neighbours(points, columns, k, part_bound(n, w, workers), part_bound(n, w + 1, workers),
-                        core.data());
-    });
-    return core;
-  }
-
-  // Each worker lists neighbours for its rows' pairs; the lists are then merged point by point.
-  // The k smallest of a multiset do not depend on how it was split, so neither does the result.
-  const std::vector<int> bounds = balanced_row_bounds(n, workers);
-  std::vector<NeighbourLists> lists(workers, NeighbourLists(n, k));
-  run_parts(workers, [&](int w) { list_neighbours(points, columns, bounds[w], bounds[w + 1], lists[w]); });
-  for (int w = 1; w < workers; ++w) {
-    for (int p = 0; p < n; ++p) {
-      const double* other = lists[w].list(p);
-      for (int i = 0; i < k; ++i) lists[0].offer(p, other[i]);
-    }
-  }
-  for (int p = 0; p < n; ++p) core[p] = std::sqrt(lists[0].list(p)[k - 1]);
-  return core;
-}
 
 std::vector<MstEdge> mutual_reachability_mst(const FeatureMatrix& points, const std::vector<double>& core) {
   assert(static_cast<int>(core.size()) == points.rows);
@@ -281,33 +263,17 @@ std::vector<MstEdge> mutual_reachability_mst(const FeatureMatrix& points, const 
   if (n < 2) return edges;
   edges.reserve(n - 1);
 
-  // Points not yet in the tree occupy positions [0, remaining) of these arrays; a point that joins
-  // the tree is swapped to the end.
-  Columns columns(points);
-  std::vector<int> index(n), from(n, -1);
-  std::vector<double> core2(n), key(n, kInf);
-  for (int i = 0; i < n; ++i) {
-    index[i] = i;
-    core2[i] = core[i] * core[i];
-  }
-  auto remove = [&](int pos, int last) {
-    columns.swap_rows(pos, last);
-    std::swap(index[pos], index[last]);
-    std::swap(core2[pos], core2[last]);
-    std::swap(key[pos], key[last]);
-    std::swap(from[pos], from[last]);
-  };
-
-  int remaining = n - 1;
-  remove(0, remaining);  // point 0 starts the tree
-  int joined = 0;
-  while (remaining > 0) {
-    const int best = prim_update(columns, points.row(joined), core[joined] * core[joined], joined, 0,
-                                 remaining, core2.data(), index.data(), key.data(), from.data());
-    edges.push_back({from[best], index[best], std::sqrt(key[best])});
-    joined = index[best];
-    --remaining;
-    remove(best, remaining);
+  const KdPartition tree = kd_partition(points, kBlock);
+  PrimLeaves prim(points, core, tree);
+  int joined = 0;  // point 0 starts the tree
+  prim.join(prim.slot_of_row(joined));
+  for (int step = 1; step < n; ++step) {
+    prim.update(points.row(joined), core[joined] * core[joined], joined);
+    const int best = prim.next();
+    assert(best >= 0);
+    edges.push_back({prim.from(best), prim.row(best), std::sqrt(prim.key(best))});
+    joined = prim.row(best);
+    prim.join(best);
   }
   return edges;
 }

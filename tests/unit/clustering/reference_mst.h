@@ -1,9 +1,11 @@
 // An independent, slow path for HDBSCAN's first half (STYLE 11): core distances by sorting each
-// row of the full distance matrix, and the spanning tree by Kruskal's algorithm over all edges.
+// row of the full distance matrix, the spanning tree by Kruskal's algorithm over all edges, and
+// the plain O(n^2) Prim whose every step, tie-break included, the fast Prim must reproduce.
 #pragma once
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <vector>
 
@@ -53,6 +55,38 @@ inline std::vector<MstEdge> reference_mst(const FeatureMatrix& p, const std::vec
     if (a == b) continue;
     set[a] = b;
     tree.push_back(e);
+  }
+  return tree;
+}
+
+// Prim from point 0 over squared reachabilities, every key recomputed from the joined point: the
+// next point has the smallest key, then the smallest index; a key is only replaced by a strictly
+// smaller one. Squared distances are summed in dimension order (the fast path's convention).
+inline std::vector<MstEdge> reference_prim(const FeatureMatrix& p, const std::vector<double>& core) {
+  const int n = p.rows;
+  std::vector<MstEdge> tree;
+  if (n < 2) return tree;
+  std::vector<double> key(n, std::numeric_limits<double>::infinity());
+  std::vector<int> from(n, -1);
+  std::vector<bool> joined(n, false);
+  int q = 0;
+  joined[0] = true;
+  for (int step = 1; step < n; ++step) {
+    int best = -1;
+    for (int i = 0; i < n; ++i) {
+      if (joined[i]) continue;
+      double d2 = 0;
+      for (int k = 0; k < p.cols; ++k) d2 += (p.at(i, k) - p.at(q, k)) * (p.at(i, k) - p.at(q, k));
+      const double reach = std::max({d2, core[q] * core[q], core[i] * core[i]});
+      if (reach < key[i]) {
+        key[i] = reach;
+        from[i] = q;
+      }
+      if (best < 0 || key[i] < key[best]) best = i;
+    }
+    tree.push_back({from[best], best, std::sqrt(key[best])});
+    joined[best] = true;
+    q = best;
   }
   return tree;
 }
