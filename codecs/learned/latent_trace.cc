@@ -1,6 +1,8 @@
 #include "codecs/learned/latent_trace.h"
 
+#include <cmath>
 #include <cstring>
+#include <limits>
 
 #include "harness/core/error.h"
 
@@ -84,6 +86,57 @@ std::string first_channel_difference(const std::vector<uint32_t>& encoder,
     }
   }
   return "";
+}
+
+int first_differing_channel(const std::vector<uint32_t>& encoder, const std::vector<uint32_t>& decoder) {
+  if (encoder.size() != decoder.size()) return -1;
+  for (size_t c = 0; c < encoder.size(); ++c) {
+    if (encoder[c] != decoder[c]) return static_cast<int>(c);
+  }
+  return -1;
+}
+
+namespace {
+
+// Tries each position with each neighbour `next(v)` offers; the first that reproduces the digest.
+template <typename T, typename Neighbours>
+long single_change(const T* values, size_t n, uint32_t encoder_digest, Neighbours neighbours,
+                   T* encoder_value) {
+  std::vector<T> copy(values, values + n);
+  for (size_t p = 0; p < n; ++p) {
+    for (const T candidate : neighbours(values[p])) {
+      if (std::memcmp(&candidate, &values[p], sizeof(T)) == 0) continue;
+      copy[p] = candidate;
+      if (digests_of(copy.data(), 1, n)[0] == encoder_digest) {
+        *encoder_value = candidate;
+        return static_cast<long>(p);
+      }
+    }
+    copy[p] = values[p];
+  }
+  return -1;
+}
+
+}  // namespace
+
+long find_single_change(const int32_t* values, size_t n, uint32_t encoder_digest, int32_t lo, int32_t hi,
+                        int32_t* encoder_value) {
+  return single_change(
+      values, n, encoder_digest,
+      [&](int32_t v) {
+        return std::vector<int32_t>{v > lo ? v - 1 : v, v < hi ? v + 1 : v};
+      },
+      encoder_value);
+}
+
+long find_single_change(const float* values, size_t n, uint32_t encoder_digest, float* encoder_value) {
+  return single_change(
+      values, n, encoder_digest,
+      [](float v) {
+        return std::vector<float>{std::nextafter(v, -std::numeric_limits<float>::infinity()),
+                                  std::nextafter(v, std::numeric_limits<float>::infinity())};
+      },
+      encoder_value);
 }
 
 std::string trace_text(const LatentTrace& trace) {

@@ -34,6 +34,18 @@ std::string first_channel_difference(const std::vector<uint32_t>& encoder,
                                      const std::vector<uint32_t>& decoder, const std::string& what,
                                      size_t plane_size);
 
+// The first channel whose fingerprints differ, -1 when none (or the counts differ).
+int first_differing_channel(const std::vector<uint32_t>& encoder, const std::vector<uint32_t>& decoder);
+
+// When a channel parts from the encoder's at one value only, as when a scale rounds across one
+// table boundary on another build: the position in `values` (one channel's) where replacing the
+// value by a neighbour gives `encoder_digest`, and that neighbour in `*encoder_value`; -1 when no
+// single change explains the digest. Neighbours: v - 1 and v + 1 within [lo, hi] for rows, the
+// next float32 either way for means. Only a mismatch's error path calls it (n^2 in the plane).
+long find_single_change(const int32_t* values, size_t n, uint32_t encoder_digest, int32_t lo, int32_t hi,
+                        int32_t* encoder_value);
+long find_single_change(const float* values, size_t n, uint32_t encoder_digest, float* encoder_value);
+
 // One frame's trace as text (8 hex digits per channel; stages separated by '/') and back;
 // InputError naming `where` for text that is not a trace.
 std::string trace_text(const LatentTrace& trace);

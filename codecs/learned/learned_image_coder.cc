@@ -1,6 +1,8 @@
 #include "codecs/learned/learned_image_coder.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "codecs/entropy/entropy_bottleneck.h"
 #include "codecs/entropy/latent_symbols.h"
@@ -47,6 +49,45 @@ void check_stage(const std::vector<uint32_t>& encoder, const std::vector<uint32_
   if (!difference.empty()) {
     throw Error("decoder mismatch: " + where + ": " + difference + " differ from the encoder's: " + cause);
   }
+}
+
+// "; only symbol K of the channel differs, row R where the encoder's is E (the scale S lies at
+// the table's entry T)" when one row explains the first differing channel; empty otherwise.
+std::string single_row_change(const std::vector<uint32_t>& encoder, const std::vector<uint32_t>& decoder,
+                              const std::vector<int32_t>& rows, const std::vector<float>& scales,
+                              size_t plane, const std::vector<float>& scale_table) {
+  const int c = first_differing_channel(encoder, decoder);
+  if (c < 0) return "";
+  const size_t start = static_cast<size_t>(c) * plane;
+  int32_t encoder_row = 0;
+  const long p = find_single_change(rows.data() + start, plane, encoder[c], 0,
+                                    static_cast<int32_t>(scale_table.size()) - 1, &encoder_row);
+  if (p < 0) return "";
+  const size_t k = start + static_cast<size_t>(p);
+  char text[200];
+  std::snprintf(
+      text, sizeof text,
+      "; only symbol %zu of the channel differs, row %d where the encoder's is %d (the scale %.9g lies "
+      "at the table's entry %.9g)",
+      k, rows[k], encoder_row, scales[k], scale_table[std::min(rows[k], encoder_row)]);
+  return text;
+}
+
+// "; only symbol K of the channel differs, mean M where the encoder's is E" when one float step
+// of one mean explains the first differing channel; empty otherwise.
+std::string single_mean_change(const std::vector<uint32_t>& encoder, const std::vector<uint32_t>& decoder,
+                               const std::vector<float>& means, size_t plane) {
+  const int c = first_differing_channel(encoder, decoder);
+  if (c < 0) return "";
+  const size_t start = static_cast<size_t>(c) * plane;
+  float encoder_mean = 0;
+  const long p = find_single_change(means.data() + start, plane, encoder[c], &encoder_mean);
+  if (p < 0) return "";
+  char text[160];
+  std::snprintf(text, sizeof text,
+                "; only symbol %zu of the channel differs, mean %.9g where the encoder's is %.9g",
+                start + static_cast<size_t>(p), means[start + p], encoder_mean);
+  return text;
 }
 
 }  // namespace
@@ -177,10 +218,13 @@ Planes LearnedImageCoder::decode(const ImageStrings& strings, const LatentShapes
   if (expected) {
     const std::string cause =
         "the hyper-synthesis or the scale table computes otherwise on this device or build";
-    check_stage(expected->latent_indexes, channel_digests(y_indexes.data(), shapes.latent_channels, y_plane),
-                "the latent y's scale-table rows", y_plane, where, cause);
-    check_stage(expected->latent_means, channel_digests(means.values.data(), shapes.latent_channels, y_plane),
-                "the latent y's means", y_plane, where, cause);
+    const auto rows = channel_digests(y_indexes.data(), shapes.latent_channels, y_plane);
+    check_stage(expected->latent_indexes, rows, "the latent y's scale-table rows", y_plane, where,
+                cause + single_row_change(expected->latent_indexes, rows, y_indexes, scales.values, y_plane,
+                                          info.scale_table));
+    const auto mean_digests = channel_digests(means.values.data(), shapes.latent_channels, y_plane);
+    check_stage(expected->latent_means, mean_digests, "the latent y's means", y_plane, where,
+                cause + single_mean_change(expected->latent_means, mean_digests, means.values, y_plane));
   }
   const std::vector<int32_t> y_symbols =
       entropy::decode_with_indexes(strings.latent, y_indexes, latent_table_, where + " (latent)");

@@ -17,9 +17,9 @@ C++ extensions must be built in place first (pybind11, as its setup.py builds th
 
 Debian packages this one-time tool needs (not in scripts/install-deps.sh: the build and the tests
 only read its output): python3-torch, python3-numpy, python3-scipy (GaussianConditional's
-norm.ppf), python3-tqdm, python3-pybind11, pybind11-dev, python3-dev. Imports that compress() never
-reaches (point-cloud datasets, plotting, torchvision, fvcore, lpips, ...) are stubbed: a stub
-module hands back a dummy for any attribute, which only import-time code touches.
+norm.ppf), python3-pybind11, pybind11-dev, python3-dev. Imports that compress() never reaches
+(images, progress bars, point-cloud datasets, plotting, torchvision, fvcore, lpips, ...) are
+stubbed: a stub module hands back a dummy for any attribute, which only import-time code touches.
 
 What is upstream's and what is ours:
 - The model classes, update(), compress(), decompress(), the entropy coder and the padding are
@@ -41,8 +41,10 @@ upstream y and z strings as hex, statistics of the latents, the sums of the reco
 image.rgb (the test image, 8-bit RGB, planar), MODEL.reconstruction.rgb (upstream decompress()'s
 x_hat, cropped as upstream crops it, v * 255 rounded half away from zero, planar) and MODEL.pt
 (+ .sha256) for MODEL in bmshj2018, mbt2018_mean, msillm. Byte for byte the same on every run on
-one machine and torch build (the tool re-runs itself with PYTHONHASHSEED=0 for that); the outputs
-are shipped rather than regenerated at build time (upstream CompressAI is not a Debian package).
+one machine and torch build from the same checkout (TorchScript records the export classes' file
+path; the tool re-runs itself with PYTHONHASHSEED=0, as TorchScript writes constants in set
+order); the strings and pictures do not depend on either. The outputs are shipped rather than
+regenerated at build time (upstream CompressAI is not a Debian package).
 """
 import argparse
 import hashlib
@@ -63,7 +65,7 @@ WIDTH, HEIGHT = 120, 80  # not multiples of 64: both paddings are exercised
 # get_scale_table(min, max, levels): upstream's default is (0.11, 256, 64), whose 3131-entry rows
 # make a 900 kB export; 32 levels up to 32 keep the shipped files small.
 SCALE_TABLE = (0.11, 32, 32)
-STUBBED = {"torch_geometric", "torchvision", "einops", "pytorch_msssim", "matplotlib", "pandas", "plotly",
+STUBBED = {"PIL", "tqdm", "torch_geometric", "torchvision", "einops", "pytorch_msssim", "matplotlib", "pandas", "plotly",
            "open3d", "pointops", "pyntcloud", "pytorch3d", "fpsample", "h5py", "requests", "fvcore", "lpips"}
 
 

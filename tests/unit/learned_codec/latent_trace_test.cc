@@ -3,6 +3,8 @@
 // byte of a string against a reference.
 #include "codecs/learned/latent_trace.h"
 
+#include <cmath>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -44,6 +46,29 @@ TEST(LatentTrace, FirstChannelDifferenceNamesTheChannelAndItsSymbols) {
   EXPECT_EQ(first_channel_difference(a, b, "the latent y's symbols", 64),
             "the latent y's symbols (channel 2, symbols 128..191 of its string)");
   EXPECT_EQ(first_channel_difference(a, {1, 2}, "z", 4), "z (2 channels, the encoder's 4)");
+}
+
+TEST(LatentTrace, FindsTheOneValueThatPartsFromTheEncoder) {
+  const int32_t encoder[] = {3, 6, 7, 9};
+  const uint32_t digest = channel_digests(encoder, 1, 4)[0];
+  const int32_t one_off[] = {3, 5, 7, 9};
+  int32_t value = 0;
+  EXPECT_EQ(find_single_change(one_off, 4, digest, 0, 63, &value), 1);
+  EXPECT_EQ(value, 6);
+  const int32_t two_off[] = {3, 5, 8, 9};
+  EXPECT_EQ(find_single_change(two_off, 4, digest, 0, 63, &value), -1);
+  EXPECT_EQ(find_single_change(one_off, 4, digest, 0, 5, &value), -1);  // 6 is outside the rows
+  const int32_t two_away[] = {3, 8, 7, 9};
+  EXPECT_EQ(find_single_change(two_away, 4, digest, 0, 63, &value), -1);  // not a neighbour
+
+  const float means[] = {0.5f, -1.25f, 3.0f};
+  const uint32_t mean_digest = channel_digests(means, 1, 3)[0];
+  float moved[] = {0.5f, -1.25f, std::nextafter(3.0f, 0.0f)};
+  float mean = 0;
+  EXPECT_EQ(find_single_change(moved, 3, mean_digest, &mean), 2);
+  EXPECT_EQ(mean, 3.0f);
+  EXPECT_EQ(first_differing_channel({1, 2, 3}, {1, 2, 4}), 2);
+  EXPECT_EQ(first_differing_channel({1, 2, 3}, {1, 2, 3}), -1);
 }
 
 TEST(LatentTrace, FirstByteDifferenceNamesTheOffsetAndBothBytes) {

@@ -3,6 +3,7 @@
 // rounding does to a scale on a table boundary), a damaged string that still decodes, and a
 // string checked against a reference.
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include <gmock/gmock.h>
@@ -120,6 +121,84 @@ TEST(LatentMismatch, ADecoderWhoseScalesRoundOtherwiseIsNamedAtTheLatentsRows) {
     // The encoder's own tables pass the check.
     EXPECT_NO_THROW(LearnedImageCoder(*network).decode(coded.strings, coded.shapes, "frame 4", &coded.trace));
   }
+}
+
+// An export whose hyper-synthesis moves one scale across a table boundary, or one mean by one
+// float step, on this side only: what another build's rounding does to one value.
+class OneValueMoved : public PerturbedScales {
+ public:
+  OneValueMoved(std::shared_ptr<const LearnedNetwork> inner, size_t k, float scale, bool mean)
+      : PerturbedScales(std::move(inner), 1.0f), k_(k), scale_(scale), mean_(mean) {}
+  void hyper_synthesis(const Planes& z_hat, Planes* scales, Planes* means) const override {
+    PerturbedScales::hyper_synthesis(z_hat, scales, means);
+    if (mean_) {
+      means->values[k_] = std::nextafter(means->values[k_], 1e9f);
+    } else {
+      scales->values[k_] = scale_;
+    }
+  }
+
+ private:
+  size_t k_;
+  float scale_;
+  bool mean_;
+};
+
+// The scales and rows the decoder computes for `coded` (with the entropy library, not the coder).
+void decoder_scales(const LearnedNetwork& network, const EncodedImage& coded, std::vector<float>* scales,
+                    std::vector<int32_t>* rows) {
+  const ExportInfo& info = network.info();
+  const LatentShapes& s = coded.shapes;
+  Planes z_hat;
+  z_hat.channels = s.hyper_channels;
+  z_hat.height = s.hyper_height;
+  z_hat.width = s.hyper_width;
+  const auto z_indexes = entropy::bottleneck_indexes(z_hat.channels, z_hat.plane_size());
+  const entropy::CdfTable hyper(info.hyper_cdfs.cdfs, info.hyper_cdfs.stride, info.hyper_cdfs.cdf_lengths,
+                                info.hyper_cdfs.offsets, "test");
+  const auto z_symbols = entropy::decode_with_indexes(coded.strings.hyper_latent, z_indexes, hyper, "z");
+  for (size_t k = 0; k < z_symbols.size(); ++k) {
+    z_hat.values.push_back(entropy::dequantize_symbol(z_symbols[k], info.hyper_medians[z_indexes[k]]));
+  }
+  Planes sc, means;
+  network.hyper_synthesis(z_hat, &sc, &means);
+  *scales = sc.values;
+  *rows = entropy::ScaleTable(info.scale_table, info.scale_bound, "t").build_indexes(sc.values);
+}
+
+// When one value alone differs, the report names the symbol and both values.
+TEST(LatentMismatch, OneScaleAcrossOneBoundaryIsNamedAtItsSymbol) {
+  const auto network = load("mbt2018_mean.pt");
+  const EncodedImage coded = LearnedImageCoder(*network).encode(test_image());
+  std::vector<float> scales;
+  std::vector<int32_t> rows;
+  decoder_scales(*network, coded, &scales, &rows);
+  const size_t plane = static_cast<size_t>(coded.shapes.latent_height) * coded.shapes.latent_width;
+  const int last_row = static_cast<int>(network->info().scale_table.size()) - 1;
+  size_t k = plane + 5;  // in channel 1
+  while (rows[k] >= last_row) ++k;
+  const float moved = network->info().scale_table[rows[k]] * 1.001f;  // just past the entry: the next row
+  const OneValueMoved decoder(network, k, moved, false);
+  EXPECT_THAT(message_of([&] {
+                LearnedImageCoder(decoder).decode(coded.strings, coded.shapes, "frame 0", &coded.trace);
+              }),
+              HasSubstr("the latent y's scale-table rows (channel 1, symbols " + std::to_string(plane) +
+                        ".." + std::to_string(2 * plane - 1) +
+                        " of its string) differ from the encoder's: the hyper-synthesis "
+                        "or the scale table computes otherwise on this device or build; only symbol " +
+                        std::to_string(k) + " of the channel differs, row " + std::to_string(rows[k] + 1) +
+                        " where the encoder's is " + std::to_string(rows[k])));
+
+  const OneValueMoved mean_decoder(network, k, 0, true);
+  EXPECT_THAT(
+      message_of([&] {
+        LearnedImageCoder(mean_decoder).decode(coded.strings, coded.shapes, "frame 0", &coded.trace);
+      }),
+      HasSubstr("the latent y's means (channel 1, symbols " + std::to_string(plane) + ".." +
+                std::to_string(2 * plane - 1) + " of its string) differ from the encoder's: " +
+                std::string("the hyper-synthesis or the scale table computes otherwise on this device or "
+                            "build; only symbol ") +
+                std::to_string(k) + " of the channel differs, mean "));
 }
 
 // A damaged latent string that still decodes (another valid string) decodes to other symbols: the
