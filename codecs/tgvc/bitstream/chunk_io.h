@@ -13,13 +13,15 @@
 namespace tgvc {
 
 constexpr uint8_t kTgvcMagic[4] = {'T', 'G', 'V', 'C'};
-constexpr uint32_t kTgvcFormatVersion = 1;
-constexpr size_t kChunkOverhead = 12;  // type, length and CRC
+constexpr uint32_t kTgvcFormatVersion = 2;
+constexpr uint32_t kTgvcOldestFormatVersion = 1;  // read as version 2 without a BGND chunk
+constexpr size_t kChunkOverhead = 12;             // type, length and CRC
 
-// Chunk types of format version 1, in file order (TRAJ once per clip).
+// Chunk types, in file order (TRAJ once per clip; BGND from version 2, when there are clips).
 constexpr char kChunkHead[] = "HEAD";
 constexpr char kChunkClips[] = "CLIP";
 constexpr char kChunkKeyframes[] = "KEYF";
+constexpr char kChunkBackground[] = "BGND";
 constexpr char kChunkTrajectories[] = "TRAJ";
 constexpr char kChunkEnd[] = "END ";
 

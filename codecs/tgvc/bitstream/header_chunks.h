@@ -25,4 +25,9 @@ void read_clips(const Chunk& chunk, TgvcStream* stream, const std::string& where
 std::vector<uint8_t> keyframe_payload(const TgvcStream& stream, uint64_t* tag_bytes);
 void read_keyframes(const Chunk& chunk, TgvcStream* stream, const std::string& where);
 
+// BGND: each clip's camera_background flag, one bit per clip (clip c: bit c % 8 of byte c / 8),
+// the unused bits of the last byte 0. Needs stream->keyframes; fills `flags` (one per clip).
+std::vector<uint8_t> background_payload(const TgvcStream& stream);
+void read_background(const Chunk& chunk, size_t clips, std::vector<bool>* flags, const std::string& where);
+
 }  // namespace tgvc

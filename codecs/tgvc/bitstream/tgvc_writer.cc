@@ -87,6 +87,7 @@ std::vector<uint8_t> write_tgvc(const TgvcStream& stream, TgvcSizes* sizes) {
   uint64_t tag_bytes = 0;
   const std::vector<uint8_t> keyframes = keyframe_payload(stream, &tag_bytes);
   append_chunk(out, kChunkKeyframes, keyframes);
+  if (!stream.clips.empty()) append_chunk(out, kChunkBackground, background_payload(stream));
   uint64_t trajectory_bytes = 0;
   std::vector<uint64_t> clip_bytes;
   for (const ClipTrajectories& clip : stream.clips) {

@@ -37,6 +37,7 @@ void expect_same_header(const TgvcStream& a, const TgvcStream& b) {
 
 TEST(TgvcContainer, RoundTrip) {
   TgvcStream stream = sample_stream();
+  stream.clips[1].camera_background = true;
   stream.info.format = {ChromaFormat::k422, 10, ColourFamily::kYuv};
   stream.info.colour = {Matrix::kBt601, Range::kFull};
   stream.info.fps = {30000, 1001};
@@ -72,7 +73,7 @@ TEST(TgvcContainer, LayoutFollowsTheSpec) {
   TgvcSizes sizes;
   const std::vector<uint8_t> bytes = write_tgvc(stream, &sizes);
   const std::vector<uint8_t> head = {
-      'T', 'G', 'V', 'C', 1,  0,        // magic, version 1
+      'T', 'G', 'V', 'C', 2,  0,        // magic, version 2
       'H', 'E', 'A', 'D', 23, 0, 0, 0,  // type, length
       64,  0,   48,  0,                 // width, height
       25,  0,   0,   0,   1,  0, 0, 0,  // fps 25/1
@@ -83,7 +84,7 @@ TEST(TgvcContainer, LayoutFollowsTheSpec) {
   ASSERT_GT(bytes.size(), head.size());
   EXPECT_EQ(std::vector<uint8_t>(bytes.begin(), bytes.begin() + head.size()), head);
   const std::vector<ParsedChunk> chunks = split_chunks(bytes);
-  ASSERT_EQ(chunks.size(), 6u);
+  ASSERT_EQ(chunks.size(), 7u);
   EXPECT_EQ(chunks[1].type, "CLIP");
   EXPECT_EQ(chunks[1].payload, std::vector<uint8_t>({3, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 12, 0, 0, 0}));
   EXPECT_EQ(chunks[2].type, "KEYF");
@@ -91,15 +92,75 @@ TEST(TgvcContainer, LayoutFollowsTheSpec) {
                                      '.', '5', ')', 3,   0,   0,  0,   5,   0,   0,   0,   3,   0,   0,   0,
                                      1,   0,   0,   0,   1,   2,  3,   4,   5,   6,   7,   8,   9};
   EXPECT_EQ(chunks[2].payload, keyf);
-  EXPECT_EQ(chunks[3].type, "TRAJ");
+  // BGND: one bit per clip, clip 0 in the lowest bit.
+  EXPECT_EQ(chunks[3].type, "BGND");
+  EXPECT_EQ(chunks[3].payload, std::vector<uint8_t>({0}));
   EXPECT_EQ(chunks[4].type, "TRAJ");
-  EXPECT_EQ(chunks[5].type, "END ");
-  EXPECT_TRUE(chunks[5].payload.empty());
-  // Header: magic and version, six chunk frames, HEAD, CLIP and KEYF's tag and length table.
-  EXPECT_EQ(sizes.header_bytes, 6u + 6 * 12 + 23 + 16 + (keyf.size() - 9));
-  EXPECT_EQ(sizes.trajectory_bytes, chunks[3].payload.size() + chunks[4].payload.size());
+  EXPECT_EQ(chunks[5].type, "TRAJ");
+  EXPECT_EQ(chunks[6].type, "END ");
+  EXPECT_TRUE(chunks[6].payload.empty());
+  // Header: magic and version, seven chunk frames, HEAD, CLIP, KEYF's tag and length table, BGND.
+  EXPECT_EQ(sizes.header_bytes, 6u + 7 * 12 + 23 + 16 + (keyf.size() - 9) + 1);
+  EXPECT_EQ(sizes.trajectory_bytes, chunks[4].payload.size() + chunks[5].payload.size());
+  stream.clips[1].camera_background = true;
+  EXPECT_EQ(split_chunks(write_tgvc(stream))[3].payload, std::vector<uint8_t>({2}));
   // Every chunk's CRC is the one an independent framing computes.
   EXPECT_EQ(join_chunks(chunks), bytes);
+}
+
+// A version 1 file (no BGND chunk) still reads: every clip without the camera-aware background.
+TEST(TgvcContainer, VersionOneFilesReadWithoutBackgroundFlags) {
+  TgvcStream stream = sample_stream();
+  stream.clips[0].camera_background = true;
+  std::vector<ParsedChunk> chunks = split_chunks(write_tgvc(stream));
+  ASSERT_EQ(chunks[3].type, "BGND");
+  chunks.erase(chunks.begin() + 3);
+  const TgvcStream read = read_tgvc(join_chunks(chunks, 1), "v1.tgvc");
+  ASSERT_EQ(read.clips.size(), 2u);
+  EXPECT_FALSE(read.clips[0].camera_background);
+  EXPECT_FALSE(read.clips[1].camera_background);
+  EXPECT_EQ(read.clips[1].tracks.size(), stream.clips[1].tracks.size());
+  // The same file as version 2 lacks its BGND chunk.
+  try {
+    read_tgvc(join_chunks(chunks, 2), "v2.tgvc");
+    ADD_FAILURE() << "a version 2 file without BGND was accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("BGND"), std::string::npos) << e.what();
+  }
+}
+
+// The example of docs/bitstream.md, section 11, byte for byte (its CRCs computed with zlib).
+TEST(TgvcContainer, SpecExample) {
+  TgvcStream s;
+  s.info.width = 64;
+  s.info.height = 32;
+  s.info.fps = {25, 1};
+  s.frame_count = 4;
+  s.quant_step = 8;
+  s.keyframes = {0, 3};
+  s.keyframe_codec = "x265";
+  s.keyframe_codec_version = "1";
+  s.keyframe_payloads = {{0xaa}, {0xbb, 0xcc}};
+  ClipTrajectories clip;
+  clip.frames = 4;
+  clip.tracks.push_back(CodedTrack{{10, 18, 26, 34}, {5, 5, 6, 14}, {1, 1, 1, 1}});
+  clip.tracks.push_back(CodedTrack{{0, 0, 60, 63}, {0, 0, 30, 31}, {0, 0, 1, 1}});
+  s.clips = {clip};
+  const std::vector<uint8_t> expected = {
+      0x54, 0x47, 0x56, 0x43, 0x02, 0x00, 0x48, 0x45, 0x41, 0x44, 0x17, 0x00, 0x00, 0x00, 0x40, 0x00,
+      0x20, 0x00, 0x19, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x08, 0x00,
+      0x00, 0x01, 0x00, 0x80, 0x00, 0x47, 0x94, 0x85, 0xc4, 0x43, 0x4c, 0x49, 0x50, 0x0c, 0x00, 0x00,
+      0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00, 0x75, 0xd5, 0xe8,
+      0x7c, 0x4b, 0x45, 0x59, 0x46, 0x16, 0x00, 0x00, 0x00, 0x04, 0x78, 0x32, 0x36, 0x35, 0x01, 0x31,
+      0x02, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0xaa, 0xbb, 0xcc, 0xc6,
+      0x00, 0xee, 0xf2, 0x42, 0x47, 0x4e, 0x44, 0x01, 0x00, 0x00, 0x00, 0x00, 0x7b, 0xb6, 0xc3, 0x0c,
+      0x54, 0x52, 0x41, 0x4a, 0x05, 0x00, 0x00, 0x00, 0xa2, 0x4b, 0xe8, 0x89, 0x68, 0x12, 0xff, 0x20,
+      0xda, 0x45, 0x4e, 0x44, 0x20, 0x00, 0x00, 0x00, 0x00, 0x10, 0x7d, 0xf1, 0x58};
+  TgvcSizes sizes;
+  EXPECT_EQ(write_tgvc(s, &sizes), expected);
+  EXPECT_EQ(sizes.header_bytes, 133u);
+  EXPECT_EQ(sizes.keyframe_bytes, 3u);
+  EXPECT_EQ(sizes.trajectory_bytes, 5u);
 }
 
 TEST(TgvcContainer, SingleFrameAndSinglePayload) {
@@ -192,6 +253,7 @@ TgvcStream golden_stream() {
       s.clips[c].tracks.push_back(track);
     }
   }
+  s.clips[1].camera_background = true;
   return s;
 }
 
@@ -205,8 +267,8 @@ TEST(TgvcContainer, GoldenBitstream) {
   const std::string hex = digest.hex_digest();
   if (std::getenv("TGVC_PRINT_GOLDEN") != nullptr)
     std::printf("golden: %zu bytes, %s\n", bytes.size(), hex.c_str());
-  EXPECT_EQ(bytes.size(), 198u);
-  EXPECT_EQ(hex, "cf5784a3338fce98b64ed18a8254a51b42861bce8c24444e98229d64cd3bd7bb");
+  EXPECT_EQ(bytes.size(), 211u);
+  EXPECT_EQ(hex, "fe776cfedccf8ebf1fe1ecab9db7bfe94c53c92d874def13639e61ffb40c1c21");
   ASSERT_EQ(read_tgvc(bytes, "golden").clips[1], quantise(stream.clips[1], 8, 64, 48));
 }
 
