@@ -20,7 +20,7 @@ constexpr const char* kKeyframePrefix = "keyframe-";
 // The adapter's version changes whenever a stage changes what is coded; cache keys include it
 // (through version_for, which adds the parts a cell chose).
 std::string TgvcCodec::version() const {
-  return "1";
+  return "2";
 }
 
 std::string TgvcCodec::version_for(const ParamSet& params) const {

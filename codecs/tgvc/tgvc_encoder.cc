@@ -71,8 +71,30 @@ MotionSide analyse(const Video& source, const TgvcParams& params, TgvcEncodeStat
   return side;
 }
 
+// Per clip without tracks: whether the warp generator should show the camera-aware background
+// (warp_generator.h), measured on the source against the keyframes the decoder will have.
+void choose_backgrounds(const Video& source, const std::vector<int>& indices, const Video& keyframes,
+                        const TgvcParams& params, std::vector<ClipTrajectories>* clips,
+                        TgvcEncodeStats& stats) {
+  const auto t = Clock::now();
+  for (size_t c = 0; c < clips->size(); ++c) {
+    ClipTrajectories& clip = (*clips)[c];
+    clip.camera_background = false;
+    if (!clip.tracks.empty() || indices[c + 1] - indices[c] < 2) continue;
+    // Every in-between frame: with 4 of them the gains of tree's still clips (0.13 dB, near the
+    // threshold) came out on either side of it.
+    const int last = indices[c + 1] - indices[c];
+    std::vector<ClipFrame> frames;
+    for (int j = 1; j < last; ++j) frames.push_back({j, &source.frames[indices[c] + j]});
+    clip.camera_background = camera_background_gain_db(keyframes.frames[c], keyframes.frames[c + 1], last,
+                                                       frames) >= params.camera_background_min_gain_db;
+    stats.camera_background_clips += clip.camera_background ? 1 : 0;
+  }
+  stats.background_choice_s += seconds_since(t);
+}
+
 TgvcEncoded assemble(const Video& source, const TgvcParams& params, const MotionSide& side, int quality,
-                     TgvcEncodeStats& stats) {
+                     TgvcEncodeStats& stats, bool choose_background = true) {
   auto t = Clock::now();
   KeyframeCodingParams coding = params.keyframes;
   coding.quality = quality;
@@ -93,6 +115,13 @@ TgvcEncoded assemble(const Video& source, const TgvcParams& params, const Motion
   stream.keyframe_codec_version = coded.codec_version;
   stream.keyframe_payloads = {std::move(coded.payload)};
   stream.clips = side.clips;
+  // The choice does not change the stream's size (one bit per clip either way): target-bpp's
+  // search skips it.
+  if (choose_background) {
+    stats.trajectory_coding_s += seconds_since(t);
+    choose_backgrounds(source, side.keyframes, coded.reconstructed, params, &stream.clips, stats);
+    t = Clock::now();
+  }
   TgvcEncoded out;
   out.bytes = write_tgvc(stream, &out.sizes);
   stats.trajectory_coding_s += seconds_since(t);
@@ -123,7 +152,7 @@ TgvcEncoded tgvc_encode(const Video& source, const TgvcParams& params, TgvcEncod
     // (the coarsest quality when none does). Trajectories do not depend on it.
     const double pixels = static_cast<double>(source.info.width) * source.info.height * source.frame_count();
     const auto meets = [&](int q) {
-      return assemble(source, params, side, q, stats).bytes.size() * 8.0 / pixels <= params.target_bpp;
+      return assemble(source, params, side, q, stats, false).bytes.size() * 8.0 / pixels <= params.target_bpp;
     };
     auto [low, high] = keyframe_quality_range(params.keyframes.codec);
     while (low < high) {

@@ -23,6 +23,8 @@ struct TgvcEncodeStats {
   double embedding_s = 0;
   double keyframe_coding_s = 0;
   double trajectory_coding_s = 0;
+  double background_choice_s = 0;
+  int camera_background_clips = 0;  // clips without tracks for which the camera-aware background won
 };
 
 struct TgvcEncoded {

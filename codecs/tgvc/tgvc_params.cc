@@ -76,6 +76,12 @@ const ParamTable<TgvcParams>& tgvc_param_table() {
               .range(0, 100)
               .help("HDBSCAN cluster_selection_epsilon"),
           Row("seed", &P::seed).range(0, 2147483647).help("k-means initialisation seed"),
+          Row("camera-background-gain", &P::camera_background_min_gain_db)
+              .range(0, 1000)
+              .help("a clip without trajectories is decoded with the camera-aware background when that "
+                    "beats the blend by this much PSNR-Y on the source (the encoder measures it; 1 bit per "
+                    "clip)")
+              .unit("dB"),
           Row("generator", &P::generator, generator_name_table())
               .help(
                   "decoder: trajectory-guided warp, trajectory-guided latent diffusion (TorchScript models, "

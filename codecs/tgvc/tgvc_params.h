@@ -24,8 +24,11 @@ struct TgvcParams {
   int grid = 64;  // queries per side, on the first and on the last frame of a clip
   KeyframeParams selection;
   ImportanceParams importance;
-  HdbscanParams clustering;                // min_cluster_size, min_samples and epsilon are params
-  uint32_t seed = 1;                       // k-means initialisation
+  HdbscanParams clustering;  // min_cluster_size, min_samples and epsilon are params
+  uint32_t seed = 1;         // k-means initialisation
+  // A clip without tracks gets the camera-aware background when it beats the blend by at least
+  // this PSNR-Y on the clip's in-between frames (camera_background_gain_db).
+  double camera_background_min_gain_db = 0.1;
   Generator generator = Generator::kWarp;  // the decoder's (generators.h); not coded
   DiffusionOptions diffusion;              // the diffusion generator's; decoder options, not coded
 };

@@ -21,6 +21,7 @@ struct ClipSummary {
   size_t tracks = 0;
   size_t visible_points = 0;  // track-frames flagged visible
   uint64_t bytes = 0;         // its TRAJ payload
+  bool camera_background = false;
 };
 
 std::vector<ClipSummary> summarise_clips(const TgvcStream& stream, const TgvcSizes& sizes) {
@@ -34,6 +35,7 @@ std::vector<ClipSummary> summarise_clips(const TgvcStream& stream, const TgvcSiz
       for (uint8_t v : track.visible) s.visible_points += v != 0;
     }
     s.bytes = sizes.clip_trajectory_bytes[c];
+    s.camera_background = stream.clips[c].camera_background;
     clips.push_back(s);
   }
   return clips;
@@ -66,12 +68,12 @@ void print_text(const std::string& path, uint64_t file_bytes, const TgvcStream& 
   fmt::print("trajectory quantisation step: {} px\n", s.quant_step);
   fmt::print("clips: {}\n", clips.size());
   if (!clips.empty())
-    fmt::print("  {:>5}  {:>11}  {:>6}  {:>14}  {:>8}\n", "clip", "frames", "tracks", "visible points",
-               "bytes");
+    fmt::print("  {:>5}  {:>11}  {:>6}  {:>14}  {:>8}  {}\n", "clip", "frames", "tracks", "visible points",
+               "bytes", "background");
   for (size_t c = 0; c < clips.size(); ++c) {
     const ClipSummary& clip = clips[c];
-    fmt::print("  {:>5}  {:>11}  {:>6}  {:>14}  {:>8}\n", c, fmt::format("{}-{}", clip.first, clip.last),
-               clip.tracks, clip.visible_points, clip.bytes);
+    fmt::print("  {:>5}  {:>11}  {:>6}  {:>14}  {:>8}  {}\n", c, fmt::format("{}-{}", clip.first, clip.last),
+               clip.tracks, clip.visible_points, clip.bytes, clip.camera_background ? "camera" : "blend");
   }
   fmt::print("motion instances: {}\n", kInstancesNote);
 }
@@ -90,7 +92,8 @@ void print_json(const std::string& path, uint64_t file_bytes, const TgvcStream& 
                          {"last_frame", clip.last},
                          {"tracks", clip.tracks},
                          {"visible_points", clip.visible_points},
-                         {"bytes", clip.bytes}});
+                         {"bytes", clip.bytes},
+                         {"camera_background", clip.camera_background}});
   }
   const nlohmann::json out = {
       {"file", path},

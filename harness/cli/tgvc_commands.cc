@@ -73,9 +73,11 @@ int encode(const EncodeArgs& a) {
   fmt::print(
       "stages: embedding {:.2f} s, tracking {:.2f} s, clustering {:.2f} s, importance {:.2f} s, keyframe "
       "coding "
-      "{:.2f} s, trajectory coding {:.2f} s\n",
+      "{:.2f} s, trajectory coding {:.2f} s, background choice {:.2f} s\n",
       stats.embedding_s, stats.motion.tracking_s, stats.motion.clustering_s, stats.motion.importance_s,
-      stats.keyframe_coding_s, stats.trajectory_coding_s);
+      stats.keyframe_coding_s, stats.trajectory_coding_s, stats.background_choice_s);
+  fmt::print("clips without trajectories decoded with the camera-aware background: {}\n",
+             stats.camera_background_clips);
   return 0;
 }
 

@@ -212,12 +212,17 @@ void expect_inspect_agrees_with_encode(const std::string& file, const std::strin
   const auto& clips = json["clips"];
   ASSERT_EQ(clips.size(), keyframes.size() - 1);
   uint64_t clip_bytes = 0;
+  int camera_clips = 0;
   for (size_t c = 0; c < clips.size(); ++c) {
     EXPECT_EQ(clips[c]["first_frame"], keyframes[c]["frame"]);
     EXPECT_EQ(clips[c]["last_frame"], keyframes[c + 1]["frame"]);
     clip_bytes += clips[c]["bytes"].get<uint64_t>();
+    camera_clips += clips[c]["camera_background"].get<bool>() ? 1 : 0;
   }
   EXPECT_EQ(clip_bytes, parts["trajectories"].get<uint64_t>());
+  // The per-clip background choice the encoder counted is the one the file carries.
+  EXPECT_THAT(encode_output,
+              HasSubstr(fmt::format("decoded with the camera-aware background: {}", camera_clips)));
 }
 
 // Reduced-size keyframes: `inspect` shows the coded size the header carries.

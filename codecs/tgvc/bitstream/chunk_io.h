@@ -13,16 +13,18 @@
 namespace tgvc {
 
 constexpr uint8_t kTgvcMagic[4] = {'T', 'G', 'V', 'C'};
-// Version 2 adds the coded keyframe size to HEAD; the writer writes version 1 whenever the
-// keyframes are at the video's size, and the reader reads both.
+// Version 2 adds the coded keyframe size to HEAD and the BGND chunk (the clips' background choice);
+// the writer writes version 2, the reader reads both (a version 1 file: keyframes at the video's
+// size, no camera-aware background).
 constexpr uint32_t kTgvcFormatVersion = 2;
-constexpr uint32_t kTgvcFirstFormatVersion = 1;
+constexpr uint32_t kTgvcOldestFormatVersion = 1;
 constexpr size_t kChunkOverhead = 12;  // type, length and CRC
 
-// Chunk types (both versions), in file order (TRAJ once per clip).
+// Chunk types, in file order (TRAJ once per clip; BGND from version 2, when there are clips).
 constexpr char kChunkHead[] = "HEAD";
 constexpr char kChunkClips[] = "CLIP";
 constexpr char kChunkKeyframes[] = "KEYF";
+constexpr char kChunkBackground[] = "BGND";
 constexpr char kChunkTrajectories[] = "TRAJ";
 constexpr char kChunkEnd[] = "END ";
 

@@ -44,13 +44,7 @@ int read_int(ByteReader& in, const char* field, int64_t low, int64_t high) {
 
 }  // namespace
 
-uint32_t format_version_for(const TgvcStream& stream) {
-  const auto [width, height] = coded_keyframe_size(stream);
-  return width == stream.info.width && height == stream.info.height ? kTgvcFirstFormatVersion
-                                                                    : kTgvcFormatVersion;
-}
-
-std::vector<uint8_t> head_payload(const TgvcStream& stream, uint32_t version) {
+std::vector<uint8_t> head_payload(const TgvcStream& stream) {
   ByteWriter out;
   const VideoInfo& info = stream.info;
   out.u16(info.width);
@@ -64,11 +58,9 @@ std::vector<uint8_t> head_payload(const TgvcStream& stream, uint32_t version) {
   out.u8(info.colour.matrix == Matrix::kBt601 ? 0 : 1);
   out.u8(info.colour.range == Range::kLimited ? 0 : 1);
   out.u16(quant_step_sixteenths(stream.quant_step, "quant_step"));
-  if (version >= 2) {
-    const auto [width, height] = coded_keyframe_size(stream);
-    out.u16(width);
-    out.u16(height);
-  }
+  const auto [width, height] = coded_keyframe_size(stream);
+  out.u16(width);
+  out.u16(height);
   return std::move(out.data());
 }
 
@@ -176,6 +168,30 @@ void read_keyframes(const Chunk& chunk, TgvcStream* stream, const std::string& w
     stream->keyframe_payloads.emplace_back(data, data + length);
   }
   expect_consumed(in, "KEYF");
+}
+
+std::vector<uint8_t> background_payload(const TgvcStream& stream) {
+  std::vector<uint8_t> out((stream.clips.size() + 7) / 8, 0);
+  for (size_t c = 0; c < stream.clips.size(); ++c) {
+    if (stream.clips[c].camera_background) out[c / 8] |= static_cast<uint8_t>(1u << (c % 8));
+  }
+  return out;
+}
+
+void read_background(const Chunk& chunk, size_t clips, std::vector<bool>* flags, const std::string& where) {
+  const std::string at = where + ": BGND";
+  const size_t bytes = (clips + 7) / 8;
+  if (chunk.size != bytes) {
+    throw InputError(at + ".length", std::to_string(bytes) + " bytes for " + std::to_string(clips) + " clips",
+                     std::to_string(chunk.size));
+  }
+  flags->assign(clips, false);
+  for (size_t c = 0; c < clips; ++c) (*flags)[c] = (chunk.payload[c / 8] >> (c % 8)) & 1;
+  const unsigned used = clips % 8;
+  if (used != 0 && (chunk.payload[bytes - 1] >> used) != 0) {
+    throw InputError(at + ".flags", "0 in the bits after clip " + std::to_string(clips - 1),
+                     "byte " + std::to_string(chunk.payload[bytes - 1]));
+  }
 }
 
 }  // namespace tgvc

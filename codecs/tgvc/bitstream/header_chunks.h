@@ -12,13 +12,10 @@
 
 namespace tgvc {
 
-// HEAD: geometry, format, colour, fps, frame count and quantisation step (23 bytes), and in format
-// version 2 the coded keyframe size (27 bytes).
-std::vector<uint8_t> head_payload(const TgvcStream& stream, uint32_t version);
+// HEAD: geometry, format, colour, fps, frame count and quantisation step (23 bytes), and from format
+// version 2 the coded keyframe size (27 bytes). The writer writes version 2.
+std::vector<uint8_t> head_payload(const TgvcStream& stream);
 void read_head(const Chunk& chunk, uint32_t version, TgvcStream* stream, const std::string& where);
-
-// The format version a stream needs: 1 unless its keyframes are coded at a reduced size.
-uint32_t format_version_for(const TgvcStream& stream);
 
 // CLIP: the keyframe indices. Needs stream->frame_count (HEAD first).
 std::vector<uint8_t> clip_payload(const TgvcStream& stream);
@@ -28,5 +25,10 @@ void read_clips(const Chunk& chunk, TgvcStream* stream, const std::string& where
 // `tag_bytes` receives the bytes of the payload that are not keyframe data.
 std::vector<uint8_t> keyframe_payload(const TgvcStream& stream, uint64_t* tag_bytes);
 void read_keyframes(const Chunk& chunk, TgvcStream* stream, const std::string& where);
+
+// BGND: each clip's camera_background flag, one bit per clip (clip c: bit c % 8 of byte c / 8),
+// the unused bits of the last byte 0. Needs stream->keyframes; fills `flags` (one per clip).
+std::vector<uint8_t> background_payload(const TgvcStream& stream);
+void read_background(const Chunk& chunk, size_t clips, std::vector<bool>* flags, const std::string& where);
 
 }  // namespace tgvc

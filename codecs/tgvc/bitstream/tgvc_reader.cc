@@ -25,9 +25,9 @@ uint32_t read_magic_and_version(ByteReader& in, const std::string& where) {
     }
   }
   const uint32_t version = in.u16("version");
-  if (version < kTgvcFirstFormatVersion || version > kTgvcFormatVersion) {
+  if (version < kTgvcOldestFormatVersion || version > kTgvcFormatVersion) {
     throw InputError(where + ".version",
-                     "format version " + std::to_string(kTgvcFirstFormatVersion) + " or " +
+                     "format version " + std::to_string(kTgvcOldestFormatVersion) + ".." +
                          std::to_string(kTgvcFormatVersion),
                      std::to_string(version));
   }
@@ -41,10 +41,12 @@ TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where
   const uint32_t version = read_magic_and_version(in, where);
 
   TgvcStream stream;
-  // The critical chunks in order: HEAD, CLIP, KEYF, one TRAJ per clip, END.
-  enum class Next { kHead, kClips, kKeyframes, kTrajectories, kEnd, kDone } next = Next::kHead;
-  static const char* const expected_type[] = {kChunkHead, kChunkClips, kChunkKeyframes, kChunkTrajectories,
-                                              kChunkEnd};
+  // The critical chunks in order: HEAD, CLIP, KEYF, BGND (version 2, with clips), one TRAJ per
+  // clip, END.
+  enum class Next { kHead, kClips, kKeyframes, kBackground, kTrajectories, kEnd, kDone } next = Next::kHead;
+  static const char* const expected_type[] = {kChunkHead,       kChunkClips,        kChunkKeyframes,
+                                              kChunkBackground, kChunkTrajectories, kChunkEnd};
+  std::vector<bool> camera_background;
   int64_t track_frames_left = kTgvcMaxTrackFrames;
   int64_t tracks_left = kTgvcMaxTracks;
   QuantAxis axis_x(1, 1), axis_y(1, 1);
@@ -75,7 +77,14 @@ TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where
         break;
       case Next::kKeyframes:
         read_keyframes(chunk, &stream, where);
-        next = stream.keyframes.size() > 1 ? Next::kTrajectories : Next::kEnd;
+        camera_background.assign(stream.keyframes.size() - 1, false);
+        next = stream.keyframes.size() == 1 ? Next::kEnd
+               : version >= 2               ? Next::kBackground
+                                            : Next::kTrajectories;
+        break;
+      case Next::kBackground:
+        read_background(chunk, stream.keyframes.size() - 1, &camera_background, where);
+        next = Next::kTrajectories;
         break;
       case Next::kTrajectories: {
         const size_t c = stream.clips.size();
@@ -84,6 +93,7 @@ TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where
             where + ": TRAJ chunk at offset " + std::to_string(offset) + " (clip " + std::to_string(c) + ")";
         stream.clips.push_back(decode_clip_trajectories(chunk.payload, chunk.size, frames, axis_x, axis_y,
                                                         track_frames_left, at, tracks_left));
+        stream.clips.back().camera_background = camera_background[c];
         found.trajectory_bytes += chunk.size;
         found.clip_trajectory_bytes.push_back(chunk.size);
         const int64_t tracks = static_cast<int64_t>(stream.clips.back().tracks.size());

@@ -23,9 +23,8 @@ struct TgvcStream {
   double quant_step = 8;
   // Frame indices, strictly increasing, first 0 and last frame_count - 1.
   std::vector<int> keyframes;
-  // The size the keyframes are coded at (format version 2): the decoder enlarges them to
-  // info.width x info.height (codecs/tgvc/keyframe_scaling.h). 0 x 0 or the video's size: coded at
-  // the video's size, which the writer stores as format version 1 (byte-identical to before).
+  // The size the keyframes are coded at (in HEAD from format version 2): the decoder enlarges them
+  // to info.width x info.height (codecs/tgvc/keyframe_scaling.h). 0 x 0: the video's size.
   int keyframe_width = 0;
   int keyframe_height = 0;
   std::string keyframe_codec;          // registry id, e.g. "x265": 1..64 characters '!'..'~'

@@ -88,13 +88,13 @@ std::vector<uint8_t> write_tgvc(const TgvcStream& stream, TgvcSizes* sizes) {
 
   ByteWriter out;
   for (uint8_t c : kTgvcMagic) out.u8(c);
-  const uint32_t version = format_version_for(stream);
-  out.u16(version);
-  append_chunk(out, kChunkHead, head_payload(stream, version));
+  out.u16(kTgvcFormatVersion);
+  append_chunk(out, kChunkHead, head_payload(stream));
   append_chunk(out, kChunkClips, clip_payload(stream));
   uint64_t tag_bytes = 0;
   const std::vector<uint8_t> keyframes = keyframe_payload(stream, &tag_bytes);
   append_chunk(out, kChunkKeyframes, keyframes);
+  if (!stream.clips.empty()) append_chunk(out, kChunkBackground, background_payload(stream));
   uint64_t trajectory_bytes = 0;
   std::vector<uint64_t> clip_bytes;
   for (const ClipTrajectories& clip : stream.clips) {

@@ -24,8 +24,14 @@ struct CodedTrack {
 struct ClipTrajectories {
   int frames = 0;
   std::vector<CodedTrack> tracks;
+  // The encoder's choice for a clip without tracks (docs/tgvc.md, "Camera-aware background"): the
+  // warp generator moves the background along the camera estimated from the keyframes (and shows
+  // the steady background) instead of blending them. Carried in the BGND chunk.
+  bool camera_background = false;
 
-  bool operator==(const ClipTrajectories& o) const { return frames == o.frames && tracks == o.tracks; }
+  bool operator==(const ClipTrajectories& o) const {
+    return frames == o.frames && tracks == o.tracks && camera_background == o.camera_background;
+  }
   bool operator!=(const ClipTrajectories& o) const { return !(*this == o); }
 };
 

@@ -26,7 +26,40 @@ Frame blend_frame(const Frame& a, const Frame& b, int j, int last) {
   return f;
 }
 
+double luma_squared_error(const Frame& x, const Frame& y) {
+  double sum = 0;
+  const std::vector<uint16_t>& sx = x.planes[0].samples;
+  const std::vector<uint16_t>& sy = y.planes[0].samples;
+  for (size_t i = 0; i < sx.size(); ++i) {
+    const double d = static_cast<double>(sx[i]) - sy[i];
+    sum += d * d;
+  }
+  return sum;
+}
+
 }  // namespace
+
+double camera_background_gain_db(const Frame& a, const Frame& b, int last,
+                                 const std::vector<ClipFrame>& frames, const WarpOptions& options) {
+  if (frames.empty()) return 0;
+  for (const ClipFrame& f : frames) {
+    if (f.j <= 0 || f.j >= last || f.frame == nullptr || f.frame->width() != a.width() ||
+        f.frame->height() != a.height()) {
+      throw InputError("camera background choice",
+                       "source frames 1.." + std::to_string(last - 1) + " of the keyframes' size",
+                       "frame " + std::to_string(f.j));
+    }
+  }
+  const ClipModel model = build_clip_model(a, b, {}, last, options.model);
+  double blend_error = 0, camera_error = 0;
+  for (const ClipFrame& f : frames) {
+    blend_error += luma_squared_error(blend_frame(a, b, f.j, last), *f.frame);
+    camera_error += luma_squared_error(compose_clip_frame(model, a, b, f.j), *f.frame);
+  }
+  if (blend_error == camera_error) return 0;
+  // One unit of squared error stands in for none, so that an exact frame gives a finite gain.
+  return 10 * std::log10(std::max(blend_error, 1.0) / std::max(camera_error, 1.0));
+}
 
 std::vector<TrackPath> keep_consistent_paths(const Frame& a, const Frame& b, std::vector<TrackPath> paths,
                                              const WarpOptions& options) {
@@ -70,7 +103,7 @@ Video warp_between_keyframes(const Video& keyframes, const std::vector<int>& ind
     const std::vector<TrackPath> paths = keep_evenly_spaced(
         keep_consistent_paths(a, b, fit_track_paths(clips[k], options.paths), options), options.max_tracks);
     out.frames.push_back(a);
-    if (paths.empty()) {
+    if (paths.empty() && !clips[k].camera_background) {
       for (int j = 1; j < last; ++j) out.frames.push_back(blend_frame(a, b, j, last));
       continue;
     }

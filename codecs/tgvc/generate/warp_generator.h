@@ -12,7 +12,9 @@
 // 4. each instance's support in A and in B is found by photo-consistency (instance_support.h);
 // 5. each in-between frame is composed: the background, then the instances back to front
 //    (layered_composer.h). clip_model.h holds steps 2-4.
-// A clip without trajectories gives exactly the blend decoder's frames.
+// A clip without trajectories gives exactly the blend decoder's frames, unless the encoder chose
+// the camera-aware background for it (ClipTrajectories::camera_background): then steps 2 and 5
+// without instances.
 #pragma once
 
 #include <vector>
@@ -49,6 +51,20 @@ std::vector<TrackPath> keep_consistent_paths(const Frame& a, const Frame& b, std
 // Builds the clip's model for this one frame: warp_between_keyframes builds it once per clip.
 Frame warp_clip_frame(const Frame& a, const Frame& b, const std::vector<TrackPath>& paths, int j, int last,
                       const WarpOptions& options = {});
+
+// One source frame of a clip: its index j in the clip (0 < j < last) and the frame.
+struct ClipFrame {
+  int j = 0;
+  const Frame* frame = nullptr;
+};
+
+// How much the camera-aware background (the clip model without tracks) beats the blend on a clip
+// without tracks (keyframes a and b, `last` + 1 frames): 10 log10 of the blend's luma squared
+// error over its own, summed over the given source frames, in dB; 0 without frames. The encoder
+// signals the camera-aware background when this reaches TgvcParams::camera_background_min_gain_db.
+// InputError when a frame's size or index does not fit the clip.
+double camera_background_gain_db(const Frame& a, const Frame& b, int last,
+                                 const std::vector<ClipFrame>& frames, const WarpOptions& options = {});
 
 // A video of frame_count frames: the decoded keyframes where `keyframe_indices` says, the frames
 // of clip c (between keyframes c and c + 1) generated with clips[c]. `info` is copied from

@@ -48,12 +48,15 @@ inline std::vector<uint8_t> many_short_tracks_file() {
   stream.keyframe_payloads = {{1, 2, 3}};
   stream.clips.assign(kManyShortTracksClips, ClipTrajectories{2, {}});
   std::vector<ParsedChunk> chunks = split_chunks(write_tgvc(stream));
-  // HEAD, CLIP, KEYF, then one TRAJ per clip, then END.
+  // HEAD, CLIP, KEYF, BGND, then one TRAJ per clip, then END. Written as format version 1 (a 23-byte
+  // HEAD, no BGND), as the file was made before version 2.
+  chunks[0].payload.resize(23);
+  chunks.erase(chunks.begin() + 3);
   for (int c = 0; c < kManyShortTracksClips; ++c) {
     chunks[3 + c].payload =
         invisible_tracks_payload(c == 0 ? kManyShortTracksFirstClip : kManyShortTracksPerClip, 2);
   }
-  return join_chunks(chunks);
+  return join_chunks(chunks, 1);
 }
 
 }  // namespace testing_tracks

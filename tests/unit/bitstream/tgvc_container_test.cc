@@ -38,6 +38,7 @@ void expect_same_header(const TgvcStream& a, const TgvcStream& b) {
 
 TEST(TgvcContainer, RoundTrip) {
   TgvcStream stream = sample_stream();
+  stream.clips[1].camera_background = true;
   stream.info.format = {ChromaFormat::k422, 10, ColourFamily::kYuv};
   stream.info.colour = {Matrix::kBt601, Range::kFull};
   stream.info.fps = {30000, 1001};
@@ -67,24 +68,25 @@ TEST(TgvcContainer, RoundTrip) {
   }
 }
 
-// Byte layout of docs/bitstream.md: magic, version, then HEAD with its 23-byte payload.
+// Byte layout of docs/bitstream.md: magic, version, then HEAD with its 27-byte payload.
 TEST(TgvcContainer, LayoutFollowsTheSpec) {
   TgvcStream stream = sample_stream();
   TgvcSizes sizes;
   const std::vector<uint8_t> bytes = write_tgvc(stream, &sizes);
   const std::vector<uint8_t> head = {
-      'T', 'G', 'V', 'C', 1,  0,        // magic, version 1
-      'H', 'E', 'A', 'D', 23, 0, 0, 0,  // type, length
+      'T', 'G', 'V', 'C', 2,  0,        // magic, version 2
+      'H', 'E', 'A', 'D', 27, 0, 0, 0,  // type, length
       64,  0,   48,  0,                 // width, height
       25,  0,   0,   0,   1,  0, 0, 0,  // fps 25/1
       13,  0,   0,   0,                 // frames
       8,   0,   0,   1,   0,            // 8-bit, 4:2:0, YUV, BT.709, limited
       128, 0,                           // step 8 = 128/16
+      64,  0,   48,  0,                 // keyframes coded at the video's size
   };
   ASSERT_GT(bytes.size(), head.size());
   EXPECT_EQ(std::vector<uint8_t>(bytes.begin(), bytes.begin() + head.size()), head);
   const std::vector<ParsedChunk> chunks = split_chunks(bytes);
-  ASSERT_EQ(chunks.size(), 6u);
+  ASSERT_EQ(chunks.size(), 7u);
   EXPECT_EQ(chunks[1].type, "CLIP");
   EXPECT_EQ(chunks[1].payload, std::vector<uint8_t>({3, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 12, 0, 0, 0}));
   EXPECT_EQ(chunks[2].type, "KEYF");
@@ -92,15 +94,79 @@ TEST(TgvcContainer, LayoutFollowsTheSpec) {
                                      '.', '5', ')', 3,   0,   0,  0,   5,   0,   0,   0,   3,   0,   0,   0,
                                      1,   0,   0,   0,   1,   2,  3,   4,   5,   6,   7,   8,   9};
   EXPECT_EQ(chunks[2].payload, keyf);
-  EXPECT_EQ(chunks[3].type, "TRAJ");
+  // BGND: one bit per clip, clip 0 in the lowest bit.
+  EXPECT_EQ(chunks[3].type, "BGND");
+  EXPECT_EQ(chunks[3].payload, std::vector<uint8_t>({0}));
   EXPECT_EQ(chunks[4].type, "TRAJ");
-  EXPECT_EQ(chunks[5].type, "END ");
-  EXPECT_TRUE(chunks[5].payload.empty());
-  // Header: magic and version, six chunk frames, HEAD, CLIP and KEYF's tag and length table.
-  EXPECT_EQ(sizes.header_bytes, 6u + 6 * 12 + 23 + 16 + (keyf.size() - 9));
-  EXPECT_EQ(sizes.trajectory_bytes, chunks[3].payload.size() + chunks[4].payload.size());
+  EXPECT_EQ(chunks[5].type, "TRAJ");
+  EXPECT_EQ(chunks[6].type, "END ");
+  EXPECT_TRUE(chunks[6].payload.empty());
+  // Header: magic and version, seven chunk frames, HEAD, CLIP, KEYF's tag and length table, BGND.
+  EXPECT_EQ(sizes.header_bytes, 6u + 7 * 12 + 27 + 16 + (keyf.size() - 9) + 1);
+  EXPECT_EQ(sizes.trajectory_bytes, chunks[4].payload.size() + chunks[5].payload.size());
+  stream.clips[1].camera_background = true;
+  EXPECT_EQ(split_chunks(write_tgvc(stream))[3].payload, std::vector<uint8_t>({2}));
   // Every chunk's CRC is the one an independent framing computes.
   EXPECT_EQ(join_chunks(chunks), bytes);
+}
+
+// A version 1 file (a 23-byte HEAD, no BGND chunk) still reads: keyframes at the video's size,
+// every clip without the camera-aware background.
+TEST(TgvcContainer, VersionOneFilesReadWithoutBackgroundFlags) {
+  TgvcStream stream = sample_stream();
+  stream.clips[0].camera_background = true;
+  std::vector<ParsedChunk> chunks = split_chunks(write_tgvc(stream));
+  ASSERT_EQ(chunks[3].type, "BGND");
+  chunks.erase(chunks.begin() + 3);
+  std::vector<ParsedChunk> v1_chunks = chunks;
+  v1_chunks[0].payload.resize(23);
+  const TgvcStream read = read_tgvc(join_chunks(v1_chunks, 1), "v1.tgvc");
+  EXPECT_EQ(coded_keyframe_size(read), std::make_pair(64, 48));
+  ASSERT_EQ(read.clips.size(), 2u);
+  EXPECT_FALSE(read.clips[0].camera_background);
+  EXPECT_FALSE(read.clips[1].camera_background);
+  EXPECT_EQ(read.clips[1].tracks.size(), stream.clips[1].tracks.size());
+  // The same file as version 2 lacks its BGND chunk.
+  try {
+    read_tgvc(join_chunks(chunks, 2), "v2.tgvc");
+    ADD_FAILURE() << "a version 2 file without BGND was accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("BGND"), std::string::npos) << e.what();
+  }
+}
+
+// The example of docs/bitstream.md, section 11, byte for byte (its CRCs computed with zlib).
+TEST(TgvcContainer, SpecExample) {
+  TgvcStream s;
+  s.info.width = 64;
+  s.info.height = 32;
+  s.info.fps = {25, 1};
+  s.frame_count = 4;
+  s.quant_step = 8;
+  s.keyframes = {0, 3};
+  s.keyframe_codec = "x265";
+  s.keyframe_codec_version = "1";
+  s.keyframe_payloads = {{0xaa}, {0xbb, 0xcc}};
+  ClipTrajectories clip;
+  clip.frames = 4;
+  clip.tracks.push_back(CodedTrack{{10, 18, 26, 34}, {5, 5, 6, 14}, {1, 1, 1, 1}});
+  clip.tracks.push_back(CodedTrack{{0, 0, 60, 63}, {0, 0, 30, 31}, {0, 0, 1, 1}});
+  s.clips = {clip};
+  const std::vector<uint8_t> expected = {
+      0x54, 0x47, 0x56, 0x43, 0x02, 0x00, 0x48, 0x45, 0x41, 0x44, 0x1b, 0x00, 0x00, 0x00, 0x40, 0x00, 0x20,
+      0x00, 0x19, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x01,
+      0x00, 0x80, 0x00, 0x40, 0x00, 0x20, 0x00, 0x8c, 0xb9, 0xf0, 0x09, 0x43, 0x4c, 0x49, 0x50, 0x0c, 0x00,
+      0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00, 0x75, 0xd5, 0xe8,
+      0x7c, 0x4b, 0x45, 0x59, 0x46, 0x16, 0x00, 0x00, 0x00, 0x04, 0x78, 0x32, 0x36, 0x35, 0x01, 0x31, 0x02,
+      0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0xaa, 0xbb, 0xcc, 0xc6, 0x00, 0xee,
+      0xf2, 0x42, 0x47, 0x4e, 0x44, 0x01, 0x00, 0x00, 0x00, 0x00, 0x7b, 0xb6, 0xc3, 0x0c, 0x54, 0x52, 0x41,
+      0x4a, 0x05, 0x00, 0x00, 0x00, 0xa2, 0x4b, 0xe8, 0x89, 0x68, 0x12, 0xff, 0x20, 0xda, 0x45, 0x4e, 0x44,
+      0x20, 0x00, 0x00, 0x00, 0x00, 0x10, 0x7d, 0xf1, 0x58};
+  TgvcSizes sizes;
+  EXPECT_EQ(write_tgvc(s, &sizes), expected);
+  EXPECT_EQ(sizes.header_bytes, 137u);
+  EXPECT_EQ(sizes.keyframe_bytes, 3u);
+  EXPECT_EQ(sizes.trajectory_bytes, 5u);
 }
 
 TEST(TgvcContainer, SingleFrameAndSinglePayload) {
@@ -179,19 +245,19 @@ TEST(TgvcContainer, WriterRejectsInvalidStreams) {
   }
 }
 
-// Format version 2 carries the coded keyframe size in HEAD (27 bytes); a stream whose keyframes are
-// at the video's size is still written as version 1, byte for byte as before.
-TEST(TgvcContainer, ReducedKeyframeSizeIsVersionTwo) {
+// Format version 2 carries the coded keyframe size in HEAD (27 bytes): the video's size unless the
+// keyframes are coded smaller.
+TEST(TgvcContainer, HeadCarriesTheCodedKeyframeSize) {
   const TgvcStream full = sample_stream();  // 64x48
-  const std::vector<uint8_t> v1 = write_tgvc(full);
-  EXPECT_EQ(v1[4], 1);
+  const std::vector<uint8_t> at_full_size = write_tgvc(full);
+  EXPECT_EQ(at_full_size[4], 2);
   TgvcStream same = full;
   same.keyframe_width = 64;
   same.keyframe_height = 48;
-  EXPECT_EQ(write_tgvc(same), v1);
-  const TgvcStream read_v1 = read_tgvc(v1, "v1");
-  EXPECT_EQ(read_v1.keyframe_width, 64);
-  EXPECT_EQ(read_v1.keyframe_height, 48);
+  EXPECT_EQ(write_tgvc(same), at_full_size);
+  const TgvcStream read_full = read_tgvc(at_full_size, "full");
+  EXPECT_EQ(read_full.keyframe_width, 64);
+  EXPECT_EQ(read_full.keyframe_height, 48);
 
   for (const auto& [width, height] : std::vector<std::pair<int, int>>{{32, 24}, {1, 1}, {64, 17}, {33, 48}}) {
     TgvcStream reduced = full;
@@ -199,8 +265,7 @@ TEST(TgvcContainer, ReducedKeyframeSizeIsVersionTwo) {
     reduced.keyframe_height = height;
     TgvcSizes sizes;
     const std::vector<uint8_t> bytes = write_tgvc(reduced, &sizes);
-    EXPECT_EQ(bytes[4], 2);
-    EXPECT_EQ(bytes.size(), v1.size() + 4);
+    EXPECT_EQ(bytes.size(), at_full_size.size());
     const std::vector<ParsedChunk> chunks = split_chunks(bytes);
     ASSERT_EQ(chunks[0].payload.size(), 27u);
     // The two u16 after the 23 bytes of version 1, little-endian.
@@ -233,8 +298,7 @@ TEST(TgvcContainer, ReducedKeyframeSizeIsVersionTwo) {
   reduced.keyframe_height = 24;
   std::vector<ParsedChunk> chunks = split_chunks(write_tgvc(reduced));
   chunks[0].payload[23] = 65;  // keyframe_width 65 > 64
-  std::vector<uint8_t> crafted = join_chunks(chunks);
-  crafted[4] = 2;
+  const std::vector<uint8_t> crafted = join_chunks(chunks, 2);
   try {
     read_tgvc(crafted, "crafted.tgvc");
     ADD_FAILURE() << "keyframe width 65 accepted";
@@ -243,11 +307,11 @@ TEST(TgvcContainer, ReducedKeyframeSizeIsVersionTwo) {
   }
   // A version 2 HEAD in a file that says version 1 (and the reverse) has the wrong length.
   chunks = split_chunks(write_tgvc(reduced));
-  EXPECT_THROW(read_tgvc(join_chunks(chunks), "v1 with a v2 HEAD"), InputError);
-  std::vector<uint8_t> v1_as_v2 = v1;
-  v1_as_v2[4] = 2;
+  chunks.erase(chunks.begin() + 3);  // BGND, which version 1 lacks
+  EXPECT_THROW(read_tgvc(join_chunks(chunks, 1), "v1 with a v2 HEAD"), InputError);
+  chunks[0].payload.resize(23);
   try {
-    read_tgvc(v1_as_v2, "v2 with a v1 HEAD");
+    read_tgvc(join_chunks(chunks, 2), "v2 with a v1 HEAD");
     ADD_FAILURE() << "accepted";
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find("27 bytes (format version 2)"), std::string::npos) << e.what();
@@ -268,6 +332,7 @@ TgvcStream golden_stream() {
       s.clips[c].tracks.push_back(track);
     }
   }
+  s.clips[1].camera_background = true;
   return s;
 }
 
@@ -281,8 +346,8 @@ TEST(TgvcContainer, GoldenBitstream) {
   const std::string hex = digest.hex_digest();
   if (std::getenv("TGVC_PRINT_GOLDEN") != nullptr)
     std::printf("golden: %zu bytes, %s\n", bytes.size(), hex.c_str());
-  EXPECT_EQ(bytes.size(), 198u);
-  EXPECT_EQ(hex, "cf5784a3338fce98b64ed18a8254a51b42861bce8c24444e98229d64cd3bd7bb");
+  EXPECT_EQ(bytes.size(), 215u);
+  EXPECT_EQ(hex, "7492e18cf4d8a367378080c5c305afdd3dd56194fc889cd02440310ebdc5866d");
   ASSERT_EQ(read_tgvc(bytes, "golden").clips[1], quantise(stream.clips[1], 8, 64, 48));
 }
 

@@ -73,10 +73,10 @@ TEST(TgvcHostileInput, BadMagicVersionAndFraming) {
   bytes[0] = 'P';
   EXPECT_NE(parse_error(bytes).find("magic"), std::string::npos);
   bytes = good;
-  bytes[4] = 3;  // versions 1 and 2 exist
-  EXPECT_NE(parse_error(bytes).find("version"), std::string::npos);
-  bytes[4] = 0;
-  EXPECT_NE(parse_error(bytes).find("version"), std::string::npos);
+  for (uint8_t version : {0, 3, 255}) {
+    bytes[4] = version;
+    EXPECT_NE(parse_error(bytes).find("version"), std::string::npos) << int{version};
+  }
   EXPECT_NE(parse_error({}), "");
   EXPECT_NE(parse_error({'T', 'G', 'V', 'C', 1, 0}), "");  // no chunks
   bytes = good;
@@ -112,8 +112,8 @@ std::vector<uint8_t> coded_track_count(uint32_t count) {
 TEST(TgvcHostileInput, CraftedChunksWithValidCrcs) {
   using Chunks = std::vector<ParsedChunk>;
   const Chunks good = split_chunks(write_tgvc(sample_stream()));
-  ASSERT_EQ(good.size(), 6u);  // HEAD CLIP KEYF TRAJ TRAJ END
-  enum { kHead, kClip, kKeyf, kTraj0, kTraj1, kEnd };
+  ASSERT_EQ(good.size(), 7u);  // HEAD CLIP KEYF BGND TRAJ TRAJ END
+  enum { kHead, kClip, kKeyf, kBgnd, kTraj0, kTraj1, kEnd };
   struct Case {
     const char* name;
     const char* message;  // a part of the error text
@@ -159,6 +159,11 @@ TEST(TgvcHostileInput, CraftedChunksWithValidCrcs) {
        [](Chunks& c) { put_u32(c[kKeyf].payload, 22, 0xFFFFFFFFu); }},
       {"payload length short", "payload_length", [](Chunks& c) { put_u32(c[kKeyf].payload, 22, 4); }},
       {"KEYF truncated", "", [](Chunks& c) { c[kKeyf].payload.resize(20); }},
+      {"BGND empty", "BGND.length", [](Chunks& c) { c[kBgnd].payload.clear(); }},
+      {"BGND long", "BGND.length", [](Chunks& c) { c[kBgnd].payload.push_back(0); }},
+      {"BGND flag of a third clip", "BGND.flags", [](Chunks& c) { c[kBgnd].payload[0] = 4; }},
+      {"BGND missing", "BGND", [](Chunks& c) { c.erase(c.begin() + kBgnd); }},
+      {"BGND after TRAJ", "BGND", [](Chunks& c) { std::swap(c[kBgnd], c[kTraj0]); }},
       {"900000 tracks", "track_count", [](Chunks& c) { c[kTraj0].payload = coded_track_count(900000); }},
       {"2^20 tracks", "track_count", [](Chunks& c) { c[kTraj0].payload = coded_track_count(1 << 20); }},
       {"TRAJ trailing bytes", "TRAJ",
