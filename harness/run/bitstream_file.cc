@@ -10,7 +10,9 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kMagic = "tgvc-bench bitstream 1";
+// Version 2 keeps the decoder options the encoder wrote (version 1 files lacked them, so a learned
+// or external codec's cell could not decode a bitstream read from the cache).
+constexpr const char* kMagic = "tgvc-bench bitstream 2";
 
 json info_to_json(const VideoInfo& info) {
   return {{"width", info.width},
@@ -64,6 +66,7 @@ std::string bitstream_to_file(const StoredBitstream& stored) {
                          {"matrix", static_cast<int>(e.conversion.spec.matrix)},
                          {"range", static_cast<int>(e.conversion.spec.range)}}},
                        {"components", components},
+                       {"decoder_options", e.decoder_options},
                        {"encode_s", stored.encode_s},
                        {"bytes", payload.size()},
                        {"sha256", sha256_hex(payload)}};
@@ -103,6 +106,7 @@ StoredBitstream bitstream_from_file(const std::string& file, const std::string& 
     e.conversion.spec.range = static_cast<Range>(c.at("range").get<int>());
     for (const json& rc : h.at("components"))
       e.components.push_back({rc.at(0).get<std::string>(), rc.at(1).get<uint64_t>()});
+    e.decoder_options = h.at("decoder_options").get<std::map<std::string, std::string>>();
     stored.encode_s = h.at("encode_s").get<double>();
     e.bitstream.assign(payload.begin(), payload.end());
   } catch (const json::exception& ex) {

@@ -1,6 +1,7 @@
 // An encoded bitstream as one file of the shared cache: a JSON header line (format, geometry,
-// colour conversion, rate components, the encode's time, the payload's size and SHA-256), then
-// the bitstream bytes. Decoder options are not stored: each cell sets its own.
+// colour conversion, rate components, the decoder options the encoder wrote (a learned codec's
+// model file and digests, an external codec's file list; a cell replaces the decoder-only ones
+// with its own), the encode's time, the payload's size and SHA-256), then the bitstream bytes.
 #pragma once
 
 #include <string>

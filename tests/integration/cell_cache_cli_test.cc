@@ -169,6 +169,33 @@ codecs:
   EXPECT_NE(bad.output.find("--older-than"), std::string::npos) << bad.output;
 }
 
+// A metric added to a run misses the cell but hits the bitstream: the cached file must carry what
+// the encoder wrote for its decoder (here the external codec's list of bitstream files).
+TEST(CellCacheCli, ABitstreamFromTheCacheDecodesWithTheEncodersDecoderOptions) {
+  const std::string dir = make_temp_dir("tgvc_cache_options_");
+  const std::string config = R"(experiment: options
+frames: {count: 4}
+datasets:
+  - synthetic: {name: a, width: 96, height: 64, seed: 3}
+codecs:
+  - {name: cli, preset: x265-cli, params: {preset: ultrafast, qp: 40}}
+cache: )" + dir + "/cache\n";
+  write_text(dir + "/psnr.yaml", config + "metrics: [psnr]\n");
+  write_text(dir + "/both.yaml", config + "metrics: [psnr, msssim]\n");
+  const ProcessResult first =
+      run_process({TGVC_BENCH_BINARY, "run", dir + "/psnr.yaml", "--out", dir + "/r1"});
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  const ProcessResult second =
+      run_process({TGVC_BENCH_BINARY, "run", dir + "/both.yaml", "--out", dir + "/r2"});
+  ASSERT_EQ(second.exit_code, 0) << second.output;
+  const json one = cells_of(dir + "/r1").begin()->second;
+  const json two = cells_of(dir + "/r2").begin()->second;
+  EXPECT_EQ(two.at("status"), "ok") << two.dump();
+  EXPECT_EQ(two.at("timing").value("encode_from", ""), "cache");
+  EXPECT_EQ(two.at("bits"), one.at("bits"));
+  EXPECT_EQ(two.at("metrics").at(0), one.at("metrics").at(0));  // psnr, from the same decode
+}
+
 std::string tgvc_config(const std::string& entries) {
   return R"(experiment: generators
 frames: {count: 10}
