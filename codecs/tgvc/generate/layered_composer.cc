@@ -40,7 +40,7 @@ PixelBox frame_box(const InstanceLayer& layer, int j, int width, int height) {
 
 }  // namespace
 
-Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b, int j) {
+Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b, int j, bool luma_only) {
   const int width = a.width(), height = a.height();
   if (j < 0 || j > model.last || model.last <= 0) {
     throw InputError("warp compose", "a clip frame in 0.." + std::to_string(model.last), std::to_string(j));
@@ -55,7 +55,8 @@ Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b,
   // Where neither keyframe shows the background, the temporal blend decides.
   constexpr double kFloor = 1e-3;
   std::vector<double> planes[3];
-  for (int p = 0; p < 3; ++p) {
+  const int plane_count = luma_only ? 1 : 3;
+  for (int p = 0; p < plane_count; ++p) {
     const Plane& pa = a.planes[p];
     const Plane& pb = b.planes[p];
     const double sx = static_cast<double>(width) / pa.width, sy = static_cast<double>(height) / pa.height;
@@ -99,7 +100,7 @@ Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b,
     if (box.empty()) continue;
     const SimilarityMotion to_a = layer.motion.from_a[j].inverse(), to_b = layer.motion.from_b[j].inverse();
     const double trust_a = layer.motion.confidence_a[j], trust_b = layer.motion.confidence_b[j];
-    for (int p = 0; p < 3; ++p) {
+    for (int p = 0; p < plane_count; ++p) {
       const Plane& pa = a.planes[p];
       const Plane& pb = b.planes[p];
       const double sx = static_cast<double>(width) / pa.width, sy = static_cast<double>(height) / pa.height;
@@ -132,7 +133,7 @@ Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b,
     }
   }
   Frame frame = a;
-  for (int p = 0; p < 3; ++p) {
+  for (int p = 0; p < plane_count; ++p) {
     std::vector<uint16_t>& s = frame.planes[p].samples;
     for (size_t i = 0; i < s.size(); ++i) {
       s[i] = static_cast<uint16_t>(std::clamp(std::lround(planes[p][i]), 0L, static_cast<long>(max_value)));

@@ -16,7 +16,9 @@
 namespace tgvc {
 
 // Clip frame j (0 <= j <= model.last) between keyframes a and b (same size and format as the
-// model was built from; InputError otherwise).
-Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b, int j);
+// model was built from; InputError otherwise). With `luma_only` only plane 0 is composed (the
+// others are a's): the encoder's background choice measures luma alone.
+Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b, int j,
+                         bool luma_only = false);
 
 }  // namespace tgvc

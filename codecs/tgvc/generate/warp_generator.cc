@@ -54,7 +54,7 @@ double camera_background_gain_db(const Frame& a, const Frame& b, int last,
   double blend_error = 0, camera_error = 0;
   for (const ClipFrame& f : frames) {
     blend_error += luma_squared_error(blend_frame(a, b, f.j, last), *f.frame);
-    camera_error += luma_squared_error(compose_clip_frame(model, a, b, f.j), *f.frame);
+    camera_error += luma_squared_error(compose_clip_frame(model, a, b, f.j, /*luma_only=*/true), *f.frame);
   }
   if (blend_error == camera_error) return 0;
   // One unit of squared error stands in for none, so that an exact frame gives a finite gain.

@@ -15,7 +15,7 @@ struct ImportanceParams {
   double max_mask_share = 0.4;         // a frame whose boxes would cover more is left unmasked
   int inpaint_radius = 3;              // Navier-Stokes inpainting radius, pixels
   double min_importance_motion = 0.3;  // keep when I * M exceeds this ...
-  double min_motion = 3;               // ... and M exceeds this (both belong to the embedder)
+  double min_motion = 1;               // ... and M exceeds this (calibrated on real clips: docs/tgvc.md)
   int max_representatives = 15;
 };
 

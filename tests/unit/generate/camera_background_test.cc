@@ -10,6 +10,7 @@
 
 #include "codecs/tgvc/bitstream/tgvc_stream.h"
 #include "codecs/tgvc/blend_interpolation.h"
+#include "codecs/tgvc/generate/layered_composer.h"
 #include "codecs/tgvc/generate/warp_generator.h"
 #include "codecs/tgvc/tgvc_codec.h"
 #include "harness/core/error.h"
@@ -98,6 +99,14 @@ TEST(CameraBackground, GainIsLargeForALinearPanAndNegativeForASwing) {
   const Video warped = warp_between_keyframes(keyframes, {0, kLast}, {with_camera}, kLast + 1);
   const Video blended = blend_between_keyframes(keyframes, {0, kLast}, kLast + 1);
   EXPECT_NEAR(10 * std::log10(luma_mse(blended, pan) / luma_mse(warped, pan)), pan_gain, 1e-9);
+  // The luma-only composition the gain uses is the full composition's luma.
+  const ClipModel model = build_clip_model(pan.frames.front(), pan.frames.back(), {}, kLast);
+  for (int j : {1, 6, 11}) {
+    const Frame full = compose_clip_frame(model, pan.frames.front(), pan.frames.back(), j);
+    const Frame luma = compose_clip_frame(model, pan.frames.front(), pan.frames.back(), j, true);
+    EXPECT_EQ(luma.planes[0].samples, full.planes[0].samples) << j;
+    EXPECT_EQ(luma.planes[1].samples, pan.frames.front().planes[1].samples) << j;
+  }
   // Without the flag the warp generator is still exactly the blend.
   const Video plain =
       warp_between_keyframes(keyframes, {0, kLast}, {ClipTrajectories{kLast + 1, {}}}, kLast + 1);

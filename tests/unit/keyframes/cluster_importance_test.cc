@@ -86,5 +86,42 @@ TEST(ClusterImportance, ImportanceFollowsWhatTheMaskRemoves) {
   EXPECT_FALSE(s.keep);
 }
 
+// What the calibration on real clips relies on (docs/tgvc.md, "Importance thresholds on real
+// footage"): at the defaults an instance with M = 1.5 (which the paper's min-motion 3 dropped) is
+// evaluated and kept exactly when I x M > 0.3, and one with M = 0.9 is dropped without inpainting.
+TEST(ClusterImportance, AtTheDefaultsTheMotionThresholdDecides) {
+  SyntheticSpec spec;
+  spec.frame_count = 16;
+  const SyntheticSequence sequence(spec);
+  const Video clip = sequence.render_range(0, 16);
+  ThumbnailEmbedder embedder;
+  ImportanceFrames frames(clip, embedder);
+  const ImportanceParams defaults;
+  EXPECT_EQ(defaults.min_motion, 1);
+  EXPECT_EQ(defaults.min_importance_motion, 0.3);
+  const auto cluster = [&](float step) {
+    std::vector<Track> tracks;
+    for (int i = 0; i < 12; ++i) tracks.push_back(line(200 + 6 * (i % 4), 120 + 6 * (i / 4), step, 0, 16));
+    std::vector<const Track*> members;
+    for (const Track& t : tracks) members.push_back(&t);
+    return cluster_importance(frames, members, defaults);
+  };
+  const ClusterImportance moving = cluster(1.5f);
+  EXPECT_NEAR(moving.motion, 1.5, 1e-5);
+  ASSERT_TRUE(moving.importance_computed);
+  EXPECT_GT(moving.importance, 0.05);
+  EXPECT_EQ(moving.keep, moving.importance * moving.motion > defaults.min_importance_motion);
+  ImportanceParams paper = defaults;
+  paper.min_motion = 3;
+  std::vector<Track> same;
+  for (int i = 0; i < 12; ++i) same.push_back(line(200 + 6 * (i % 4), 120 + 6 * (i / 4), 1.5f, 0, 16));
+  std::vector<const Track*> members;
+  for (const Track& t : same) members.push_back(&t);
+  EXPECT_FALSE(cluster_importance(frames, members, paper).importance_computed);
+  const ClusterImportance slow = cluster(0.9f);
+  EXPECT_FALSE(slow.importance_computed);
+  EXPECT_FALSE(slow.keep);
+}
+
 }  // namespace
 }  // namespace tgvc

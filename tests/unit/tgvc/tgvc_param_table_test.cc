@@ -33,6 +33,10 @@ TEST(TgvcParamTable, StageDefaultsComeFromTheStagesStructs) {
   EXPECT_EQ(default_of("diffusion-steps"), std::to_string(DdimOptions{}.steps));
   EXPECT_EQ(default_of("guidance-alpha"), "loop-index");
   EXPECT_EQ(default_of("quant-step"), "8");
+  // The importance thresholds of the built-in embedder, calibrated on real clips (docs/tgvc.md,
+  // "Importance thresholds on real footage").
+  EXPECT_EQ(default_of("min-motion"), "1");
+  EXPECT_EQ(default_of("min-importance-motion"), "0.3");
 }
 
 TEST(TgvcParamTable, GivenValuesReachTheStages) {
