@@ -73,7 +73,8 @@ const std::vector<ParamSpec>& TgvcCodec::param_specs() const {
 
 Encoded TgvcCodec::encode(const Video& source, const ParamSet& params) const {
   const TgvcParams typed = tgvc_params_from(params);
-  const TgvcEncoded coded = tgvc_encode(source, typed);
+  TgvcEncodeStats stats;
+  const TgvcEncoded coded = tgvc_encode(source, typed, &stats);
   Encoded out;
   out.codec_id = id();
   out.info = source.info;
@@ -86,6 +87,15 @@ Encoded TgvcCodec::encode(const Video& source, const ParamSet& params) const {
   out.components = {{"header", coded.sizes.header_bytes},
                     {"keyframes", coded.sizes.keyframe_bytes},
                     {"trajectories", coded.sizes.trajectory_bytes}};
+  if (typed.target_bpp > 0) {
+    out.encoder_notes["keyframe-quality"] = std::to_string(stats.target.quality);
+    out.encoder_notes["target-bpp"] =
+        stats.target.met
+            ? "met"
+            : fmt::format("not reachable: {:.6g} bpp at the lowest-rate quality", stats.target.bpp);
+  }
+  if (stats.keyframe_width != source.info.width || stats.keyframe_height != source.info.height)
+    out.encoder_notes["keyframe-size"] = fmt::format("{}x{}", stats.keyframe_width, stats.keyframe_height);
   out.decoder_options = decoder_options(params);
   for (const auto& [key, value] : coded.keyframe_decoder_options)
     out.decoder_options[kKeyframePrefix + key] = value;

@@ -58,6 +58,16 @@ TEST(BitstreamFile, RoundTripsEverythingButTheDecoderOptions) {
   EXPECT_EQ(b.components[1].bytes, 250u);
   EXPECT_TRUE(b.decoder_options.empty());  // each cell sets its own
   EXPECT_EQ(out.encode_s, 1.25);
+  EXPECT_TRUE(b.encoder_notes.empty());
+}
+
+// What the encoder chose stays with the bitstream: a cell that takes it from the cache records it.
+TEST(BitstreamFile, KeepsTheEncoderNotes) {
+  StoredBitstream in = sample();
+  in.encoded.encoder_notes = {{"keyframe-quality", "41"}, {"target-bpp", "met"}};
+  const std::string file = bitstream_to_file(in);
+  EXPECT_EQ(bitstream_from_file(file, "x").encoded.encoder_notes, in.encoded.encoder_notes);
+  EXPECT_EQ(bitstream_to_file(sample()).find("encoder_notes"), std::string::npos);
 }
 
 TEST(BitstreamFile, ADamagedOrTruncatedFileIsAnInputErrorNamingIt) {
