@@ -46,6 +46,26 @@ TEST(TgvcLearnedKeyframes, EncodeAndDecodeEndToEnd) {
   }
 }
 
+// keyframe-scale with learned keyframes: the container holds half-size images and the decoder
+// enlarges them to exactly the encoder's reconstruction.
+TEST(TgvcLearnedKeyframes, ReducedSizeKeyframes) {
+  const Video source = moving_pattern(128, 64, 8, yuv(ChromaFormat::k420, 8));
+  TgvcParams half = learned_keyframes(1);
+  half.keyframes.scale = 0.5;
+  TgvcEncodeStats stats;
+  const TgvcEncoded coded = tgvc_encode(source, half, &stats);
+  EXPECT_EQ(stats.keyframe_width, 64);
+  EXPECT_EQ(stats.keyframe_height, 32);
+  EXPECT_LT(coded.sizes.keyframe_bytes, tgvc_encode(source, learned_keyframes(1)).sizes.keyframe_bytes);
+  const Video decoded = tgvc_decode(coded.bytes, "test", "blend", {}, coded.keyframe_decoder_options);
+  ASSERT_EQ(decoded.info.width, 128);
+  for (size_t k = 0; k < coded.keyframe_indices.size(); ++k) {
+    EXPECT_TRUE(testing_support::identical(Video{decoded.info, {decoded.frames[coded.keyframe_indices[k]]}},
+                                           Video{decoded.info, {coded.keyframes_reconstructed.frames[k]}}))
+        << "keyframe " << k;
+  }
+}
+
 TEST(TgvcLearnedKeyframes, TheCodecCarriesTheKeyframeOptions) {
   const Codec* codec = find_codec("tgvc");
   ASSERT_NE(codec, nullptr);
