@@ -4,8 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <set>
+#include <string>
 
+#include "codecs/codec.h"
 #include "codecs/tgvc/keyframe_coding.h"
 #include "harness/core/error.h"
 
@@ -86,6 +92,46 @@ TEST(QualitySearch, EachKeyframeCodecSearchesItsOwnQualities) {
     p.model = single;
     EXPECT_THROW(keyframe_qualities_by_rate(p), InputError) << single;
   }
+}
+
+}  // namespace
+}  // namespace tgvc
+
+namespace tgvc {
+namespace {
+
+// With target-bpp a learned family's every quality may code the keyframes: the cell's cache key
+// fingerprints all of their exports, not only keyframe-quality's.
+TEST(QualitySearch, TheCacheKeyCoversEveryExportTheSearchMayUse) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "tgvc_family_exports";
+  std::filesystem::create_directories(dir);
+  for (int q = 1; q <= 6; ++q)
+    std::ofstream(dir / ("msillm-q" + std::to_string(q) + ".pt")) << "export " << q;
+  const char* before = std::getenv("TGVC_MODELS_DIR");
+  const std::string saved = before ? before : "";
+  ::setenv("TGVC_MODELS_DIR", dir.c_str(), 1);
+  const Codec& tgvc = *find_codec("tgvc");
+  const auto exports = [&](std::map<std::string, std::string> given) {
+    given["keyframe-codec"] = "learned";
+    given["keyframe-model"] = "msillm";
+    given["keyframe-quality"] = "2";
+    std::set<std::string> names;
+    for (const std::string& f : tgvc.input_files(ParamSet::resolve(tgvc.param_specs(), given, "tgvc"))) {
+      const std::string name = std::filesystem::path(f).filename().string();
+      if (name.size() > 3 && name.compare(name.size() - 3, 3, ".pt") == 0) names.insert(name);
+    }
+    return names;
+  };
+  EXPECT_EQ(exports({}), std::set<std::string>{"msillm-q2.pt"});
+  EXPECT_EQ(exports({{"target-bpp", "0.01"}}),
+            (std::set<std::string>{"msillm-q1.pt", "msillm-q2.pt", "msillm-q3.pt", "msillm-q4.pt",
+                                   "msillm-q5.pt", "msillm-q6.pt"}));
+  if (before) {
+    ::setenv("TGVC_MODELS_DIR", saved.c_str(), 1);
+  } else {
+    ::unsetenv("TGVC_MODELS_DIR");
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
