@@ -47,6 +47,9 @@ struct Encoded {
   // Choices of the decoder that the bitstream does not carry (tgvc: "generator"), set by
   // encode() from its params; empty for codecs with nothing to choose.
   std::map<std::string, std::string> decoder_options;
+  // What the encoder chose that its params do not say, recorded in the cell's result (tgvc: the
+  // keyframe quality target-bpp found, the coded keyframe size); empty for most codecs.
+  std::map<std::string, std::string> encoder_notes;
   // The decoded video when the encoder's own program also decodes (an external codec's one-shot
   // tool); decode() returns it. Null for every other codec.
   std::shared_ptr<const Video> decoded_by_encoder;

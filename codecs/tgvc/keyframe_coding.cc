@@ -5,6 +5,7 @@
 #include "codecs/codec.h"
 #include "codecs/tgvc/keyframe_scaling.h"
 #include "harness/core/error.h"
+#include "harness/models/model_manifest.h"
 
 namespace tgvc {
 namespace {
@@ -42,6 +43,29 @@ std::map<std::string, std::string> coding_params(const KeyframeCodingParams& par
 std::pair<int, int> keyframe_quality_range(const std::string& codec) {
   if (codec == "learned") return {1, 8};
   return codec == "aom" ? std::pair<int, int>{0, 63} : std::pair<int, int>{0, 51};
+}
+
+std::vector<int> keyframe_qualities_by_rate(const KeyframeCodingParams& params) {
+  std::vector<int> qualities;
+  if (params.codec != "learned") {
+    const auto [low, high] = keyframe_quality_range(params.codec);
+    for (int q = high; q >= low; --q) qualities.push_back(q);  // a higher QP or cq-level: fewer bits
+    return qualities;
+  }
+  // A family's models are "<family>-q<N>" in the manifest (codecs/learned/learned_model_file.h).
+  const ModelManifest& manifest = builtin_model_manifest();
+  const auto [low, high] = keyframe_quality_range(params.codec);
+  for (int q = low; q <= high; ++q) {
+    if (!params.model.empty() && manifest.find(params.model + "-q" + std::to_string(q)) != nullptr)
+      qualities.push_back(q);
+  }
+  if (qualities.empty()) {
+    throw InputError("tgvc target-bpp",
+                     "a learned keyframe-model that is a family with qualities (msillm, "
+                     "bmshj2018-hyperprior-mse, ...) to search, or target-bpp 0",
+                     "keyframe-model '" + params.model + "' (one model)");
+  }
+  return qualities;
 }
 
 CodedKeyframes code_keyframes(const Video& keyframes, const KeyframeCodingParams& params) {

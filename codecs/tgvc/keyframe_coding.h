@@ -53,4 +53,10 @@ Video decode_keyframes(const std::vector<uint8_t>& payload, const std::string& c
 // The quality range of a keyframe codec, e.g. {0, 51} for x265, {1, 8} for learned.
 std::pair<int, int> keyframe_quality_range(const std::string& codec);
 
+// The qualities target-bpp searches, in order of rising rate: x265 QP 51 down to 0, aom cq-level
+// 63 down to 0; learned: the qualities N of the family `params.model` (the manifest's models
+// "<model>-qN", e.g. msillm 1..6), rising. InputError for learned keyframes whose model is one
+// model (an export file or a manifest model such as msillm-q3): there is nothing to search.
+std::vector<int> keyframe_qualities_by_rate(const KeyframeCodingParams& params);
+
 }  // namespace tgvc

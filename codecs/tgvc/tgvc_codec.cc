@@ -4,6 +4,7 @@
 
 #include "codecs/tgvc/generate/diffusion_options.h"
 #include "codecs/tgvc/generate/generators.h"
+#include "codecs/tgvc/keyframe_coding.h"
 #include "codecs/tgvc/keyframes/thumbnail_embedder.h"
 #include "codecs/tgvc/tgvc_encoder.h"
 #include "codecs/tgvc/tgvc_params.h"
@@ -46,14 +47,18 @@ std::vector<std::string> TgvcCodec::input_files(const ParamSet& params) const {
   if (p.embedder != "thumbnail") add_model(p.embedder);
   if (p.tracker != "flow") add_model(p.tracker);
   if (p.generator == Generator::kDiffusion) files.push_back(params.get_string("diffusion-model"));
-  if (p.keyframes.codec == "learned") {  // the export the keyframes are coded with
+  if (p.keyframes.codec == "learned") {  // the exports the keyframes may be coded with
     const Codec& learned = *find_codec("learned");
-    const std::map<std::string, std::string> given = {{"model", p.keyframes.model},
-                                                      {"quality", std::to_string(p.keyframes.quality)}};
+    std::vector<int> qualities = {p.keyframes.quality};
     try {
-      for (const std::string& f :
-           learned.input_files(ParamSet::resolve(learned.param_specs(), given, "tgvc"))) {
-        files.push_back(f);
+      if (p.target_bpp > 0) qualities = keyframe_qualities_by_rate(p.keyframes);  // the search's
+      for (int quality : qualities) {
+        const std::map<std::string, std::string> given = {{"model", p.keyframes.model},
+                                                          {"quality", std::to_string(quality)}};
+        for (const std::string& f :
+             learned.input_files(ParamSet::resolve(learned.param_specs(), given, "tgvc"))) {
+          files.push_back(f);
+        }
       }
     } catch (const InputError&) {
       // a quality or model the learned codec refuses: encode() reports it
@@ -73,7 +78,8 @@ const std::vector<ParamSpec>& TgvcCodec::param_specs() const {
 
 Encoded TgvcCodec::encode(const Video& source, const ParamSet& params) const {
   const TgvcParams typed = tgvc_params_from(params);
-  const TgvcEncoded coded = tgvc_encode(source, typed);
+  TgvcEncodeStats stats;
+  const TgvcEncoded coded = tgvc_encode(source, typed, &stats);
   Encoded out;
   out.codec_id = id();
   out.info = source.info;
@@ -86,6 +92,15 @@ Encoded TgvcCodec::encode(const Video& source, const ParamSet& params) const {
   out.components = {{"header", coded.sizes.header_bytes},
                     {"keyframes", coded.sizes.keyframe_bytes},
                     {"trajectories", coded.sizes.trajectory_bytes}};
+  if (typed.target_bpp > 0) {
+    out.encoder_notes["keyframe-quality"] = std::to_string(stats.target.quality);
+    out.encoder_notes["target-bpp"] =
+        stats.target.met
+            ? "met"
+            : fmt::format("not reachable: {:.6g} bpp at the lowest-rate quality", stats.target.bpp);
+  }
+  if (stats.keyframe_width != source.info.width || stats.keyframe_height != source.info.height)
+    out.encoder_notes["keyframe-size"] = fmt::format("{}x{}", stats.keyframe_width, stats.keyframe_height);
   out.decoder_options = decoder_options(params);
   for (const auto& [key, value] : coded.keyframe_decoder_options)
     out.decoder_options[kKeyframePrefix + key] = value;

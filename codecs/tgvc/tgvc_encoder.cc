@@ -11,6 +11,7 @@
 #include "codecs/tgvc/keyframes/keyframe_selection.h"
 #include "codecs/tgvc/keyframes/thumbnail_embedder.h"
 #include "codecs/tgvc/keyframes/torchscript_embedder.h"
+#include "codecs/tgvc/quality_search.h"
 #include "codecs/tgvc/tracking/torchscript_tracker.h"
 #include "harness/core/error.h"
 #include "harness/tracking/flow_tracker.h"
@@ -141,32 +142,23 @@ TgvcEncoded tgvc_encode(const Video& source, const TgvcParams& params, TgvcEncod
   const MotionSide side = analyse(source, params, stats);
   stats.keyframes = static_cast<int>(side.keyframes.size());
 
-  int quality = params.keyframes.quality;
-  if (params.target_bpp > 0 && params.keyframes.codec == "learned") {
-    // The search below assumes the rate falls as the number rises (QP, cq-level).
-    throw InputError("tgvc target-bpp", "0 with learned keyframes (choose keyframe-quality)",
-                     std::to_string(params.target_bpp));
+  if (params.target_bpp <= 0) {
+    stats.keyframe_quality = params.keyframes.quality;
+    return assemble(source, params, side, params.keyframes.quality, stats);
   }
-  if (params.target_bpp > 0) {
-    // The rate falls as the quality number rises: find the lowest number that meets the target
-    // (the coarsest quality when none does). Trajectories do not depend on it.
-    const double pixels = static_cast<double>(source.info.width) * source.info.height * source.frame_count();
-    const auto meets = [&](int q) {
-      return assemble(source, params, side, q, stats, false).bytes.size() * 8.0 / pixels <= params.target_bpp;
-    };
-    auto [low, high] = keyframe_quality_range(params.keyframes.codec);
-    while (low < high) {
-      const int mid = (low + high) / 2;
-      if (meets(mid)) {
-        high = mid;
-      } else {
-        low = mid + 1;
-      }
-    }
-    quality = low;
-  }
-  stats.keyframe_quality = quality;
-  return assemble(source, params, side, quality, stats);
+  // The finest quality whose whole stream meets the target (the lowest-rate one when none does);
+  // trajectories do not depend on it, so only the keyframes are recoded. Every encode is kept,
+  // so the chosen one is not encoded twice.
+  const double pixels = static_cast<double>(source.info.width) * source.info.height * source.frame_count();
+  std::map<int, TgvcEncoded> encoded;
+  const QualityChoice choice =
+      search_quality(keyframe_qualities_by_rate(params.keyframes), params.target_bpp, [&](int quality) {
+        const TgvcEncoded& e = encoded[quality] = assemble(source, params, side, quality, stats);
+        return e.bytes.size() * 8.0 / pixels;
+      });
+  stats.keyframe_quality = choice.quality;
+  stats.target = choice;
+  return std::move(encoded.at(choice.quality));
 }
 
 Video tgvc_decode(const std::vector<uint8_t>& bytes, const std::string& where, const std::string& generator,

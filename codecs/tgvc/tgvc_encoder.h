@@ -10,6 +10,7 @@
 #include "codecs/tgvc/bitstream/tgvc_stream.h"
 #include "codecs/tgvc/clip_motion.h"
 #include "codecs/tgvc/generate/diffusion_options.h"
+#include "codecs/tgvc/quality_search.h"
 #include "codecs/tgvc/tgvc_params.h"
 
 namespace tgvc {
@@ -17,6 +18,7 @@ namespace tgvc {
 struct TgvcEncodeStats {
   int keyframes = 0;
   int keyframe_quality = 0;  // the one used (target-bpp searches it)
+  QualityChoice target;      // target-bpp > 0: what the search found
   int keyframe_width = 0;    // the size the keyframes were coded at (keyframe-scale)
   int keyframe_height = 0;
   ClipMotionStats motion;  // summed over clips

@@ -27,7 +27,9 @@ const ParamTable<TgvcParams>& tgvc_param_table() {
                     "msillm with keyframe-quality, or an export file)"),
           Row("target-bpp", &P::target_bpp)
               .range(0, 8)
-              .help("above 0: choose keyframe-quality so the stream meets this rate")
+              .help(
+                  "above 0: the finest keyframe-quality of the keyframe codec whose whole stream meets this "
+                  "rate (the lowest-rate one when none does; learned: over the family's qualities)")
               .unit("bpp"),
           Row("trajectory-scale", &P::trajectory_scale)
               .range(0, 4)

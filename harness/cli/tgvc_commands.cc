@@ -4,6 +4,7 @@
 #include <map>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "codecs/codec.h"
 #include "codecs/source_colour.h"
@@ -65,6 +66,12 @@ int encode(const EncodeArgs& a) {
       "{} bytes (header {}, keyframes {}, trajectories {}), {:.5f} bpp, {:.2f} kbps; encoded in {:.2f} s\n",
       coded.bytes.size(), coded.sizes.header_bytes, coded.sizes.keyframe_bytes, coded.sizes.trajectory_bytes,
       rate.bpp, rate.kbps, seconds);
+  if (!stats.target.tried.empty()) {
+    fmt::print("target-bpp {}: keyframe-quality {} after {} keyframe encodes ({}){}\n",
+               set.get_string("target-bpp"), stats.target.quality, stats.target.tried.size(),
+               fmt::join(stats.target.tried, ", "),
+               stats.target.met ? "" : "; not reachable: this is the lowest-rate quality");
+  }
   if (stats.keyframe_width != source.info.width || stats.keyframe_height != source.info.height) {
     fmt::print("keyframes coded at {}x{} (keyframe-scale {}), enlarged to {}x{} by the decoder\n",
                stats.keyframe_width, stats.keyframe_height, set.get_string("keyframe-scale"),

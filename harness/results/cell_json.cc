@@ -44,6 +44,7 @@ json cell_to_json(const CellResult& c) {
   if (!c.timing.encode_from.empty()) j["timing"]["encode_from"] = c.timing.encode_from;
   if (!c.colour_conversion.empty()) j["colour_conversion"] = c.colour_conversion;
   if (!c.padding.empty()) j["padding"] = c.padding;
+  if (!c.encoder_notes.empty()) j["encoder_notes"] = c.encoder_notes;
   if (!c.set_contributions.empty()) {
     json contributions = json::array();
     for (const SetContribution& sc : c.set_contributions) contributions.push_back(contribution_to_json(sc));
@@ -77,6 +78,7 @@ CellResult cell_from_json(const json& j, const std::string& where) {
     c.codec_version = j.at("codec_version").get<std::string>();
     c.rate_point = j.at("rate_point").get<std::string>();
     c.params = j.at("params").get<std::map<std::string, std::string>>();
+    c.encoder_notes = j.value("encoder_notes", std::map<std::string, std::string>{});
     c.width = j.at("width").get<int>();
     c.height = j.at("height").get<int>();
     c.coded_width = j.value("coded_width", c.width);  // absent in results written before padding

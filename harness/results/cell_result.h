@@ -45,6 +45,9 @@ struct CellResult {
   std::string codec_version;
   std::string rate_point;
   std::map<std::string, std::string> params;  // every resolved parameter, defaults included
+  // What the encoder chose that the params do not say (Encoded::encoder_notes; tgvc: the
+  // keyframe-quality target-bpp found, the coded keyframe size); empty for most codecs.
+  std::map<std::string, std::string> encoder_notes;
 
   int width = 0;  // the source's (and the decode's) size; bpp divides by width * height
   int height = 0;

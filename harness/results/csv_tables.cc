@@ -68,9 +68,12 @@ std::string results_csv(const std::vector<CellResult>& cells) {
     for (const MetricValue& m : c.metrics) n.push_back(m.name);
     return n;
   });
-  std::vector<std::string> header = {"dataset", "sequence", "codec",  "codec_type", "rate_point",
-                                     "params",  "width",    "height", "frames",     "fps",
-                                     "bits",    "bpp",      "kbps"};
+  // A column only when some encoder noted a choice, so results without any keep their columns.
+  const bool notes =
+      std::any_of(cells.begin(), cells.end(), [](const CellResult& c) { return !c.encoder_notes.empty(); });
+  std::vector<std::string> header = {"dataset", "sequence", "codec", "codec_type", "rate_point", "params"};
+  if (notes) header.push_back("encoder_notes");
+  for (const char* n : {"width", "height", "frames", "fps", "bits", "bpp", "kbps"}) header.push_back(n);
   for (const std::string& n : components) header.push_back("bits_" + n);
   header.insert(header.end(), metrics.begin(), metrics.end());
   for (const char* n : {"status", "stage", "error"}) header.push_back(n);
@@ -79,6 +82,7 @@ std::string results_csv(const std::vector<CellResult>& cells) {
   for (const CellResult& c : cells) {
     std::vector<std::string> row = {c.dataset,    c.sequence,   c.codec,
                                     c.codec_type, c.rate_point, params_text(c.params)};
+    if (notes) row.push_back(params_text(c.encoder_notes));
     if (c.ok()) {
       for (const std::string& v :
            {std::to_string(c.width), std::to_string(c.height), std::to_string(c.frames), csv_number(c.fps),

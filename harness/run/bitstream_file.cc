@@ -54,25 +54,26 @@ std::string bitstream_to_file(const StoredBitstream& stored) {
   const std::string payload(e.bitstream.begin(), e.bitstream.end());
   json components = json::array();
   for (const RateComponent& c : e.components) components.push_back({c.name, c.bytes});
-  const json header = {{"format", kMagic},
-                       {"codec_id", e.codec_id},
-                       {"info", info_to_json(e.info)},
-                       {"frame_count", e.frame_count},
-                       {"coded_size", {e.coded_width, e.coded_height}},
-                       {"conversion",
-                        {{"applied", e.conversion.applied},
-                         {"source_format", format_to_json(e.conversion.source_format)},
-                         {"coded_format", format_to_json(e.conversion.coded_format)},
-                         {"matrix", static_cast<int>(e.conversion.spec.matrix)},
-                         {"range", static_cast<int>(e.conversion.spec.range)}}},
-                       {"components", components},
-                       {"decoder_options", e.decoder_options},
-                       {"encode_s", stored.encode_s},
-                       {"bytes", payload.size()},
-                       {"sha256", sha256_hex(payload)}};
-  json full = header;
-  if (!e.padding.empty()) full["padding"] = e.padding;  // absent for codecs that do not state it
-  return full.dump() + "\n" + payload;
+  json header = {{"format", kMagic},
+                 {"codec_id", e.codec_id},
+                 {"info", info_to_json(e.info)},
+                 {"frame_count", e.frame_count},
+                 {"coded_size", {e.coded_width, e.coded_height}},
+                 {"conversion",
+                  {{"applied", e.conversion.applied},
+                   {"source_format", format_to_json(e.conversion.source_format)},
+                   {"coded_format", format_to_json(e.conversion.coded_format)},
+                   {"matrix", static_cast<int>(e.conversion.spec.matrix)},
+                   {"range", static_cast<int>(e.conversion.spec.range)}}},
+                 {"components", components},
+                 {"decoder_options", e.decoder_options},
+                 {"encode_s", stored.encode_s},
+                 {"bytes", payload.size()},
+                 {"sha256", sha256_hex(payload)}};
+  // Absent for codecs that do not state them.
+  if (!e.padding.empty()) header["padding"] = e.padding;
+  if (!e.encoder_notes.empty()) header["encoder_notes"] = e.encoder_notes;
+  return header.dump() + "\n" + payload;
 }
 
 StoredBitstream bitstream_from_file(const std::string& file, const std::string& where) {
@@ -107,6 +108,7 @@ StoredBitstream bitstream_from_file(const std::string& file, const std::string& 
     for (const json& rc : h.at("components"))
       e.components.push_back({rc.at(0).get<std::string>(), rc.at(1).get<uint64_t>()});
     e.decoder_options = h.at("decoder_options").get<std::map<std::string, std::string>>();
+    e.encoder_notes = h.value("encoder_notes", std::map<std::string, std::string>{});
     stored.encode_s = h.at("encode_s").get<double>();
     e.bitstream.assign(payload.begin(), payload.end());
   } catch (const json::exception& ex) {

@@ -167,6 +167,7 @@ CellResult run_cell(const Experiment& e, const Cell& cell, SequenceCache& cache,
     r.bpp = rate.bpp;
     r.kbps = rate.kbps;
     for (const RateComponent& c : encoded.components) r.rate_components.emplace_back(c.name, c.bytes * 8);
+    r.encoder_notes = encoded.encoder_notes;
 
     stage = FailedStage::kMetrics;
     t = Clock::now();

@@ -235,6 +235,12 @@ TEST(Cli, InspectShowsReducedKeyframeSize) {
   const ProcessResult text = bench({"inspect", dir + "/v.tgvc"});
   ASSERT_EQ(text.exit_code, 0) << text.output;
   EXPECT_THAT(text.output, HasSubstr("at 384x288 (reduced; the decoder enlarges them)"));
+  // target-bpp prints what it chose; a target below every rate says it is not reachable.
+  const ProcessResult target = bench({"encode", kVtest, "-o", dir + "/t.tgvc", "--frames", "6", "-p",
+                                      "grid=8", "-p", "keyframe-scale=0.25", "-p", "target-bpp=0.000001"});
+  ASSERT_EQ(target.exit_code, 0) << target.output;
+  EXPECT_THAT(target.output, HasSubstr("target-bpp 0.000001: keyframe-quality 51 after "));
+  EXPECT_THAT(target.output, HasSubstr("not reachable"));
   const ProcessResult inspect = bench({"inspect", dir + "/v.tgvc", "--json"});
   ASSERT_EQ(inspect.exit_code, 0) << inspect.output;
   const auto json = nlohmann::json::parse(inspect.output);

@@ -139,6 +139,41 @@ metrics: [psnr]
   fs::remove_all(dir);
 }
 
+// T-GVC's target-bpp choice and coded keyframe size reach results.json and results.csv, also for
+// a cell whose bitstream another entry encoded (the blend entry shares the warp entry's encode).
+TEST(EndToEnd, EncoderNotesReachTheResults) {
+  const std::string dir = make_temp_dir("tgvc_notes_");
+  write_text(dir + "/n.yaml", R"(experiment: n
+frames: {count: 6}
+datasets: [{synthetic: {name: s, width: 192, height: 128}}]
+codecs:
+  - {name: warp, type: tgvc, params: {grid: 8, keyframe-scale: 0.5, target-bpp: 0.05}}
+  - {name: blend, type: tgvc, params: {grid: 8, keyframe-scale: 0.5, target-bpp: 0.05, generator: blend}}
+  - {name: plain, type: tgvc, params: {grid: 8, keyframe-quality: 50}}
+metrics: [psnr]
+)");
+  const ProcessResult run = bench({"run", dir + "/n.yaml", "--out", dir + "/run", "-q", "--jobs", "1"});
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const auto rows = read_csv(dir + "/run/results.csv");
+  ASSERT_EQ(rows.size(), 3u);
+  for (int r : {0, 1}) {
+    EXPECT_THAT(rows[r].at("encoder_notes"), HasSubstr("keyframe-quality="));
+    EXPECT_THAT(rows[r].at("encoder_notes"), HasSubstr("keyframe-size=96x64;target-bpp=met"));
+    EXPECT_LE(std::stod(rows[r].at("bpp")), 0.05);
+  }
+  EXPECT_EQ(rows[0].at("encoder_notes"), rows[1].at("encoder_notes"));
+  EXPECT_EQ(rows[2].at("encoder_notes"), "");
+  const auto results = nlohmann::json::parse(read_text(dir + "/run/results.json"));
+  int with_notes = 0;
+  for (const auto& cell : results.at("cells")) {
+    if (!cell.contains("encoder_notes")) continue;
+    ++with_notes;
+    EXPECT_EQ(cell.at("encoder_notes").at("keyframe-size"), "96x64");
+  }
+  EXPECT_EQ(with_notes, 2);
+  fs::remove_all(dir);
+}
+
 TEST(EndToEnd, UnreadableSequenceFailsItsCellsOnly) {
   const std::string dir = make_temp_dir("tgvc_bad_");
   write_text(dir + "/broken.mp4", "this is not a video");

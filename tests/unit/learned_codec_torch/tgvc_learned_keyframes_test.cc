@@ -46,6 +46,26 @@ TEST(TgvcLearnedKeyframes, EncodeAndDecodeEndToEnd) {
   }
 }
 
+// keyframe-scale with learned keyframes: the container holds half-size images and the decoder
+// enlarges them to exactly the encoder's reconstruction.
+TEST(TgvcLearnedKeyframes, ReducedSizeKeyframes) {
+  const Video source = moving_pattern(128, 64, 8, yuv(ChromaFormat::k420, 8));
+  TgvcParams half = learned_keyframes(1);
+  half.keyframes.scale = 0.5;
+  TgvcEncodeStats stats;
+  const TgvcEncoded coded = tgvc_encode(source, half, &stats);
+  EXPECT_EQ(stats.keyframe_width, 64);
+  EXPECT_EQ(stats.keyframe_height, 32);
+  EXPECT_LT(coded.sizes.keyframe_bytes, tgvc_encode(source, learned_keyframes(1)).sizes.keyframe_bytes);
+  const Video decoded = tgvc_decode(coded.bytes, "test", "blend", {}, coded.keyframe_decoder_options);
+  ASSERT_EQ(decoded.info.width, 128);
+  for (size_t k = 0; k < coded.keyframe_indices.size(); ++k) {
+    EXPECT_TRUE(testing_support::identical(Video{decoded.info, {decoded.frames[coded.keyframe_indices[k]]}},
+                                           Video{decoded.info, {coded.keyframes_reconstructed.frames[k]}}))
+        << "keyframe " << k;
+  }
+}
+
 TEST(TgvcLearnedKeyframes, TheCodecCarriesTheKeyframeOptions) {
   const Codec* codec = find_codec("tgvc");
   ASSERT_NE(codec, nullptr);
@@ -72,9 +92,15 @@ TEST(TgvcLearnedKeyframes, SettingsTheLearnedCodecCannotTakeAreInputErrors) {
   no_model.keyframes.model.clear();
   EXPECT_THROW(tgvc_encode(source, no_model), InputError);
   EXPECT_THROW(tgvc_encode(source, learned_keyframes(46)), InputError);  // x265's default QP
+  // target-bpp searches a family's qualities; one export file has none to search.
   TgvcParams target = learned_keyframes(1);
   target.target_bpp = 0.01;
-  EXPECT_THROW(tgvc_encode(source, target), InputError);
+  try {
+    tgvc_encode(source, target);
+    ADD_FAILURE() << "target-bpp with one learned model accepted";
+  } catch (const InputError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("a family with qualities"));
+  }
   TgvcParams inter = learned_keyframes(1);
   inter.keyframes.prediction = KeyframePrediction::kInter;  // every learned keyframe is an image
   EXPECT_THROW(tgvc_encode(source, inter), InputError);

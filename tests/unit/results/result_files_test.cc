@@ -119,6 +119,26 @@ TEST(CellJson, ForeignOrTruncatedJsonIsAnInputError) {
   EXPECT_THROW(cell_from_json(nlohmann::json::parse(R"({"schema_version": 99})"), "x.json"), InputError);
 }
 
+// What an encoder chose (T-GVC's target-bpp quality, its coded keyframe size) travels in the
+// cell's JSON and, only when some cell has it, in a results.csv column after params.
+TEST(CellJson, EncoderNotesRoundTripAndMakeACsvColumn) {
+  CellResult c = sample_cell();
+  c.encoder_notes = {{"keyframe-quality", "44"}, {"keyframe-size", "256x160"}};
+  const nlohmann::json j = cell_to_json(c);
+  EXPECT_EQ(j.at("encoder_notes").at("keyframe-quality"), "44");
+  EXPECT_EQ(cell_from_json(nlohmann::json::parse(j.dump()), "x.json").encoder_notes, c.encoder_notes);
+  EXPECT_FALSE(cell_to_json(sample_cell()).contains("encoder_notes"));
+  EXPECT_TRUE(cell_from_json(cell_to_json(sample_cell()), "x.json").encoder_notes.empty());
+
+  const std::string csv = results_csv({sample_cell(), c});
+  EXPECT_EQ(
+      csv.substr(0, csv.find('\n')),
+      "dataset,sequence,codec,codec_type,rate_point,params,encoder_notes,width,height,frames,fps,bits,bpp,"
+      "kbps,bits_headers,bits_video,psnr_y,msssim_rgb,status,stage,error");
+  EXPECT_NE(csv.find("preset=fast;qp=1,keyframe-quality=44;keyframe-size=256x160,64,48,"), std::string::npos);
+  EXPECT_NE(csv.find("preset=fast;qp=1,,64,48,"), std::string::npos);  // the cell without notes
+}
+
 TEST(CsvTables, RowsQuoteFieldsAndMarkNa) {
   const std::string csv = results_csv({sample_cell()});
   const std::string header = csv.substr(0, csv.find('\n'));

@@ -58,6 +58,16 @@ TEST(BitstreamFile, RoundTripsEverything) {
   EXPECT_EQ(b.components[1].bytes, 250u);
   EXPECT_EQ(b.decoder_options, a.decoder_options);
   EXPECT_EQ(out.encode_s, 1.25);
+  EXPECT_TRUE(b.encoder_notes.empty());
+}
+
+// What the encoder chose stays with the bitstream: a cell that takes it from the cache records it.
+TEST(BitstreamFile, KeepsTheEncoderNotes) {
+  StoredBitstream in = sample();
+  in.encoded.encoder_notes = {{"keyframe-quality", "41"}, {"target-bpp", "met"}};
+  const std::string file = bitstream_to_file(in);
+  EXPECT_EQ(bitstream_from_file(file, "x").encoded.encoder_notes, in.encoded.encoder_notes);
+  EXPECT_EQ(bitstream_to_file(sample()).find("encoder_notes"), std::string::npos);
 }
 
 // A codec that states its padding (the learned codec) gets it back; the others' files stay as they were.

@@ -228,6 +228,42 @@ TEST(TgvcCodec, TargetBppPicksTheFinestKeyframeQualityThatFits) {
   const TgvcEncoded finer = tgvc_encode(
       source, tgvc_params_from(params({{"keyframe-quality", std::to_string(stats.keyframe_quality - 1)}})));
   EXPECT_GT(finer.bytes.size() * 8 / pixels, target);
+  EXPECT_TRUE(stats.target.met);
+  EXPECT_DOUBLE_EQ(stats.target.bpp, coded.bytes.size() * 8 / pixels);
+  EXPECT_LE(stats.target.tried.size(), 7u);  // a binary search over QP 0..51
+}
+
+// target-bpp with aom, inter-predicted and reduced-size keyframes: the stream meets the target and
+// the next finer cq-level would not; the cell's result records the choice. A target below the
+// lowest rate takes the lowest-rate quality and says so.
+TEST(TgvcCodec, TargetBppWorksWithEveryKeyframeOptionAndRecordsItsChoice) {
+  const Video source = synthetic("orbit", 192, 128, 16);
+  const double pixels = 192.0 * 128 * 16;
+  const std::map<std::string, std::string> common = {
+      {"grid", "8"}, {"keyframe-codec", "aom"}, {"keyframe-prediction", "inter"}, {"keyframe-scale", "0.5"}};
+  std::map<std::string, std::string> given = common;
+  given["target-bpp"] = "0.01";
+  const Encoded encoded = TgvcCodec().encode(source, params(given));
+  const double bpp = encoded.bitstream.size() * 8 / pixels;
+  EXPECT_LE(bpp, 0.01);
+  const int quality = std::stoi(encoded.encoder_notes.at("keyframe-quality"));
+  EXPECT_EQ(encoded.encoder_notes.at("target-bpp"), "met");
+  EXPECT_EQ(encoded.encoder_notes.at("keyframe-size"), "96x64");
+  ASSERT_GT(quality, 0);
+  std::map<std::string, std::string> fixed = common;
+  fixed["keyframe-quality"] = std::to_string(quality);
+  EXPECT_EQ(tgvc_encode(source, tgvc_params_from(params(fixed))).bytes, encoded.bitstream);
+  fixed["keyframe-quality"] = std::to_string(quality - 1);
+  EXPECT_GT(tgvc_encode(source, tgvc_params_from(params(fixed))).bytes.size() * 8 / pixels, 0.01);
+
+  given["target-bpp"] = "0.00001";  // below what cq-level 63 reaches
+  const Encoded lowest = TgvcCodec().encode(source, params(given));
+  EXPECT_EQ(lowest.encoder_notes.at("keyframe-quality"), "63");
+  EXPECT_EQ(lowest.encoder_notes.at("target-bpp").rfind("not reachable: ", 0), 0u)
+      << lowest.encoder_notes.at("target-bpp");
+  EXPECT_GT(lowest.bitstream.size() * 8 / pixels, 0.00001);
+  // Without target-bpp and at full size there is nothing to note.
+  EXPECT_TRUE(TgvcCodec().encode(source, params({{"grid", "8"}})).encoder_notes.empty());
 }
 
 TEST(TgvcCodec, ShortSourcesAndBadInput) {
