@@ -63,9 +63,21 @@ KdPartition kd_partition(const FeatureMatrix& points, int leaf_size) {
   // The rotated coordinates (by row for now) and the largest squared radius about the centre: the
   // rounding of a rotated difference is far below kRelativeSlack times that.
   std::vector<double> rotated(static_cast<size_t>(n) * dim);
+  const auto rotate_all = [&] {
+    for (int r = 0; r < n; ++r)
+      tree.to_tree_space(points.row(r), rotated.data() + static_cast<size_t>(r) * dim);
+    return std::all_of(rotated.begin(), rotated.end(), [](double v) { return std::isfinite(v); });
+  };
+  if (!rotate_all()) {
+    // Values so large that the covariance or the rotation overflows: the features' own axes about
+    // 0, whose coordinates are exact (the slack below then turns every bound off if it overflows).
+    std::fill(tree.axes.begin(), tree.axes.end(), 0.0);
+    for (int k = 0; k < dim; ++k) tree.axes[static_cast<size_t>(k) * dim + k] = 1;
+    std::fill(tree.centre.begin(), tree.centre.end(), 0.0);
+    rotate_all();
+  }
   double radius2 = 0;
   for (int r = 0; r < n; ++r) {
-    tree.to_tree_space(points.row(r), rotated.data() + static_cast<size_t>(r) * dim);
     double s = 0;
     for (int k = 0; k < dim; ++k)
       s += (points.at(r, k) - tree.centre[k]) * (points.at(r, k) - tree.centre[k]);

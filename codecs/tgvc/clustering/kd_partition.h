@@ -5,6 +5,8 @@
 // squared distance computed in the original coordinates.
 #pragma once
 
+#include <cmath>
+#include <limits>
 #include <vector>
 
 #include "codecs/tgvc/clustering/feature_matrix.h"
@@ -35,7 +37,10 @@ struct KdPartition {
   void to_tree_space(const double* x, double* y) const;
   // A box bound computed in tree space, lowered so that it never exceeds the squared distance
   // computed in the original coordinates (-infinity when the data are too large to say).
-  double conservative(double bound) const { return bound * keep - slack; }
+  double conservative(double bound) const {
+    const double b = bound * keep - slack;
+    return std::isnan(b) ? -std::numeric_limits<double>::infinity() : b;  // NaN bounds nothing
+  }
 };
 
 // Splits at the median of the widest dimension until a leaf holds at most `leaf_size` (>= 1) points.

@@ -98,6 +98,16 @@ TEST(HdbscanExactPaths, TrackFeatures) {
   expect_exact(track_feature_matrix(), "T-GVC features");
 }
 
+TEST(HdbscanExactPaths, HugeValuesWhoseSquaresOverflow) {
+  // 1e100: squares fit; 1e160: squared distances and the covariance overflow to infinity (the
+  // plain paths then give infinite core distances and keys, and so must the pruned ones).
+  for (const double scale : {1e100, 1e160}) {
+    FeatureMatrix p = lattice(400, 4, 6, 20);
+    for (double& v : p.values) v *= scale;
+    expect_exact(p, scale > 1e150 ? "1e160" : "1e100");
+  }
+}
+
 TEST(HdbscanExactPaths, TinyInputs) {
   for (int rows = 2; rows <= 5; ++rows) {
     const FeatureMatrix p = lattice(rows, 2, 3, 10 + rows);
