@@ -83,7 +83,8 @@ TEST(Cli, ListVerboseShowsEachRowsRangeDefaultHelpAndUnit) {
   const auto row = [&](const std::string& key) { return rows.count(key) ? rows.at(key) : "no row " + key; };
   EXPECT_THAT(row("target-bpp"), HasSubstr("a number in [0, 8]"));
   EXPECT_THAT(row("target-bpp"), HasSubstr("default 0 "));
-  EXPECT_THAT(row("target-bpp"), HasSubstr("choose keyframe-quality so the stream meets this rate [bpp]"));
+  EXPECT_THAT(row("target-bpp"), HasSubstr("whose whole stream meets this rate"));
+  EXPECT_THAT(row("target-bpp"), HasSubstr("[bpp]"));              // the unit
   EXPECT_THAT(row("keyframe-quality"), HasSubstr("default 46 "));  // KeyframeCodingParams
   EXPECT_THAT(row("qp"), HasSubstr("an integer in [0, 51]"));      // optional: no default
   EXPECT_THAT(row("qp"), HasSubstr("default (unset)"));
