@@ -74,10 +74,10 @@ std::string message_of(const std::function<void()>& f) {
   return "no error";
 }
 
-// The first latent position whose scale-table row differs between the two tables, from the scales
-// of the decoded hyper-latent (computed here with the entropy library, not the coder).
-size_t first_row_difference(const LearnedNetwork& a, const LearnedNetwork& b, const EncodedImage& coded) {
-  const ExportInfo& info = a.info();
+// The scales and rows the decoder computes for `coded` (with the entropy library, not the coder).
+void decoder_scales(const LearnedNetwork& network, const EncodedImage& coded, std::vector<float>* scales,
+                    std::vector<int32_t>* rows) {
+  const ExportInfo& info = network.info();
   const LatentShapes& s = coded.shapes;
   Planes z_hat;
   z_hat.channels = s.hyper_channels;
@@ -90,12 +90,20 @@ size_t first_row_difference(const LearnedNetwork& a, const LearnedNetwork& b, co
   for (size_t k = 0; k < z_symbols.size(); ++k) {
     z_hat.values.push_back(entropy::dequantize_symbol(z_symbols[k], info.hyper_medians[z_indexes[k]]));
   }
-  Planes scales, means;
-  a.hyper_synthesis(z_hat, &scales, &means);
-  const auto rows_a =
-      entropy::ScaleTable(a.info().scale_table, a.info().scale_bound, "a").build_indexes(scales.values);
+  Planes sc, means;
+  network.hyper_synthesis(z_hat, &sc, &means);
+  *scales = sc.values;
+  *rows = entropy::ScaleTable(info.scale_table, info.scale_bound, "t").build_indexes(sc.values);
+}
+
+// The first latent position whose scale-table row differs between the two tables, from the scales
+// of the decoded hyper-latent.
+size_t first_row_difference(const LearnedNetwork& a, const LearnedNetwork& b, const EncodedImage& coded) {
+  std::vector<float> scales;
+  std::vector<int32_t> rows_a;
+  decoder_scales(a, coded, &scales, &rows_a);
   const auto rows_b =
-      entropy::ScaleTable(b.info().scale_table, b.info().scale_bound, "b").build_indexes(scales.values);
+      entropy::ScaleTable(b.info().scale_table, b.info().scale_bound, "b").build_indexes(scales);
   return std::mismatch(rows_a.begin(), rows_a.end(), rows_b.begin()).first - rows_a.begin();
 }
 
@@ -143,28 +151,6 @@ class OneValueMoved : public PerturbedScales {
   float scale_;
   bool mean_;
 };
-
-// The scales and rows the decoder computes for `coded` (with the entropy library, not the coder).
-void decoder_scales(const LearnedNetwork& network, const EncodedImage& coded, std::vector<float>* scales,
-                    std::vector<int32_t>* rows) {
-  const ExportInfo& info = network.info();
-  const LatentShapes& s = coded.shapes;
-  Planes z_hat;
-  z_hat.channels = s.hyper_channels;
-  z_hat.height = s.hyper_height;
-  z_hat.width = s.hyper_width;
-  const auto z_indexes = entropy::bottleneck_indexes(z_hat.channels, z_hat.plane_size());
-  const entropy::CdfTable hyper(info.hyper_cdfs.cdfs, info.hyper_cdfs.stride, info.hyper_cdfs.cdf_lengths,
-                                info.hyper_cdfs.offsets, "test");
-  const auto z_symbols = entropy::decode_with_indexes(coded.strings.hyper_latent, z_indexes, hyper, "z");
-  for (size_t k = 0; k < z_symbols.size(); ++k) {
-    z_hat.values.push_back(entropy::dequantize_symbol(z_symbols[k], info.hyper_medians[z_indexes[k]]));
-  }
-  Planes sc, means;
-  network.hyper_synthesis(z_hat, &sc, &means);
-  *scales = sc.values;
-  *rows = entropy::ScaleTable(info.scale_table, info.scale_bound, "t").build_indexes(sc.values);
-}
 
 // When one value alone differs, the report names the symbol and both values.
 TEST(LatentMismatch, OneScaleAcrossOneBoundaryIsNamedAtItsSymbol) {
