@@ -95,7 +95,7 @@ void choose_backgrounds(const Video& source, const std::vector<int>& indices, co
 }
 
 TgvcEncoded assemble(const Video& source, const TgvcParams& params, const MotionSide& side, int quality,
-                     TgvcEncodeStats& stats, bool choose_background = true) {
+                     TgvcEncodeStats& stats) {
   auto t = Clock::now();
   KeyframeCodingParams coding = params.keyframes;
   coding.quality = quality;
@@ -116,13 +116,9 @@ TgvcEncoded assemble(const Video& source, const TgvcParams& params, const Motion
   stream.keyframe_codec_version = coded.codec_version;
   stream.keyframe_payloads = {std::move(coded.payload)};
   stream.clips = side.clips;
-  // The choice does not change the stream's size (one bit per clip either way): target-bpp's
-  // search skips it.
-  if (choose_background) {
-    stats.trajectory_coding_s += seconds_since(t);
-    choose_backgrounds(source, side.keyframes, coded.reconstructed, params, &stream.clips, stats);
-    t = Clock::now();
-  }
+  stats.trajectory_coding_s += seconds_since(t);
+  choose_backgrounds(source, side.keyframes, coded.reconstructed, params, &stream.clips, stats);
+  t = Clock::now();
   TgvcEncoded out;
   out.bytes = write_tgvc(stream, &out.sizes);
   stats.trajectory_coding_s += seconds_since(t);
