@@ -8,8 +8,8 @@
 #include <torch/script.h>
 
 #include "harness/core/error.h"
-#include "harness/torch/runtime/model_check.h"
 #include "harness/torch/runtime/torch_runtime.h"
+#include "harness/torch/tgvc/checked_model_file.h"
 
 namespace tgvc {
 namespace {
@@ -39,15 +39,7 @@ void expect_shape(const at::Tensor& out, const std::vector<int64_t>& shape, cons
 DiffusionModules::Loaded DiffusionModules::load(const TorchModelFile& file, const at::Device& device) {
   Loaded out;
   out.where = file.where + " " + file.path;
-  ModelFile model;
-  model.path = file.path;
-  model.sha256 = file.sha256;
-  try {
-    out.sha256 = verify_model_file(model);
-  } catch (const ModelUnavailable& e) {  // gone since it was checked, or altered
-    throw InputError(file.where, "a model file matching its recorded SHA-256 (" + file.path + ".sha256)",
-                     e.what());
-  }
+  out.sha256 = verify_tgvc_model_file(file);
   using Key = std::tuple<std::string, std::string, std::string>;
   static std::mutex mutex;
   static std::map<Key, std::shared_ptr<const torch::jit::Module>> cache;

@@ -8,9 +8,9 @@
 #include "harness/core/error.h"
 #include "harness/torch/runtime/clip_preprocess.h"
 #include "harness/torch/runtime/frame_tensors.h"
-#include "harness/torch/runtime/model_check.h"
 #include "harness/torch/runtime/scripted_model.h"
 #include "harness/torch/runtime/torch_runtime.h"
+#include "harness/torch/tgvc/checked_model_file.h"
 
 namespace tgvc {
 namespace {
@@ -80,16 +80,14 @@ std::shared_ptr<const TorchEmbedderModel> load_torch_embedder(const TorchModelFi
   init_torch_threads();
   const std::string where = file.where + " " + file.path;
   const at::Device dev = parse_device(device, file.where + " device");
+  verify_tgvc_model_file(file);
   ModelFile model;
   model.path = file.path;
   model.sha256 = file.sha256;
   std::shared_ptr<const ScriptedModel> tower;
   try {
-    tower = ScriptedModel::get(model, dev);
-  } catch (const ModelUnavailable& e) {  // gone since it was checked, or altered
-    throw InputError(file.where, "a model file matching its recorded SHA-256 (" + file.path + ".sha256)",
-                     e.what());
-  } catch (const InputError& e) {  // not TorchScript
+    tower = ScriptedModel::get(model, dev);  // the check above is remembered: not hashed again
+  } catch (const InputError& e) {            // not TorchScript
     throw InputError(where, e.expected(), e.found());
   }
   return std::make_shared<ScriptedEmbedder>(tower, clip_preprocess_of(*tower, where), dev, where);

@@ -13,8 +13,8 @@
 
 #include "harness/core/error.h"
 #include "harness/torch/runtime/frame_tensors.h"
-#include "harness/torch/runtime/model_check.h"
 #include "harness/torch/runtime/torch_runtime.h"
+#include "harness/torch/tgvc/checked_model_file.h"
 
 namespace tgvc {
 namespace {
@@ -237,16 +237,7 @@ std::shared_ptr<const TorchTrackerModel> load_torch_tracker(const TorchModelFile
   init_torch_threads();
   const std::string where = file.where + " " + file.path;
   const at::Device dev = parse_device(device, file.where + " device");
-  ModelFile model;
-  model.path = file.path;
-  model.sha256 = file.sha256;
-  std::string sha;
-  try {
-    sha = verify_model_file(model);
-  } catch (const ModelUnavailable& e) {  // gone since it was checked, or altered
-    throw InputError(file.where, "a model file matching its recorded SHA-256 (" + file.path + ".sha256)",
-                     e.what());
-  }
+  const std::string sha = verify_tgvc_model_file(file);
   auto module = load_module(file.path, sha, dev, where);
   const TrackerShapes shapes = shapes_of(*module, where);
   return std::make_shared<ScriptedTracker>(std::move(module), sha, shapes, dev, where);
