@@ -15,14 +15,17 @@ namespace tgvc {
 using Embedding = std::vector<float>;
 
 // Embeds images that differ from one reference image only inside a box: T-GVC's importance embeds
-// each masked frame once and then many inpainted copies of it. embed_edit(edited, changed) equals
-// embed(edited) exactly; an embedder may reuse the reference's work to get there faster.
+// each masked frame once and then many inpainted copies of it. An edit is given as the box and its
+// samples only (the rest is the reference), so that its cost need not grow with the frame.
+// embed_edit equals embed() of the edited image exactly; an embedder may reuse the reference's work
+// to get there faster.
 class EditEmbedder {
  public:
   virtual ~EditEmbedder() = default;
   virtual const Embedding& reference() const = 0;
-  // `edited` has the reference's size and format and equals it outside `changed`.
-  virtual Embedding embed_edit(const Frame& edited, const PixelBox& changed) const = 0;
+  // `patch` has the reference's format and the size of `changed`, a box inside the reference: the
+  // edited image's samples there. An empty box is the reference itself.
+  virtual Embedding embed_edit(const Frame& patch, const PixelBox& changed) const = 0;
 };
 
 class ImageEmbedder {
@@ -35,8 +38,8 @@ class ImageEmbedder {
   // Factor applied to (1 - cosine) in T-GVC's importance so that the paper's thresholds and its
   // formula for the number of representatives, set for OpenCLIP ViT-H-14, keep their meaning.
   virtual double dissimilarity_gain() const { return 1.0; }
-  // Edits of `reference`; the embedder must outlive the result. The default embeds every edited
-  // image in full.
+  // Edits of `reference`, a 4:4:4 (RGB or YUV) frame; the embedder must outlive the result. The
+  // default pastes each patch into a copy of the reference and embeds that in full.
   virtual std::unique_ptr<EditEmbedder> edits_of(const Frame& reference, ColourSpec colour) const;
 };
 

@@ -1,6 +1,7 @@
 #include "codecs/tgvc/keyframes/thumbnail_embedder.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 #include "harness/core/colour.h"
@@ -117,21 +118,10 @@ Frame as_yuv(const Frame& frame, ColourSpec colour) {
   return frame.format.family == ColourFamily::kRgb ? rgb_to_yuv(frame, colour, ChromaFormat::k444) : frame;
 }
 
-// Samples [box.x0, box.x1) x [box.y0, box.y1) of a frame, as a frame of the box's size.
-Frame crop(const Frame& frame, const PixelBox& box) {
-  Frame out = Frame::allocate(box.x1 - box.x0, box.y1 - box.y0, frame.format);
-  for (int p = 0; p < 3; ++p) {
-    for (int y = box.y0; y < box.y1; ++y) {
-      std::copy(frame.planes[p].row(y) + box.x0, frame.planes[p].row(y) + box.x1,
-                out.planes[p].row(y - box.y0));
-    }
-  }
-  return out;
-}
-
-// Edits of an RGB reference: a pixel's 4:4:4 conversion depends on that pixel alone, so only the
-// changed box is converted; sample sums are exact and take the box's difference; gradient cells
-// within a sample of the box are summed again in the full pass's order. Equal to embed() bit for bit.
+// Edits of an RGB or 4:4:4 reference: a pixel's 4:4:4 conversion depends on that pixel alone, so
+// only the patch is converted; sample sums are exact and take the patch's difference; gradient
+// cells within a sample of the box are summed again in the full pass's order, over a window of
+// luma that holds them. Equal to embed() bit for bit.
 class ThumbnailEditEmbedder final : public EditEmbedder {
  public:
   ThumbnailEditEmbedder(const Frame& reference, ColourSpec colour)
@@ -143,13 +133,12 @@ class ThumbnailEditEmbedder final : public EditEmbedder {
 
   const Embedding& reference() const override { return reference_; }
 
-  Embedding embed_edit(const Frame& edited, const PixelBox& changed) const override {
-    const PixelBox box{std::max(changed.x0, 0), std::max(changed.y0, 0), std::min(changed.x1, yuv_.width()),
-                       std::min(changed.y1, yuv_.height())};
+  Embedding embed_edit(const Frame& patch_in, const PixelBox& box) const override {
     if (box.empty()) return reference_;
-    const Frame patch = as_yuv(crop(edited, box), colour_);
+    assert(box.x0 >= 0 && box.y0 >= 0 && box.x1 <= yuv_.width() && box.y1 <= yuv_.height());
+    assert(patch_in.width() == box.x1 - box.x0 && patch_in.height() == box.y1 - box.y0);
+    const Frame patch = as_yuv(patch_in, colour_);
     ThumbnailCells cells = cells_;
-    Plane luma = yuv_.planes[0];
     CellSums* sample_cells[3] = {&cells.luma, &cells.cb, &cells.cr};
     for (int p = 0; p < 3; ++p) {
       const Plane& before = yuv_.planes[p];
@@ -159,18 +148,17 @@ class ThumbnailEditEmbedder final : public EditEmbedder {
         for (int x = box.x0; x < box.x1; ++x) {
           const uint16_t now = patch.planes[p].at(x - box.x0, y - box.y0);
           sums.sums[row_start + x * sums.cols / before.width] += static_cast<double>(now) - before.at(x, y);
-          if (p == 0) luma.at(x, y) = now;
         }
       }
     }
-    resum_gradients(luma, box, &cells.gradients);
+    resum_gradients(patch.planes[0], box, &cells.gradients);
     return embedding_of(cells);
   }
 
  private:
   // Gradient cells that hold a sample within one of the box, each summed as gradient_sums does.
-  void resum_gradients(const Plane& luma, const PixelBox& box, CellSums* gradients) const {
-    const int w = luma.width, h = luma.height;
+  void resum_gradients(const Plane& patch_luma, const PixelBox& box, CellSums* gradients) const {
+    const int w = yuv_.width(), h = yuv_.height();
     const int x_lo = std::max(box.x0 - 1, 1), x_hi = std::min(box.x1 + 1, w - 1);
     const int y_lo = std::max(box.y0 - 1, 1), y_hi = std::min(box.y1 + 1, h - 1);
     if (x_lo >= x_hi || y_lo >= y_hi) return;
@@ -187,11 +175,28 @@ class ThumbnailEditEmbedder final : public EditEmbedder {
     const int x_end = std::min(w - 1, static_cast<int>(std::upper_bound(gradient_columns_.begin(),
                                                                         gradient_columns_.end(), last_col) -
                                                        gradient_columns_.begin()));
-    for (int y = 1; y + 1 < h; ++y) {
-      const int r = y * kGradientRows / h;
-      if (r < first_row || r > last_row) continue;
-      double* row_sums = gradients->sums.data() + static_cast<size_t>(r) * kGradientCols;
-      for (int x = x_begin; x < x_end; ++x) row_sums[gradient_columns_[x]] += gradient_magnitude(luma, x, y);
+    int y_begin = 1;
+    while (y_begin * kGradientRows / h < first_row) ++y_begin;
+    int y_end = y_begin;
+    while (y_end + 1 < h && y_end * kGradientRows / h <= last_row) ++y_end;
+    // The edited luma of those samples and their neighbours: the reference with the patch pasted.
+    const PixelBox window{x_begin - 1, y_begin - 1, x_end + 1, y_end + 1};
+    Plane luma{window.x1 - window.x0, window.y1 - window.y0, {}};
+    luma.samples.resize(static_cast<size_t>(luma.width) * luma.height);
+    for (int y = window.y0; y < window.y1; ++y) {
+      uint16_t* out = luma.row(y - window.y0);
+      const uint16_t* in = yuv_.planes[0].row(y);
+      std::copy(in + window.x0, in + window.x1, out);
+      if (y >= box.y0 && y < box.y1) {
+        const int from = std::max(box.x0, window.x0), to = std::min(box.x1, window.x1);
+        const uint16_t* edited = patch_luma.row(y - box.y0);
+        for (int x = from; x < to; ++x) out[x - window.x0] = edited[x - box.x0];
+      }
+    }
+    for (int y = y_begin; y < y_end; ++y) {
+      double* row_sums = gradients->sums.data() + static_cast<size_t>(y * kGradientRows / h) * kGradientCols;
+      for (int x = x_begin; x < x_end; ++x)
+        row_sums[gradient_columns_[x]] += gradient_magnitude(luma, x - window.x0, y - window.y0);
     }
   }
 
@@ -209,9 +214,8 @@ Embedding ThumbnailEmbedder::embed(const Frame& frame, ColourSpec colour) const 
 }
 
 std::unique_ptr<EditEmbedder> ThumbnailEmbedder::edits_of(const Frame& reference, ColourSpec colour) const {
-  // Only 4:4:4 samples map one to one onto the box; other layouts are embedded in full.
   if (reference.format.family != ColourFamily::kRgb && reference.format.chroma != ChromaFormat::k444) {
-    return ImageEmbedder::edits_of(reference, colour);
+    return ImageEmbedder::edits_of(reference, colour);  // refuses it with the reason
   }
   return std::make_unique<ThumbnailEditEmbedder>(reference, colour);
 }

@@ -1,9 +1,12 @@
 #include "codecs/tgvc/importance/cluster_importance.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 #include <gtest/gtest.h>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/photo.hpp>
 
 #include "codecs/tgvc/keyframes/thumbnail_embedder.h"
 #include "datasets/synthetic/synthetic_sequence.h"
@@ -34,12 +37,12 @@ TEST(ClusterImportance, MaskCoversBoxesOfVisiblePointsAndRespectsTheShare) {
   Track hidden = line(300, 200, 0, 0, 2);
   hidden.visible = {0, 0};
   // 512 wide: boxes of half-size 8 around the truncated position.
-  const std::vector<uint8_t> mask = cluster_mask({&a, &hidden}, 0, 512, 320, 0.4);
-  EXPECT_EQ(std::count(mask.begin(), mask.end(), 1), 16 * 16);
-  EXPECT_EQ(mask[50 * 512 + 100], 1);
-  EXPECT_EQ(mask[42 * 512 + 92], 1);
-  EXPECT_EQ(mask[58 * 512 + 100], 0);
-  EXPECT_EQ(mask[200 * 512 + 300], 0);
+  const BoxedMask mask = cluster_mask({&a, &hidden}, 0, 512, 320, 0.4);
+  EXPECT_EQ(std::count(mask.bits.begin(), mask.bits.end(), 1), 16 * 16);
+  EXPECT_EQ(mask.at(100, 50), 1);
+  EXPECT_EQ(mask.at(92, 42), 1);
+  EXPECT_EQ(mask.at(100, 58), 0);
+  EXPECT_EQ(mask.at(300, 200), 0);
   // Points everywhere: their boxes would cover more than 40% of the frame, so nothing is masked.
   std::vector<Track> grid;
   for (int y = 8; y < 320; y += 16) {
@@ -47,8 +50,14 @@ TEST(ClusterImportance, MaskCoversBoxesOfVisiblePointsAndRespectsTheShare) {
   }
   std::vector<const Track*> members;
   for (const Track& t : grid) members.push_back(&t);
-  const std::vector<uint8_t> none = cluster_mask(members, 0, 512, 320, 0.4);
-  EXPECT_EQ(std::count(none.begin(), none.end(), 1), 0);
+  EXPECT_TRUE(cluster_mask(members, 0, 512, 320, 0.4).box.empty());
+  // Every third point of it covers a third of the frame: masked, over the boxes' extent.
+  std::vector<const Track*> third;
+  for (size_t i = 0; i < grid.size(); i += 3) third.push_back(&grid[i]);
+  const BoxedMask sparse = cluster_mask(third, 0, 512, 320, 0.4);
+  EXPECT_EQ(std::count(sparse.bits.begin(), sparse.bits.end(), 1), static_cast<long>(third.size()) * 16 * 16);
+  EXPECT_EQ(sparse.box.x0, 0);
+  EXPECT_EQ(sparse.box.y1, 320);
 }
 
 // Masking a moving textured object matters more than masking the same area of a flat sky.
@@ -121,6 +130,79 @@ TEST(ClusterImportance, AtTheDefaultsTheMotionThresholdDecides) {
   const ClusterImportance slow = cluster(0.9f);
   EXPECT_FALSE(slow.importance_computed);
   EXPECT_FALSE(slow.keep);
+}
+
+// The importance step inpaints and embeds only the crop that inpainting can reach, and stops once k
+// is at its cap; it must give the whole-frame computation's keep and k, and its I bit for bit
+// when it summed every frame, also where the boxes touch the borders.
+TEST(ClusterImportance, CroppedInpaintingEqualsTheWholeFrame) {
+  SyntheticSpec spec;
+  spec.frame_count = 6;
+  const SyntheticSequence sequence(spec);
+  const Video clip = sequence.render_range(0, 6);
+  const int width = clip.info.width, height = clip.info.height;
+  ThumbnailEmbedder embedder;
+  ImportanceFrames frames(clip, embedder);
+  ImportanceParams params;
+  params.min_motion = 0;
+  const auto whole_frame_importance = [&](const std::vector<const Track*>& members) {
+    double dissimilarity = 0;
+    for (int f = 0; f < clip.frame_count(); ++f) {
+      const BoxedMask mask = cluster_mask(members, f, width, height, params.max_mask_share);
+      if (mask.box.empty()) continue;
+      cv::Mat full(height, width, CV_8U);
+      for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width; ++x) full.at<uint8_t>(y, x) = 255 * mask.at(x, y);
+      }
+      cv::Mat dilated, inpainted;
+      cv::dilate(full, dilated, cv::Mat::ones(3, 3, CV_8U));
+      cv::inpaint(frames.rgb24(f), dilated, inpainted, params.inpaint_radius, cv::INPAINT_NS);
+      Frame rgb = Frame::allocate(width, height, {ChromaFormat::k444, 8, ColourFamily::kRgb});
+      for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width; ++x) {
+          for (int c = 0; c < 3; ++c) rgb.planes[c].at(x, y) = inpainted.at<cv::Vec3b>(y, x)[c];
+        }
+      }
+      dissimilarity += 1 - cosine_similarity(frames.embedding(f), embedder.embed(rgb, clip.info.colour));
+    }
+    return embedder.dissimilarity_gain() * dissimilarity * 16 / clip.frame_count();
+  };
+  int stopped_early = 0;
+  // Small clusters in a corner, along the right and bottom borders and in the middle, and a
+  // large one (side: points per side, 8 px apart).
+  struct Start {
+    float x0, y0;
+    int side;
+  };
+  const Start starts[] = {{1, 2, 3},
+                          {static_cast<float>(width - 3), 150, 3},
+                          {250, static_cast<float>(height - 2), 3},
+                          {240, 120, 3},
+                          {150, 80, 16}};
+  for (const auto& [x0, y0, side] : starts) {
+    std::vector<Track> tracks;
+    for (int i = 0; i < side * side; ++i)
+      tracks.push_back(line(x0 + 8 * (i % side - side / 2), y0 + 8 * (i / side - side / 2), 2, -1, 6));
+    std::vector<const Track*> members;
+    for (const Track& t : tracks) members.push_back(&t);
+    const ClusterImportance cropped = cluster_importance(frames, members, params);
+    ASSERT_TRUE(cropped.importance_computed);
+    EXPECT_GT(cropped.importance, 0) << x0 << "," << y0;
+    const double whole = whole_frame_importance(members);
+    const int whole_k =
+        std::clamp(static_cast<int>(std::lround(11.25 * whole)), 1, params.max_representatives);
+    EXPECT_EQ(cropped.keep, whole * cropped.motion > params.min_importance_motion) << x0 << "," << y0;
+    EXPECT_EQ(cropped.representatives, cropped.keep ? whole_k : 0) << x0 << "," << y0;
+    if (cropped.importance_lower_bound) {
+      ++stopped_early;
+      EXPECT_LT(cropped.importance, whole) << x0 << "," << y0;
+    } else {
+      EXPECT_EQ(cropped.importance, whole) << x0 << "," << y0;
+    }
+  }
+  // Both paths ran: some clusters reach k = 15 within the six frames, some do not.
+  EXPECT_GT(stopped_early, 0);
+  EXPECT_LT(stopped_early, 5);
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include <random>
+#include <stdexcept>
 
 #include <gtest/gtest.h>
 
@@ -37,6 +38,18 @@ Frame edited_copy(const Frame& frame, const PixelBox& box, uint32_t seed) {
   return out;
 }
 
+// The samples of `frame` inside `box`, as a frame of the box's size.
+Frame patch_of(const Frame& frame, const PixelBox& box) {
+  Frame out = Frame::allocate(box.x1 - box.x0, box.y1 - box.y0, frame.format);
+  for (int p = 0; p < 3; ++p) {
+    for (int y = box.y0; y < box.y1; ++y) {
+      for (int x = box.x0; x < box.x1; ++x)
+        out.planes[p].at(x - box.x0, y - box.y0) = frame.planes[p].at(x, y);
+    }
+  }
+  return out;
+}
+
 // The thumbnail's edit path updates sums and re-sums only the cells an edit touches; it must give
 // the full embedding bit for bit, for boxes inside, at every border and covering the whole frame.
 TEST(EditEmbedder, ThumbnailEditsEqualFullEmbeddings) {
@@ -54,28 +67,45 @@ TEST(EditEmbedder, ThumbnailEditsEqualFullEmbeddings) {
     uint32_t seed = 1;
     for (const PixelBox& box : boxes) {
       const Frame edited = edited_copy(reference, box, seed++);
-      EXPECT_EQ(edits->embed_edit(edited, box), embedder.embed(edited, ColourSpec{}))
+      EXPECT_EQ(edits->embed_edit(patch_of(edited, box), box), embedder.embed(edited, ColourSpec{}))
           << width << "x" << height << " box " << box.x0 << "," << box.y0 << "-" << box.x1 << "," << box.y1;
     }
-    EXPECT_EQ(edits->embed_edit(reference, PixelBox{}), edits->reference());
+    EXPECT_EQ(edits->embed_edit(Frame{}, PixelBox{}), edits->reference());
   }
 }
 
-// Layouts the edit path does not cover (4:2:0) fall back to full embeddings.
-TEST(EditEmbedder, OtherLayoutsEmbedInFull) {
+// An embedder without an edit path of its own: the default pastes the patch and embeds in full.
+class FullFrameOnly final : public ImageEmbedder {
+ public:
+  std::string id() const override { return "full-frame-only"; }
+  std::string version() const override { return "1"; }
+  Embedding embed(const Frame& frame, ColourSpec colour) const override {
+    return thumbnail_.embed(frame, colour);
+  }
+
+ private:
+  ThumbnailEmbedder thumbnail_;
+};
+
+TEST(EditEmbedder, TheDefaultPastesThePatchAndEmbedsInFull) {
+  const FullFrameOnly embedder;
+  const Frame reference = rgb_frame(64, 48);
+  const std::unique_ptr<EditEmbedder> edits = embedder.edits_of(reference, ColourSpec{});
+  const PixelBox box{10, 12, 25, 20};
+  const Frame edited = edited_copy(reference, box, 7);
+  EXPECT_EQ(edits->embed_edit(patch_of(edited, box), box), embedder.embed(edited, ColourSpec{}));
+  EXPECT_NE(edits->embed_edit(patch_of(edited, box), box), edits->reference());
+  EXPECT_EQ(edits->embed_edit(Frame{}, PixelBox{}), edits->reference());
+}
+
+// A box maps onto every plane only at 4:4:4; subsampled references are refused.
+TEST(EditEmbedder, SubsampledReferencesAreRefused) {
   SyntheticSpec spec;
   spec.width = 64;
   spec.height = 48;
   const Frame yuv420 = SyntheticSequence(spec).render(0);
-  const ThumbnailEmbedder embedder;
-  const std::unique_ptr<EditEmbedder> edits = embedder.edits_of(yuv420, ColourSpec{});
-  const PixelBox box{10, 10, 20, 20};
-  Frame edited = yuv420;
-  for (int y = box.y0; y < box.y1; ++y) {
-    for (int x = box.x0; x < box.x1; ++x) edited.planes[0].at(x, y) = 255;
-  }
-  EXPECT_EQ(edits->embed_edit(edited, box), embedder.embed(edited, ColourSpec{}));
-  EXPECT_NE(edits->embed_edit(edited, box), edits->reference());
+  EXPECT_THROW(ThumbnailEmbedder().edits_of(yuv420, ColourSpec{}), std::invalid_argument);
+  EXPECT_THROW(FullFrameOnly().edits_of(yuv420, ColourSpec{}), std::invalid_argument);
 }
 
 }  // namespace
