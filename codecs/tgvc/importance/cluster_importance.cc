@@ -11,15 +11,27 @@
 namespace tgvc {
 namespace {
 
-// 8-bit interleaved RGB of a frame, as OpenCV's inpainting takes it.
-cv::Mat to_rgb24(const Frame& frame, ColourSpec colour) {
-  const Frame rgb = frame.format.family == ColourFamily::kRgb ? frame : yuv_to_rgb(frame, colour);
+// A frame as 8-bit RGB planes (4:4:4), the samples both inpainting and the embedder see.
+Frame to_rgb8(const Frame& frame, ColourSpec colour) {
+  Frame rgb = frame.format.family == ColourFamily::kRgb ? frame : yuv_to_rgb(frame, colour);
   const int shift = rgb.format.bit_depth - 8;
-  cv::Mat mat(rgb.height(), rgb.width(), CV_8UC3);
-  for (int y = 0; y < rgb.height(); ++y) {
+  if (shift != 0) {
+    for (Plane& p : rgb.planes) {
+      for (uint16_t& v : p.samples) v = static_cast<uint16_t>(v >> shift);
+    }
+    rgb.format.bit_depth = 8;
+  }
+  return rgb;
+}
+
+// 8-bit interleaved RGB, as OpenCV's inpainting takes it.
+cv::Mat interleaved(const Frame& rgb8) {
+  cv::Mat mat(rgb8.height(), rgb8.width(), CV_8UC3);
+  for (int y = 0; y < rgb8.height(); ++y) {
     auto* out = mat.ptr<uint8_t>(y);
-    for (int x = 0; x < rgb.width(); ++x) {
-      for (int c = 0; c < 3; ++c) out[3 * x + c] = static_cast<uint8_t>(rgb.planes[c].at(x, y) >> shift);
+    const uint16_t* in[3] = {rgb8.planes[0].row(y), rgb8.planes[1].row(y), rgb8.planes[2].row(y)};
+    for (int x = 0; x < rgb8.width(); ++x) {
+      for (int c = 0; c < 3; ++c) out[3 * x + c] = static_cast<uint8_t>(in[c][x]);
     }
   }
   return mat;
@@ -138,13 +150,20 @@ ImportanceFrames::ImportanceFrames(const Video& clip, const ImageEmbedder& embed
       editors_(static_cast<size_t>(clip.frame_count())) {}
 
 const cv::Mat& ImportanceFrames::rgb24(int frame) {
-  if (rgb24_[frame].empty()) rgb24_[frame] = to_rgb24(clip_.frames[frame], clip_.info.colour);
+  prepare(frame);
   return rgb24_[frame];
 }
 
 EditEmbedder& ImportanceFrames::editor(int frame) {
-  if (!editors_[frame]) editors_[frame] = embedder_.edits_of(from_rgb24(rgb24(frame)), clip_.info.colour);
+  prepare(frame);
   return *editors_[frame];
+}
+
+void ImportanceFrames::prepare(int frame) {
+  if (editors_[frame]) return;
+  const Frame rgb = to_rgb8(clip_.frames[frame], clip_.info.colour);
+  rgb24_[frame] = interleaved(rgb);
+  editors_[frame] = embedder_.edits_of(rgb, clip_.info.colour);
 }
 
 const Embedding& ImportanceFrames::embedding(int frame) {

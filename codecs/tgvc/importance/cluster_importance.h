@@ -68,6 +68,7 @@ class ImportanceFrames {
 
  private:
   EditEmbedder& editor(int frame);
+  void prepare(int frame);  // both forms of the frame, made together on first use
 
   const Video& clip_;
   const ImageEmbedder& embedder_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <cstdint>
 
 #include "harness/core/colour.h"
 
@@ -33,16 +34,24 @@ std::vector<int> column_cells(int width, int cols) {
   return cells;
 }
 
-// Sample sums per cell. They are sums of integers, exact in any order, so an edit can update them.
+// Sample sums per cell. They are sums of integers, exact in any order, so an edit can update them
+// (and a row can be summed in integers first).
 CellSums sample_sums(const Plane& plane, int cols, int rows) {
   CellSums out(cols, rows);
   const std::vector<int> cell_of = column_cells(plane.width, cols);
+  std::vector<int64_t> row_sums(static_cast<size_t>(cols)), row_counts(row_sums.size());
   for (int y = 0; y < plane.height; ++y) {
-    const size_t row_start = static_cast<size_t>(y * rows / plane.height) * cols;
+    std::fill(row_sums.begin(), row_sums.end(), 0);
+    std::fill(row_counts.begin(), row_counts.end(), 0);
     const uint16_t* row = plane.row(y);
     for (int x = 0; x < plane.width; ++x) {
-      out.sums[row_start + cell_of[x]] += row[x];
-      out.counts[row_start + cell_of[x]] += 1;
+      row_sums[cell_of[x]] += row[x];
+      row_counts[cell_of[x]] += 1;
+    }
+    const size_t row_start = static_cast<size_t>(y * rows / plane.height) * cols;
+    for (int c = 0; c < cols; ++c) {
+      out.sums[row_start + c] += static_cast<double>(row_sums[c]);
+      out.counts[row_start + c] += static_cast<double>(row_counts[c]);
     }
   }
   return out;
