@@ -9,6 +9,7 @@
 #include "codecs/tgvc/generate/background_choice.h"
 #include "codecs/tgvc/generate/camera_motion.h"
 #include "codecs/tgvc/generate/instance_support.h"
+#include "codecs/tgvc/generate/keyframe_motion.h"
 #include "codecs/tgvc/generate/motion_instances.h"
 #include "codecs/tgvc/generate/track_paths.h"
 
@@ -48,6 +49,12 @@ struct ClipModelOptions {
   // camera: there the keyframes are aligned only to a fraction of a pixel and their average
   // would blur and jump at the keyframes.
   bool steady_background = true;
+  // In a clip without tracks, the regions that moved between the keyframes beyond the camera
+  // (keyframe_motion.h) become layers moving on straight lines, so that people walking past a
+  // still camera move instead of cross-fading or freezing. Clips with tracks never use it. Off
+  // by default: it is the `camera_motion` composition (warp_generator.h), chosen per clip.
+  bool untracked_motion = false;
+  KeyframeMotionOptions keyframe_motion;
 };
 
 // `paths`: fit_track_paths of the clip, each with last + 1 frames. InputError when a path has

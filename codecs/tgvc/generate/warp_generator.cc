@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <thread>
 
@@ -37,11 +38,18 @@ double luma_squared_error(const Frame& x, const Frame& y) {
   return sum;
 }
 
+// The clip model's options for a clip without tracks composed with `composition`.
+ClipModelOptions untracked_model_options(UntrackedComposition composition, const WarpOptions& options) {
+  ClipModelOptions model = options.model;
+  model.untracked_motion = composition == UntrackedComposition::camera_motion;
+  return model;
+}
+
 }  // namespace
 
-double camera_background_gain_db(const Frame& a, const Frame& b, int last,
-                                 const std::vector<ClipFrame>& frames, const WarpOptions& options) {
-  if (frames.empty()) return 0;
+double untracked_gain_db(const Frame& a, const Frame& b, int last, const std::vector<ClipFrame>& frames,
+                         UntrackedComposition composition, const WarpOptions& options) {
+  if (frames.empty() || composition == UntrackedComposition::blend) return 0;
   for (const ClipFrame& f : frames) {
     if (f.j <= 0 || f.j >= last || f.frame == nullptr || f.frame->width() != a.width() ||
         f.frame->height() != a.height()) {
@@ -50,7 +58,7 @@ double camera_background_gain_db(const Frame& a, const Frame& b, int last,
                        "frame " + std::to_string(f.j));
     }
   }
-  const ClipModel model = build_clip_model(a, b, {}, last, options.model);
+  const ClipModel model = build_clip_model(a, b, {}, last, untracked_model_options(composition, options));
   double blend_error = 0, camera_error = 0;
   for (const ClipFrame& f : frames) {
     blend_error += luma_squared_error(blend_frame(a, b, f.j, last), *f.frame);
@@ -59,6 +67,28 @@ double camera_background_gain_db(const Frame& a, const Frame& b, int last,
   if (blend_error == camera_error) return 0;
   // One unit of squared error stands in for none, so that an exact frame gives a finite gain.
   return 10 * std::log10(std::max(blend_error, 1.0) / std::max(camera_error, 1.0));
+}
+
+double camera_background_gain_db(const Frame& a, const Frame& b, int last,
+                                 const std::vector<ClipFrame>& frames, const WarpOptions& options) {
+  return untracked_gain_db(a, b, last, frames, UntrackedComposition::camera, options);
+}
+
+UntrackedChoice choose_untracked_composition(const Frame& a, const Frame& b, int last,
+                                             const std::vector<ClipFrame>& frames, double min_gain_db,
+                                             const std::vector<UntrackedComposition>& candidates,
+                                             const WarpOptions& options) {
+  UntrackedChoice choice;
+  bool found = false;
+  for (UntrackedComposition c : candidates) {
+    if (c == UntrackedComposition::blend) continue;
+    const double gain = untracked_gain_db(a, b, last, frames, c, options);
+    if (gain >= min_gain_db && (!found || gain > choice.gain_db)) {
+      choice = {c, gain};
+      found = true;
+    }
+  }
+  return choice;
 }
 
 std::vector<TrackPath> keep_consistent_paths(const Frame& a, const Frame& b, std::vector<TrackPath> paths,
@@ -93,6 +123,10 @@ Video warp_between_keyframes(const Video& keyframes, const std::vector<int>& ind
                              const std::vector<ClipTrajectories>& clips, int frame_count,
                              const WarpOptions& options) {
   check_generator_inputs(keyframes, indices, clips, frame_count, "warp generator");
+  if (!options.untracked.empty() && options.untracked.size() != clips.size()) {
+    throw InputError("warp generator", "a composition per clip (" + std::to_string(clips.size()) + ")",
+                     std::to_string(options.untracked.size()));
+  }
   Video out;
   out.info = keyframes.info;
   out.frames.reserve(static_cast<size_t>(frame_count));
@@ -103,11 +137,15 @@ Video warp_between_keyframes(const Video& keyframes, const std::vector<int>& ind
     const std::vector<TrackPath> paths = keep_evenly_spaced(
         keep_consistent_paths(a, b, fit_track_paths(clips[k], options.paths), options), options.max_tracks);
     out.frames.push_back(a);
-    if (paths.empty() && !clips[k].camera_background) {
+    const UntrackedComposition untracked = !options.untracked.empty()   ? options.untracked[k]
+                                           : clips[k].camera_background ? UntrackedComposition::camera
+                                                                        : UntrackedComposition::blend;
+    if (paths.empty() && untracked == UntrackedComposition::blend) {
       for (int j = 1; j < last; ++j) out.frames.push_back(blend_frame(a, b, j, last));
       continue;
     }
-    const ClipModel model = build_clip_model(a, b, paths, last, options.model);
+    const ClipModel model = build_clip_model(
+        a, b, paths, last, paths.empty() ? untracked_model_options(untracked, options) : options.model);
     std::vector<Frame> frames(static_cast<size_t>(last - 1));
     const int workers = std::clamp(options.threads, 1, std::max(1, last - 1));
     const auto work = [&](int first) {

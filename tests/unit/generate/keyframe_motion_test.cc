@@ -1,0 +1,183 @@
+// The decoder's own motion between the keyframes in clips without trajectories (keyframe_motion.h,
+// UntrackedComposition::camera_motion): a still camera, a textured object that moves between the
+// keyframes on a straight line at constant speed and that no trajectory covers. The scene's
+// generator is the ground truth: the object must be found with its true displacement, laid where
+// the truth has it in the in-between frames, and beat the blend and the plain camera-aware
+// background by a stated margin; where the keyframes agree, nothing may move.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <gtest/gtest.h>
+
+#include "codecs/tgvc/generate/keyframe_motion.h"
+#include "codecs/tgvc/generate/layered_composer.h"
+#include "codecs/tgvc/generate/warp_generator.h"
+#include "harness/core/error.h"
+#include "tests/unit/generate/value_noise.h"
+
+namespace tgvc {
+namespace {
+
+using generate_test::value_noise;
+
+constexpr int kWidth = 256, kHeight = 160, kLast = 12;
+constexpr int kObject = 32;                   // the object's side, px
+constexpr double kStartX = 60, kStartY = 50;  // its top-left corner in keyframe A
+constexpr int kMoveX = 36, kMoveY = 12;       // its displacement A -> B, px
+
+double background(double x, double y) {
+  return 70 + 60 * value_noise(x, y, 11, 1) + 40 * value_noise(x, y, 29, 2);
+}
+
+double object_texture(double u, double v) {  // u, v: position inside the object
+  return 170 + 70 * value_noise(u, v, 6, 3) - 20 * value_noise(u, v, 15, 4);
+}
+
+// Clip frame j: the still background with the object at its true place, the corner at
+// start + (j / last) * move (linear motion at constant speed: the truth).
+Frame scene(int j, bool moving = true) {
+  const double t = moving ? static_cast<double>(j) / kLast : 0;
+  const double ox = kStartX + t * kMoveX, oy = kStartY + t * kMoveY;
+  Frame f = Frame::allocate(kWidth, kHeight, PixelFormat{}, 128);
+  for (int y = 0; y < kHeight; ++y) {
+    for (int x = 0; x < kWidth; ++x) {
+      const double u = x + 0.5 - ox, v = y + 0.5 - oy;
+      const bool inside = u >= 0 && v >= 0 && u < kObject && v < kObject;
+      const double value = inside ? object_texture(u, v) : background(x + 0.5, y + 0.5);
+      f.planes[0].at(x, y) = static_cast<uint16_t>(std::lround(std::clamp(value, 0.0, 255.0)));
+    }
+  }
+  return f;
+}
+
+std::vector<Frame> clip(bool moving) {
+  std::vector<Frame> frames;
+  for (int j = 0; j <= kLast; ++j) frames.push_back(scene(j, moving));
+  return frames;
+}
+
+std::vector<ClipFrame> in_between(const std::vector<Frame>& frames) {
+  std::vector<ClipFrame> out;
+  for (int j = 1; j < kLast; ++j) out.push_back({j, &frames[j]});
+  return out;
+}
+
+// Where the object's texture sits in `f`: the integer corner (within +-20 px of the truth) with
+// the least squared difference to the object.
+std::pair<int, int> locate_object(const Frame& f, int truth_x, int truth_y) {
+  double best = std::numeric_limits<double>::infinity();
+  std::pair<int, int> at{0, 0};
+  for (int cy = truth_y - 20; cy <= truth_y + 20; ++cy) {
+    for (int cx = truth_x - 20; cx <= truth_x + 20; ++cx) {
+      if (cx < 0 || cy < 0 || cx + kObject > kWidth || cy + kObject > kHeight) continue;
+      double sum = 0;
+      for (int v = 0; v < kObject; ++v) {
+        for (int u = 0; u < kObject; ++u) {
+          const double d = f.planes[0].at(cx + u, cy + v) - object_texture(u + 0.5, v + 0.5);
+          sum += d * d;
+        }
+      }
+      if (sum < best) best = sum, at = {cx, cy};
+    }
+  }
+  return at;
+}
+
+TEST(KeyframeMotion, FindsTheObjectWithItsTrueDisplacement) {
+  const Frame a = scene(0), b = scene(kLast);
+  const std::vector<MovedRegion> regions = find_moved_regions(a, b, CameraMotion{});
+  ASSERT_FALSE(regions.empty());
+  for (const MovedRegion& r : regions) {
+    EXPECT_EQ(r.dx, kMoveX);
+    EXPECT_EQ(r.dy, kMoveY);
+    for (const auto& [x, y] : r.points_a) {  // block centres on (or at the edge of) the object
+      EXPECT_GE(x, kStartX - 8);
+      EXPECT_LE(x, kStartX + kObject + 8);
+      EXPECT_GE(y, kStartY - 8);
+      EXPECT_LE(y, kStartY + kObject + 8);
+    }
+  }
+  // The same keyframes again: the same regions (integer arithmetic, no state).
+  const std::vector<MovedRegion> again = find_moved_regions(a, b, CameraMotion{});
+  ASSERT_EQ(again.size(), regions.size());
+  for (size_t i = 0; i < regions.size(); ++i) EXPECT_EQ(again[i].points_a, regions[i].points_a);
+}
+
+TEST(KeyframeMotion, BeatsTheBlendAndPutsTheObjectWhereTheTruthHasIt) {
+  const std::vector<Frame> frames = clip(true);
+  const Frame &a = frames.front(), &b = frames.back();
+  const double camera = untracked_gain_db(a, b, kLast, in_between(frames), UntrackedComposition::camera);
+  const double motion =
+      untracked_gain_db(a, b, kLast, in_between(frames), UntrackedComposition::camera_motion);
+  // The blend shows two half-contrast ghosts; the moved object is one whole object at its place.
+  EXPECT_GT(motion, 6.0);
+  EXPECT_GT(motion, camera + 4.0);
+  const UntrackedChoice choice =
+      choose_untracked_composition(a, b, kLast, in_between(frames), 0.1,
+                                   {UntrackedComposition::camera, UntrackedComposition::camera_motion});
+  EXPECT_EQ(choice.composition, UntrackedComposition::camera_motion);
+  EXPECT_DOUBLE_EQ(choice.gain_db, motion);
+  // Offered only the plain camera-aware background, the choice keeps what that gains.
+  EXPECT_EQ(
+      choose_untracked_composition(a, b, kLast, in_between(frames), 1000, {UntrackedComposition::camera})
+          .composition,
+      UntrackedComposition::blend);
+
+  ClipModelOptions options;
+  options.untracked_motion = true;
+  const ClipModel model = build_clip_model(a, b, {}, kLast, options);
+  for (int j : {3, 6, 9}) {
+    const Frame f = compose_clip_frame(model, a, b, j);
+    const int truth_x = static_cast<int>(std::lround(kStartX + kMoveX * j / static_cast<double>(kLast)));
+    const int truth_y = static_cast<int>(std::lround(kStartY + kMoveY * j / static_cast<double>(kLast)));
+    const auto [x, y] = locate_object(f, truth_x, truth_y);
+    EXPECT_LE(std::abs(x - truth_x), 1) << "frame " << j;
+    EXPECT_LE(std::abs(y - truth_y), 1) << "frame " << j;
+  }
+}
+
+TEST(KeyframeMotion, DoesNothingWhereTheKeyframesAgree) {
+  const std::vector<Frame> frames = clip(false);  // the object stands still
+  const Frame &a = frames.front(), &b = frames.back();
+  EXPECT_TRUE(find_moved_regions(a, b, CameraMotion{}).empty());
+  ClipModelOptions with_motion;
+  with_motion.untracked_motion = true;
+  const ClipModel moving = build_clip_model(a, b, {}, kLast, with_motion);
+  const ClipModel plain = build_clip_model(a, b, {}, kLast);
+  EXPECT_TRUE(moving.layers.empty());
+  for (int j : {1, 6, 11}) {
+    EXPECT_EQ(compose_clip_frame(moving, a, b, j).planes[0].samples,
+              compose_clip_frame(plain, a, b, j).planes[0].samples);
+  }
+  EXPECT_DOUBLE_EQ(untracked_gain_db(a, b, kLast, in_between(frames), UntrackedComposition::camera_motion),
+                   untracked_gain_db(a, b, kLast, in_between(frames), UntrackedComposition::camera));
+}
+
+TEST(KeyframeMotion, WarpGeneratorFollowsThePerClipComposition) {
+  const std::vector<Frame> frames = clip(true);
+  Video keyframes;
+  keyframes.info.width = kWidth;
+  keyframes.info.height = kHeight;
+  keyframes.info.fps = {25, 1};
+  keyframes.frames = {frames.front(), frames.back()};
+  const std::vector<ClipTrajectories> clips = {ClipTrajectories{kLast + 1, {}}};
+  WarpOptions options;
+  options.untracked = {UntrackedComposition::camera_motion};
+  const Video warped = warp_between_keyframes(keyframes, {0, kLast}, clips, kLast + 1, options);
+  ClipModelOptions with_motion;
+  with_motion.untracked_motion = true;
+  const ClipModel model = build_clip_model(frames.front(), frames.back(), {}, kLast, with_motion);
+  for (int j = 1; j < kLast; ++j) {
+    EXPECT_EQ(warped.frames[j].planes[0].samples,
+              compose_clip_frame(model, frames.front(), frames.back(), j).planes[0].samples);
+  }
+  // Without the per-clip list the bit decides as before: no bit, the blend (no moved object).
+  const Video plain = warp_between_keyframes(keyframes, {0, kLast}, clips, kLast + 1);
+  EXPECT_NE(plain.frames[6].planes[0].samples, warped.frames[6].planes[0].samples);
+  options.untracked = {UntrackedComposition::camera, UntrackedComposition::camera};
+  EXPECT_THROW(warp_between_keyframes(keyframes, {0, kLast}, clips, kLast + 1, options), InputError);
+}
+
+}  // namespace
+}  // namespace tgvc
