@@ -20,12 +20,12 @@ namespace tgvc {
 
 struct KeyframeMotionOptions {
   int factor = 2;  // luma reduction of the search (box average)
-  int block = 4;   // block size on the reduced luma (8 px at full size)
-  int range = 24;  // search range around the camera's prediction, reduced samples (48 px)
+  int block = 8;   // block size on the reduced luma (16 px at full size)
+  int range = 32;  // search range around the camera's prediction, reduced samples (64 px)
   // Cost of a candidate: its SAD plus this many eighths of an 8-bit unit per changed sample and
   // reduced sample of distance from the camera's prediction: flat patches match many places, the
   // nearest wins; small enough that a textured object found far away still wins.
-  int motion_penalty_eighths = 8;
+  int motion_penalty_eighths = 4;
   // A sample has changed when its luma differs from the other keyframe's at the camera-moved
   // place by more than this (8-bit units; coding noise at ULB rates is a few units). Matches
   // compare only the changed samples of a block: a small object moves, the background around it
@@ -35,7 +35,7 @@ struct KeyframeMotionOptions {
   // ... and kept when its best match's SAD is at most this share of the camera's SAD,
   double max_match_share = 0.5;
   // ... at most this mean absolute difference (8-bit units),
-  int max_match_difference = 12;
+  int max_match_difference = 30;
   // ... the search from B returns within this many reduced samples of the block, or finds no
   // place in A better by consistency_margin 8-bit units per changed sample,
   int consistency = 1;
@@ -45,7 +45,7 @@ struct KeyframeMotionOptions {
   // Neighbouring kept blocks whose displacements differ by at most this (full-size pixels, per
   // axis) belong to one region; a region needs at least min_blocks blocks.
   int link_px = 4;
-  int min_blocks = 3;
+  int min_blocks = 1;
 };
 
 // One region of A that moved between the keyframes: one translation A -> B (full-size pixels),
