@@ -1,7 +1,6 @@
 #include "codecs/tgvc/generate/clip_model.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <string>
 
 #include "harness/core/error.h"
@@ -49,7 +48,32 @@ MotionInstance straight_line_motion(int dx, int dy, int last) {
   return m;
 }
 
+// Adds the instance with its points in A and in B as a layer (front), unless its support is
+// empty in both keyframes.
+void add_layer(ClipModel* model, const Frame& a, const Frame& b, MotionInstance m,
+               const std::vector<std::pair<double, double>>& points_a,
+               const std::vector<std::pair<double, double>>& points_b, const ClipModelOptions& options) {
+  InstanceLayer layer;
+  layer.support_a = instance_support(a, b, model->camera, m.from_a[model->last], points_a, options.support);
+  layer.support_b = instance_support(b, a, model->camera.inverse(), m.from_b[0], points_b, options.support);
+  layer.box_a = nonzero_box(layer.support_a);
+  layer.box_b = nonzero_box(layer.support_b);
+  if (layer.box_a.empty() && layer.box_b.empty()) return;  // nothing of it found in either keyframe
+  take_max(model->occupied_a, layer.support_a, layer.box_a, options.occupied_margin);
+  take_max(model->occupied_b, layer.support_b, layer.box_b, options.occupied_margin);
+  layer.motion = std::move(m);
+  model->layers.push_back(std::move(layer));
+}
+
 }  // namespace
+
+size_t add_keyframe_motion_layers(ClipModel* model, const Frame& a, const Frame& b,
+                                  const ClipModelOptions& options) {
+  const size_t before = model->layers.size();
+  for (const MovedRegion& r : find_moved_regions(a, b, model->camera, options.keyframe_motion))
+    add_layer(model, a, b, straight_line_motion(r.dx, r.dy, model->last), r.points_a, r.points_b, options);
+  return model->layers.size() - before;
+}
 
 ClipModel build_clip_model(const Frame& a, const Frame& b, const std::vector<TrackPath>& paths, int last,
                            const ClipModelOptions& options) {
@@ -81,27 +105,11 @@ ClipModel build_clip_model(const Frame& a, const Frame& b, const std::vector<Tra
   std::stable_sort(instances.begin(), instances.end(), [](const MotionInstance& p, const MotionInstance& q) {
     return p.hidden_share > q.hidden_share;
   });
-  const auto add_layer = [&](MotionInstance m, const std::vector<std::pair<double, double>>& points_a,
-                             const std::vector<std::pair<double, double>>& points_b) {
-    InstanceLayer layer;
-    layer.support_a = instance_support(a, b, model.camera, m.from_a[last], points_a, options.support);
-    layer.support_b = instance_support(b, a, back, m.from_b[0], points_b, options.support);
-    layer.box_a = nonzero_box(layer.support_a);
-    layer.box_b = nonzero_box(layer.support_b);
-    if (layer.box_a.empty() && layer.box_b.empty()) return;  // nothing of it found in either keyframe
-    take_max(model.occupied_a, layer.support_a, layer.box_a, options.occupied_margin);
-    take_max(model.occupied_b, layer.support_b, layer.box_b, options.occupied_margin);
-    layer.motion = std::move(m);
-    model.layers.push_back(std::move(layer));
-  };
   for (MotionInstance& m : instances) {
     const auto points_a = visible_points(paths, m, 0), points_b = visible_points(paths, m, last);
-    add_layer(std::move(m), points_a, points_b);
+    add_layer(&model, a, b, std::move(m), points_a, points_b, options);
   }
-  if (paths.empty() && options.untracked_motion) {
-    for (const MovedRegion& r : find_moved_regions(a, b, model.camera, options.keyframe_motion))
-      add_layer(straight_line_motion(r.dx, r.dy, last), r.points_a, r.points_b);
-  }
+  if (paths.empty() && options.untracked_motion) add_keyframe_motion_layers(&model, a, b, options);
   return model;
 }
 

@@ -62,4 +62,11 @@ struct ClipModelOptions {
 ClipModel build_clip_model(const Frame& a, const Frame& b, const std::vector<TrackPath>& paths, int last,
                            const ClipModelOptions& options = {});
 
+// Adds the regions of A that moved between the keyframes beyond the model's camera
+// (keyframe_motion.h) as layers moving on straight lines, in front; returns how many. What
+// options.untracked_motion does in a clip without tracks; the encoder applies it to a copy of the
+// camera-aware model to weigh both compositions at the cost of one.
+size_t add_keyframe_motion_layers(ClipModel* model, const Frame& a, const Frame& b,
+                                  const ClipModelOptions& options = {});
+
 }  // namespace tgvc

@@ -40,7 +40,36 @@ PixelBox frame_box(const InstanceLayer& layer, int j, int width, int height) {
 
 }  // namespace
 
-Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b, int j, bool luma_only) {
+PixelBox layers_box(const ClipModel& model, int j) {
+  const int width = model.occupied_a.width, height = model.occupied_a.height;
+  // How far the camera moves any point between the keyframes (an affine map: at most at a corner).
+  double reach = 0;
+  for (double x : {0.0, static_cast<double>(width)}) {
+    for (double y : {0.0, static_cast<double>(height)}) {
+      double mx = x, my = y;
+      model.camera.apply(x, y, &mx, &my);
+      reach = std::max({reach, std::fabs(mx - x), std::fabs(my - y)});
+    }
+  }
+  PixelBox out{width, height, 0, 0};
+  const auto add = [&](const PixelBox& box, int grow) {
+    if (box.empty()) return;
+    out.x0 = std::min(out.x0, box.x0 - grow), out.y0 = std::min(out.y0, box.y0 - grow);
+    out.x1 = std::max(out.x1, box.x1 + grow), out.y1 = std::max(out.y1, box.y1 + grow);
+  };
+  // The occupancy (the grown supports) changes the background wherever a frame reads it: the
+  // occupied boxes moved by the camera at most.
+  const int grow = static_cast<int>(std::ceil(reach)) + 2;
+  add(nonzero_box(model.occupied_a), grow);
+  add(nonzero_box(model.occupied_b), grow);
+  for (const InstanceLayer& layer : model.layers) add(frame_box(layer, j, width, height), 2);
+  out.x0 = std::clamp(out.x0, 0, width), out.x1 = std::clamp(out.x1, 0, width);
+  out.y0 = std::clamp(out.y0, 0, height), out.y1 = std::clamp(out.y1, 0, height);
+  return out;
+}
+
+Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b, int j, bool luma_only,
+                         const PixelBox* within) {
   const int width = a.width(), height = a.height();
   if (j < 0 || j > model.last || model.last <= 0) {
     throw InputError("warp compose", "a clip frame in 0.." + std::to_string(model.last), std::to_string(j));
@@ -62,9 +91,13 @@ Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b,
     const double sx = static_cast<double>(width) / pa.width, sy = static_cast<double>(height) / pa.height;
     std::vector<double>& out = planes[p];
     out.resize(static_cast<size_t>(pa.width) * pa.height);
-    for (int y = 0; y < pa.height; ++y) {
+    const int y0 = within ? within->y0 * pa.height / height : 0;
+    const int y1 = within ? (within->y1 * pa.height + height - 1) / height : pa.height;
+    const int x0 = within ? within->x0 * pa.width / width : 0;
+    const int x1 = within ? (within->x1 * pa.width + width - 1) / width : pa.width;
+    for (int y = y0; y < y1; ++y) {
       const double py = (y + 0.5) * sy;
-      for (int x = 0; x < pa.width; ++x) {
+      for (int x = x0; x < x1; ++x) {
         const double px = (x + 0.5) * sx;
         double ax = px, ay = py, bx = px, by = py;
         model.camera.to_keyframes(t, px, py, &ax, &ay, &bx, &by);

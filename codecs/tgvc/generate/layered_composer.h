@@ -12,13 +12,21 @@
 
 #include "codecs/tgvc/generate/clip_model.h"
 #include "harness/core/frame.h"
+#include "harness/core/pixel_box.h"
 
 namespace tgvc {
 
 // Clip frame j (0 <= j <= model.last) between keyframes a and b (same size and format as the
 // model was built from; InputError otherwise). With `luma_only` only plane 0 is composed (the
 // others are a's): the encoder's background choice measures luma alone.
+// With `within`, only the luma pixels of that box (and the chroma samples over it) are composed;
+// the others are 0.
 Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b, int j,
-                         bool luma_only = false);
+                         bool luma_only = false, const PixelBox* within = nullptr);
+
+// The luma pixels of frame j where the model's layers and the background they hide can differ
+// from the same model without layers (the camera-aware background alone): the layers' boxes in
+// frame j and the occupied parts of the keyframes, moved by the camera. Empty without layers.
+PixelBox layers_box(const ClipModel& model, int j);
 
 }  // namespace tgvc

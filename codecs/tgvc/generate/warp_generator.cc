@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <string>
 #include <thread>
 
@@ -38,6 +37,20 @@ double luma_squared_error(const Frame& x, const Frame& y) {
   return sum;
 }
 
+// Over the luma pixels of `box` only.
+double luma_squared_error(const Frame& x, const Frame& y, const PixelBox& box) {
+  double sum = 0;
+  for (int r = box.y0; r < box.y1; ++r) {
+    const uint16_t* rx = x.planes[0].row(r);
+    const uint16_t* ry = y.planes[0].row(r);
+    for (int c = box.x0; c < box.x1; ++c) {
+      const double d = static_cast<double>(rx[c]) - ry[c];
+      sum += d * d;
+    }
+  }
+  return sum;
+}
+
 // The clip model's options for a clip without tracks composed with `composition`.
 ClipModelOptions untracked_model_options(UntrackedComposition composition, const WarpOptions& options) {
   ClipModelOptions model = options.model;
@@ -45,11 +58,7 @@ ClipModelOptions untracked_model_options(UntrackedComposition composition, const
   return model;
 }
 
-}  // namespace
-
-double untracked_gain_db(const Frame& a, const Frame& b, int last, const std::vector<ClipFrame>& frames,
-                         UntrackedComposition composition, const WarpOptions& options) {
-  if (frames.empty() || composition == UntrackedComposition::blend) return 0;
+void check_clip_frames(const Frame& a, int last, const std::vector<ClipFrame>& frames) {
   for (const ClipFrame& f : frames) {
     if (f.j <= 0 || f.j >= last || f.frame == nullptr || f.frame->width() != a.width() ||
         f.frame->height() != a.height()) {
@@ -58,15 +67,28 @@ double untracked_gain_db(const Frame& a, const Frame& b, int last, const std::ve
                        "frame " + std::to_string(f.j));
     }
   }
+}
+
+// 10 log10(blend / other); 0 when they are equal. One unit of squared error stands in for none,
+// so that an exact frame gives a finite gain.
+double gain_db(double blend_error, double other_error) {
+  if (blend_error == other_error) return 0;
+  return 10 * std::log10(std::max(blend_error, 1.0) / std::max(other_error, 1.0));
+}
+
+}  // namespace
+
+double untracked_gain_db(const Frame& a, const Frame& b, int last, const std::vector<ClipFrame>& frames,
+                         UntrackedComposition composition, const WarpOptions& options) {
+  if (frames.empty() || composition == UntrackedComposition::blend) return 0;
+  check_clip_frames(a, last, frames);
   const ClipModel model = build_clip_model(a, b, {}, last, untracked_model_options(composition, options));
   double blend_error = 0, camera_error = 0;
   for (const ClipFrame& f : frames) {
     blend_error += luma_squared_error(blend_frame(a, b, f.j, last), *f.frame);
     camera_error += luma_squared_error(compose_clip_frame(model, a, b, f.j, /*luma_only=*/true), *f.frame);
   }
-  if (blend_error == camera_error) return 0;
-  // One unit of squared error stands in for none, so that an exact frame gives a finite gain.
-  return 10 * std::log10(std::max(blend_error, 1.0) / std::max(camera_error, 1.0));
+  return gain_db(blend_error, camera_error);
 }
 
 double camera_background_gain_db(const Frame& a, const Frame& b, int last,
@@ -79,14 +101,41 @@ UntrackedChoice choose_untracked_composition(const Frame& a, const Frame& b, int
                                              const std::vector<UntrackedComposition>& candidates,
                                              const WarpOptions& options) {
   UntrackedChoice choice;
-  bool found = false;
+  const auto offered = [&](UntrackedComposition c) {
+    return std::find(candidates.begin(), candidates.end(), c) != candidates.end();
+  };
+  const bool camera = offered(UntrackedComposition::camera);
+  const bool motion = offered(UntrackedComposition::camera_motion);
+  if (frames.empty() || (!camera && !motion)) return choice;
+  check_clip_frames(a, last, frames);
+  // One camera-aware model; the moved regions go on a copy of it (the same model
+  // build_clip_model gives with untracked_motion), and without regions the two are the same.
+  const ClipModel camera_model =
+      build_clip_model(a, b, {}, last, untracked_model_options(UntrackedComposition::camera, options));
+  ClipModel motion_model = camera_model;
+  const bool moved = motion && add_keyframe_motion_layers(&motion_model, a, b, options.model) > 0;
+  double blend_error = 0, camera_error = 0, motion_error = 0;
+  for (const ClipFrame& f : frames) {
+    blend_error += luma_squared_error(blend_frame(a, b, f.j, last), *f.frame);
+    const Frame camera_frame = compose_clip_frame(camera_model, a, b, f.j, /*luma_only=*/true);
+    const double e = luma_squared_error(camera_frame, *f.frame);
+    camera_error += e;
+    if (!moved) {
+      motion_error += e;
+      continue;
+    }
+    // The layers change only their box: compose that alone and swap its error in.
+    const PixelBox box = layers_box(motion_model, f.j);
+    const Frame motion_frame = compose_clip_frame(motion_model, a, b, f.j, true, &box);
+    motion_error +=
+        e - luma_squared_error(camera_frame, *f.frame, box) + luma_squared_error(motion_frame, *f.frame, box);
+  }
+  // In candidate order; a later one wins only with a larger gain.
   for (UntrackedComposition c : candidates) {
     if (c == UntrackedComposition::blend) continue;
-    const double gain = untracked_gain_db(a, b, last, frames, c, options);
-    if (gain >= min_gain_db && (!found || gain > choice.gain_db)) {
+    const double gain = gain_db(blend_error, c == UntrackedComposition::camera ? camera_error : motion_error);
+    if (gain >= min_gain_db && (choice.composition == UntrackedComposition::blend || gain > choice.gain_db))
       choice = {c, gain};
-      found = true;
-    }
   }
   return choice;
 }

@@ -36,15 +36,17 @@ double object_texture(double u, double v) {  // u, v: position inside the object
 
 // Clip frame j: the still background with the object at its true place, the corner at
 // start + (j / last) * move (linear motion at constant speed: the truth).
-Frame scene(int j, bool moving = true) {
+// With `pan`, the camera pans by (pan, pan / 3) px per frame as well.
+Frame scene(int j, bool moving = true, double pan = 0) {
   const double t = moving ? static_cast<double>(j) / kLast : 0;
+  const double cx = pan * j, cy = pan * j / 3;
   const double ox = kStartX + t * kMoveX, oy = kStartY + t * kMoveY;
   Frame f = Frame::allocate(kWidth, kHeight, PixelFormat{}, 128);
   for (int y = 0; y < kHeight; ++y) {
     for (int x = 0; x < kWidth; ++x) {
       const double u = x + 0.5 - ox, v = y + 0.5 - oy;
       const bool inside = u >= 0 && v >= 0 && u < kObject && v < kObject;
-      const double value = inside ? object_texture(u, v) : background(x + 0.5, y + 0.5);
+      const double value = inside ? object_texture(u, v) : background(x + 0.5 + cx, y + 0.5 + cy);
       f.planes[0].at(x, y) = static_cast<uint16_t>(std::lround(std::clamp(value, 0.0, 255.0)));
     }
   }
@@ -117,7 +119,8 @@ TEST(KeyframeMotion, BeatsTheBlendAndPutsTheObjectWhereTheTruthHasIt) {
       choose_untracked_composition(a, b, kLast, in_between(frames), 0.1,
                                    {UntrackedComposition::camera, UntrackedComposition::camera_motion});
   EXPECT_EQ(choice.composition, UntrackedComposition::camera_motion);
-  EXPECT_DOUBLE_EQ(choice.gain_db, motion);
+  // The choice composes only the layers' box for the moved regions; the gain is the full frames'.
+  EXPECT_NEAR(choice.gain_db, motion, 1e-9);
   // Offered only the plain camera-aware background, the choice keeps what that gains.
   EXPECT_EQ(
       choose_untracked_composition(a, b, kLast, in_between(frames), 1000, {UntrackedComposition::camera})
@@ -135,6 +138,26 @@ TEST(KeyframeMotion, BeatsTheBlendAndPutsTheObjectWhereTheTruthHasIt) {
     EXPECT_LE(std::abs(x - truth_x), 1) << "frame " << j;
     EXPECT_LE(std::abs(y - truth_y), 1) << "frame " << j;
   }
+}
+
+TEST(KeyframeMotion, TheChoiceWeighsTheMovedRegionsAsTheDecoderComposesThem) {
+  // A panning camera: the background moves too, so the part of each frame that the moved
+  // regions change reaches as far as the camera takes the keyframes' occupied parts.
+  std::vector<Frame> frames;
+  for (int j = 0; j <= kLast; ++j) frames.push_back(scene(j, true, 2.0));
+  const Frame &a = frames.front(), &b = frames.back();
+  ClipModelOptions with_motion;
+  with_motion.untracked_motion = true;
+  const ClipModel model = build_clip_model(a, b, {}, kLast, with_motion);
+  ASSERT_FALSE(model.camera.identity);
+  ASSERT_FALSE(model.layers.empty());
+  const double motion =
+      untracked_gain_db(a, b, kLast, in_between(frames), UntrackedComposition::camera_motion);
+  const UntrackedChoice choice = choose_untracked_composition(a, b, kLast, in_between(frames), -1000,
+                                                              {UntrackedComposition::camera_motion});
+  EXPECT_EQ(choice.composition, UntrackedComposition::camera_motion);
+  EXPECT_NEAR(choice.gain_db, motion, 1e-9);
+  EXPECT_GT(motion, untracked_gain_db(a, b, kLast, in_between(frames), UntrackedComposition::camera));
 }
 
 TEST(KeyframeMotion, DoesNothingWhereTheKeyframesAgree) {
