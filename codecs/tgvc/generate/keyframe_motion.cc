@@ -52,10 +52,12 @@ std::vector<uint8_t> changed_samples(const IntLuma& a, const IntLuma& b, int x, 
   return mask;
 }
 
+// The SAD over the mask's samples; it stops (returning a partial sum >= stop) once the sum
+// reaches `stop`: the candidate cannot win then.
 int64_t block_sad(const IntLuma& a, const IntLuma& b, int ax, int ay, int bx, int by, int size,
-                  const std::vector<uint8_t>& mask) {
+                  const std::vector<uint8_t>& mask, int64_t stop = std::numeric_limits<int64_t>::max()) {
   int64_t sum = 0;
-  for (int y = 0; y < size; ++y) {
+  for (int y = 0; y < size && sum < stop; ++y) {
     const int32_t* ra = &a.v[static_cast<size_t>(ay + y) * a.width + ax];
     const int32_t* rb = &b.v[static_cast<size_t>(by + y) * b.width + bx];
     const uint8_t* m = &mask[static_cast<size_t>(y) * size];
@@ -82,8 +84,13 @@ Best search(const IntLuma& a, const IntLuma& b, int x, int y, int size, const st
   for (int dy = cy - range; dy <= cy + range; ++dy) {
     for (int dx = cx - range; dx <= cx + range; ++dx) {
       if (!fits(b, x + dx, y + dy, size)) continue;
-      const int64_t sad = block_sad(a, b, x, y, x + dx, y + dy, size, mask);
-      const int64_t cost = 8 * sad + penalty * (std::abs(dx - cx) + std::abs(dy - cy));
+      const int64_t distance_cost = penalty * (std::abs(dx - cx) + std::abs(dy - cy));
+      if (distance_cost >= best_cost) continue;
+      // A SAD of at least (best_cost - distance_cost) / 8 cannot win: stop summing there.
+      const int64_t stop =
+          best_cost == std::numeric_limits<int64_t>::max() ? best_cost : (best_cost - distance_cost + 7) / 8;
+      const int64_t sad = block_sad(a, b, x, y, x + dx, y + dy, size, mask, stop);
+      const int64_t cost = 8 * sad + distance_cost;
       if (cost < best_cost) best = {dx, dy, sad}, best_cost = cost;
     }
   }
