@@ -89,6 +89,7 @@ ClipModel build_clip_model(const Frame& a, const Frame& b, const std::vector<Tra
   }
   ClipModel model;
   model.last = last;
+  model.occupied_margin = options.occupied_margin;
   if (options.camera_motion) model.camera = estimate_camera_motion(a, b, options.camera);
   const CameraMotion back = model.camera.inverse();
   model.camera_share_a = camera_share(a, b, model.camera, options.background);

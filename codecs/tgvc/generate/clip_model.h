@@ -33,6 +33,7 @@ struct ClipModel {
   std::vector<InstanceLayer> layers;  // back to front
   FloatImage occupied_a;              // the largest instance support (grown) at each pixel of A
   FloatImage occupied_b;
+  int occupied_margin = 0;  // ClipModelOptions::occupied_margin it was built with
 };
 
 struct ClipModelOptions {

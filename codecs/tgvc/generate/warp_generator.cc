@@ -37,16 +37,15 @@ double luma_squared_error(const Frame& x, const Frame& y) {
   return sum;
 }
 
-// Over the luma pixels of `box` only.
-double luma_squared_error(const Frame& x, const Frame& y, const PixelBox& box) {
+// Over the luma pixels that `mask` marks only.
+double luma_squared_error(const Frame& x, const Frame& y, const std::vector<uint8_t>& mask) {
   double sum = 0;
-  for (int r = box.y0; r < box.y1; ++r) {
-    const uint16_t* rx = x.planes[0].row(r);
-    const uint16_t* ry = y.planes[0].row(r);
-    for (int c = box.x0; c < box.x1; ++c) {
-      const double d = static_cast<double>(rx[c]) - ry[c];
-      sum += d * d;
-    }
+  const std::vector<uint16_t>& sx = x.planes[0].samples;
+  const std::vector<uint16_t>& sy = y.planes[0].samples;
+  for (size_t i = 0; i < sx.size(); ++i) {
+    if (!mask[i]) continue;
+    const double d = static_cast<double>(sx[i]) - sy[i];
+    sum += d * d;
   }
   return sum;
 }
@@ -124,8 +123,8 @@ UntrackedChoice choose_untracked_composition(const Frame& a, const Frame& b, int
       motion_error += e;
       continue;
     }
-    // The layers change only their box: compose that alone and swap its error in.
-    const PixelBox box = layers_box(motion_model, f.j);
+    // The layers change only the pixels of their mask: compose those alone and swap their error in.
+    const std::vector<uint8_t> box = layers_mask(motion_model, f.j);
     const Frame motion_frame = compose_clip_frame(motion_model, a, b, f.j, true, &box);
     motion_error +=
         e - luma_squared_error(camera_frame, *f.frame, box) + luma_squared_error(motion_frame, *f.frame, box);
