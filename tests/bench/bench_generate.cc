@@ -124,6 +124,23 @@ void BM_Warp(benchmark::State& state) {
 // Arguments: threads, still camera.
 BENCHMARK(BM_Warp)->Args({1, 0})->Args({2, 0})->Args({1, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// A clip without trajectories with a still camera (the objects then move untracked, as vtest's
+// walkers): the camera-aware background (argument 0) against it plus the keyframes' own motion
+// (argument 1, UntrackedComposition::camera_motion).
+void BM_WarpUntracked(benchmark::State& state) {
+  const Input& in = input(true);
+  std::vector<ClipTrajectories> none;
+  for (size_t c = 0; c + 1 < kKeyframes.size(); ++c)
+    none.push_back({kKeyframes[c + 1] - kKeyframes[c] + 1, {}});
+  WarpOptions options;
+  options.untracked.assign(
+      none.size(), state.range(0) != 0 ? UntrackedComposition::camera_motion : UntrackedComposition::camera);
+  for (auto _ : state)
+    benchmark::DoNotOptimize(warp_between_keyframes(in.keyframes, kKeyframes, none, kFrames, options));
+  state.SetItemsProcessed(state.iterations() * kFrames);
+}
+BENCHMARK(BM_WarpUntracked)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 // The per-clip part of warp (camera motion, instances, supports) for the first clip, and one
 // frame's composition: where the time goes.
 void BM_WarpClipModel(benchmark::State& state) {

@@ -34,7 +34,46 @@ void take_max(FloatImage& into, const FloatImage& mask, const PixelBox& box, int
   }
 }
 
+// A region that moves by (dx, dy) from A to B at constant speed: frame j is A moved by t (dx, dy)
+// and B moved back by (1 - t) (dx, dy), t = j / last; seen in both keyframes.
+MotionInstance straight_line_motion(int dx, int dy, int last) {
+  MotionInstance m;
+  for (int j = 0; j <= last; ++j) {
+    const double t = static_cast<double>(j) / last;
+    m.from_a.push_back({1, 0, t * dx, t * dy});
+    m.from_b.push_back({1, 0, (t - 1) * dx, (t - 1) * dy});
+  }
+  m.confidence_a.assign(static_cast<size_t>(last) + 1, 1.0);
+  m.confidence_b.assign(static_cast<size_t>(last) + 1, 1.0);
+  return m;
+}
+
+// Adds the instance with its points in A and in B as a layer (front), unless its support is
+// empty in both keyframes.
+void add_layer(ClipModel* model, const Frame& a, const Frame& b, MotionInstance m,
+               const std::vector<std::pair<double, double>>& points_a,
+               const std::vector<std::pair<double, double>>& points_b, const ClipModelOptions& options) {
+  InstanceLayer layer;
+  layer.support_a = instance_support(a, b, model->camera, m.from_a[model->last], points_a, options.support);
+  layer.support_b = instance_support(b, a, model->camera.inverse(), m.from_b[0], points_b, options.support);
+  layer.box_a = nonzero_box(layer.support_a);
+  layer.box_b = nonzero_box(layer.support_b);
+  if (layer.box_a.empty() && layer.box_b.empty()) return;  // nothing of it found in either keyframe
+  take_max(model->occupied_a, layer.support_a, layer.box_a, options.occupied_margin);
+  take_max(model->occupied_b, layer.support_b, layer.box_b, options.occupied_margin);
+  layer.motion = std::move(m);
+  model->layers.push_back(std::move(layer));
+}
+
 }  // namespace
+
+size_t add_keyframe_motion_layers(ClipModel* model, const Frame& a, const Frame& b,
+                                  const ClipModelOptions& options) {
+  const size_t before = model->layers.size();
+  for (const MovedRegion& r : find_moved_regions(a, b, model->camera, options.keyframe_motion))
+    add_layer(model, a, b, straight_line_motion(r.dx, r.dy, model->last), r.points_a, r.points_b, options);
+  return model->layers.size() - before;
+}
 
 ClipModel build_clip_model(const Frame& a, const Frame& b, const std::vector<TrackPath>& paths, int last,
                            const ClipModelOptions& options) {
@@ -50,6 +89,7 @@ ClipModel build_clip_model(const Frame& a, const Frame& b, const std::vector<Tra
   }
   ClipModel model;
   model.last = last;
+  model.occupied_margin = options.occupied_margin;
   if (options.camera_motion) model.camera = estimate_camera_motion(a, b, options.camera);
   const CameraMotion back = model.camera.inverse();
   model.camera_share_a = camera_share(a, b, model.camera, options.background);
@@ -67,19 +107,10 @@ ClipModel build_clip_model(const Frame& a, const Frame& b, const std::vector<Tra
     return p.hidden_share > q.hidden_share;
   });
   for (MotionInstance& m : instances) {
-    InstanceLayer layer;
-    layer.support_a =
-        instance_support(a, b, model.camera, m.from_a[last], visible_points(paths, m, 0), options.support);
-    layer.support_b =
-        instance_support(b, a, back, m.from_b[0], visible_points(paths, m, last), options.support);
-    layer.box_a = nonzero_box(layer.support_a);
-    layer.box_b = nonzero_box(layer.support_b);
-    if (layer.box_a.empty() && layer.box_b.empty()) continue;  // nothing of it found in either keyframe
-    take_max(model.occupied_a, layer.support_a, layer.box_a, options.occupied_margin);
-    take_max(model.occupied_b, layer.support_b, layer.box_b, options.occupied_margin);
-    layer.motion = std::move(m);
-    model.layers.push_back(std::move(layer));
+    const auto points_a = visible_points(paths, m, 0), points_b = visible_points(paths, m, last);
+    add_layer(&model, a, b, std::move(m), points_a, points_b, options);
   }
+  if (paths.empty() && options.untracked_motion) add_keyframe_motion_layers(&model, a, b, options);
   return model;
 }
 

@@ -9,6 +9,7 @@
 #include "codecs/tgvc/generate/background_choice.h"
 #include "codecs/tgvc/generate/camera_motion.h"
 #include "codecs/tgvc/generate/instance_support.h"
+#include "codecs/tgvc/generate/keyframe_motion.h"
 #include "codecs/tgvc/generate/motion_instances.h"
 #include "codecs/tgvc/generate/track_paths.h"
 
@@ -32,6 +33,7 @@ struct ClipModel {
   std::vector<InstanceLayer> layers;  // back to front
   FloatImage occupied_a;              // the largest instance support (grown) at each pixel of A
   FloatImage occupied_b;
+  int occupied_margin = 0;  // ClipModelOptions::occupied_margin it was built with
 };
 
 struct ClipModelOptions {
@@ -48,11 +50,24 @@ struct ClipModelOptions {
   // camera: there the keyframes are aligned only to a fraction of a pixel and their average
   // would blur and jump at the keyframes.
   bool steady_background = true;
+  // In a clip without tracks, the regions that moved between the keyframes beyond the camera
+  // (keyframe_motion.h) become layers moving on straight lines, so that people walking past a
+  // still camera move instead of cross-fading or freezing. Clips with tracks never use it. Off
+  // by default: it is the `camera_motion` composition (warp_generator.h), chosen per clip.
+  bool untracked_motion = false;
+  KeyframeMotionOptions keyframe_motion;
 };
 
 // `paths`: fit_track_paths of the clip, each with last + 1 frames. InputError when a path has
 // another length, last < 1, or the keyframes differ in size.
 ClipModel build_clip_model(const Frame& a, const Frame& b, const std::vector<TrackPath>& paths, int last,
                            const ClipModelOptions& options = {});
+
+// Adds the regions of A that moved between the keyframes beyond the model's camera
+// (keyframe_motion.h) as layers moving on straight lines, in front; returns how many. What
+// options.untracked_motion does in a clip without tracks; the encoder applies it to a copy of the
+// camera-aware model to weigh both compositions at the cost of one.
+size_t add_keyframe_motion_layers(ClipModel* model, const Frame& a, const Frame& b,
+                                  const ClipModelOptions& options = {});
 
 }  // namespace tgvc

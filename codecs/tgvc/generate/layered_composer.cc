@@ -40,7 +40,53 @@ PixelBox frame_box(const InstanceLayer& layer, int j, int width, int height) {
 
 }  // namespace
 
-Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b, int j, bool luma_only) {
+std::vector<uint8_t> layers_mask(const ClipModel& model, int j) {
+  const int width = model.occupied_a.width, height = model.occupied_a.height;
+  std::vector<uint8_t> mask(static_cast<size_t>(width) * height, 0);
+  const double t = static_cast<double>(j) / model.last;
+  const CameraMotion back = model.camera.inverse();
+  const auto add = [&](const PixelBox& box, int grow) {
+    if (box.empty()) return;
+    const int x0 = std::clamp(box.x0 - grow, 0, width), x1 = std::clamp(box.x1 + grow, 0, width);
+    const int y0 = std::clamp(box.y0 - grow, 0, height), y1 = std::clamp(box.y1 + grow, 0, height);
+    for (int y = y0; y < y1; ++y)
+      std::fill_n(mask.begin() + static_cast<ptrdiff_t>(y) * width + x0, x1 - x0, 1);
+  };
+  // Where frame j sees a keyframe box: its corners moved along the camera by the share s of the
+  // way to the other keyframe (an affine map: the corners bound it).
+  const auto moved = [&](const PixelBox& box, const CameraMotion& to_other, double share) {
+    if (box.empty()) return box;
+    double minx = width, miny = height, maxx = 0, maxy = 0;
+    for (double x : {static_cast<double>(box.x0), static_cast<double>(box.x1)}) {
+      for (double y : {static_cast<double>(box.y0), static_cast<double>(box.y1)}) {
+        double ox = x, oy = y;
+        to_other.apply(x, y, &ox, &oy);
+        const double fx = x + share * (ox - x), fy = y + share * (oy - y);
+        minx = std::min(minx, fx), maxx = std::max(maxx, fx);
+        miny = std::min(miny, fy), maxy = std::max(maxy, fy);
+      }
+    }
+    return PixelBox{clamped_floor(minx, -1, width), clamped_floor(miny, -1, height),
+                    clamped_floor(maxx + 1, 0, width + 1), clamped_floor(maxy + 1, 0, height + 1)};
+  };
+  // Each layer's supports, grown as they hide the background (the occupancy), change the
+  // background where frame j reads them: along the camera, and at the same place where the
+  // frame-fixed reading is used (camera_share); and the layer itself.
+  const int grow = model.occupied_margin + 2;
+  for (const InstanceLayer& layer : model.layers) {
+    add(moved(layer.box_a, model.camera, t), grow);
+    add(moved(layer.box_b, back, 1 - t), grow);
+    if (!model.camera_share_a.empty()) {
+      add(layer.box_a, grow);
+      add(layer.box_b, grow);
+    }
+    add(frame_box(layer, j, width, height), 2);
+  }
+  return mask;
+}
+
+Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b, int j, bool luma_only,
+                         const std::vector<uint8_t>* within) {
   const int width = a.width(), height = a.height();
   if (j < 0 || j > model.last || model.last <= 0) {
     throw InputError("warp compose", "a clip frame in 0.." + std::to_string(model.last), std::to_string(j));
@@ -64,8 +110,11 @@ Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b,
     out.resize(static_cast<size_t>(pa.width) * pa.height);
     for (int y = 0; y < pa.height; ++y) {
       const double py = (y + 0.5) * sy;
+      const uint8_t* skip_row =
+          within ? within->data() + static_cast<size_t>(clamped_floor(py, 0, height - 1)) * width : nullptr;
       for (int x = 0; x < pa.width; ++x) {
         const double px = (x + 0.5) * sx;
+        if (skip_row && !skip_row[clamped_floor(px, 0, width - 1)]) continue;
         double ax = px, ay = py, bx = px, by = py;
         model.camera.to_keyframes(t, px, py, &ax, &ay, &bx, &by);
         // Where the keyframes agree, their average in every frame; elsewhere the cross-fade.

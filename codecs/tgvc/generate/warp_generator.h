@@ -14,7 +14,8 @@
 //    (layered_composer.h). clip_model.h holds steps 2-4.
 // A clip without trajectories gives exactly the blend decoder's frames, unless the encoder chose
 // the camera-aware background for it (ClipTrajectories::camera_background): then steps 2 and 5
-// without instances.
+// without instances, or with the regions that moved between the keyframes as instances
+// (UntrackedComposition::camera_motion).
 #pragma once
 
 #include <vector>
@@ -26,6 +27,17 @@
 #include "harness/core/frame.h"
 
 namespace tgvc {
+
+// How a clip without tracks is composed; the encoder chooses per clip (docs/tgvc.md,
+// "Camera-aware background in clips without trajectories").
+enum class UntrackedComposition {
+  blend,   // the temporal blend
+  camera,  // the camera-aware background (camera, background choice, steady background): BGND bit 1
+  // ... plus the regions that moved between the keyframes beyond the camera, laid on straight
+  // lines (keyframe_motion.h): the decoder's own motion-compensated interpolation. Needs its own
+  // per-clip mode in the bitstream (value 3 of the per-clip mode byte, not carried yet).
+  camera_motion,
+};
 
 struct WarpOptions {
   TrackPathOptions paths;
@@ -39,6 +51,10 @@ struct WarpOptions {
   // Threads composing a clip's frames (each frame is independent, so the output is the same for
   // any count). 1 by default: the harness already runs cells in parallel.
   int threads = 1;
+  // Per clip, when not empty: the composition of each clip without tracks, instead of the one
+  // ClipTrajectories::camera_background gives (blend or camera). The way in for camera_motion
+  // until the bitstream carries it; InputError when its length is not the clip count.
+  std::vector<UntrackedComposition> untracked;
 };
 
 // The paths whose two ends look alike in the keyframes (see WarpOptions::max_end_mismatch);
@@ -58,13 +74,29 @@ struct ClipFrame {
   const Frame* frame = nullptr;
 };
 
-// How much the camera-aware background (the clip model without tracks) beats the blend on a clip
-// without tracks (keyframes a and b, `last` + 1 frames): 10 log10 of the blend's luma squared
-// error over its own, summed over the given source frames, in dB; 0 without frames. The encoder
-// signals the camera-aware background when this reaches TgvcParams::camera_background_min_gain_db.
-// InputError when a frame's size or index does not fit the clip.
+// How much `composition` beats the blend on a clip without tracks (keyframes a and b, `last` + 1
+// frames): 10 log10 of the blend's luma squared error over its own, summed over the given source
+// frames, in dB; 0 without frames or for the blend itself. InputError when a frame's size or
+// index does not fit the clip.
+double untracked_gain_db(const Frame& a, const Frame& b, int last, const std::vector<ClipFrame>& frames,
+                         UntrackedComposition composition, const WarpOptions& options = {});
+
+// untracked_gain_db of the camera-aware background: the encoder sets the clip's BGND bit when
+// this reaches TgvcParams::camera_background_min_gain_db.
 double camera_background_gain_db(const Frame& a, const Frame& b, int last,
                                  const std::vector<ClipFrame>& frames, const WarpOptions& options = {});
+
+struct UntrackedChoice {
+  UntrackedComposition composition = UntrackedComposition::blend;
+  double gain_db = 0;  // over the blend
+};
+
+// Of `candidates`, the one with the largest gain over the blend when that reaches min_gain_db
+// (ties: the earlier candidate), else the blend.
+UntrackedChoice choose_untracked_composition(const Frame& a, const Frame& b, int last,
+                                             const std::vector<ClipFrame>& frames, double min_gain_db,
+                                             const std::vector<UntrackedComposition>& candidates,
+                                             const WarpOptions& options = {});
 
 // A video of frame_count frames: the decoded keyframes where `keyframe_indices` says, the frames
 // of clip c (between keyframes c and c + 1) generated with clips[c]. `info` is copied from
