@@ -27,6 +27,7 @@ struct TgvcEncodeStats {
   double trajectory_coding_s = 0;
   double background_choice_s = 0;
   int camera_background_clips = 0;  // clips without tracks for which the camera-aware background won
+  int camera_path_clips = 0;        // of those, the clips whose camera follows a sent path
 };
 
 struct TgvcEncoded {

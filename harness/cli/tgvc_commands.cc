@@ -63,9 +63,11 @@ int encode(const EncodeArgs& a) {
       a.output, source.frame_count(), source.info.width, source.info.height, stats.keyframes,
       stats.keyframe_quality, stats.motion.kept, stats.motion.clusters, stats.motion.representatives);
   fmt::print(
-      "{} bytes (header {}, keyframes {}, trajectories {}), {:.5f} bpp, {:.2f} kbps; encoded in {:.2f} s\n",
+      "{} bytes (header {}, keyframes {}, trajectories {}, camera path {}), {:.5f} bpp, {:.2f} kbps; encoded "
+      "in "
+      "{:.2f} s\n",
       coded.bytes.size(), coded.sizes.header_bytes, coded.sizes.keyframe_bytes, coded.sizes.trajectory_bytes,
-      rate.bpp, rate.kbps, seconds);
+      coded.sizes.camera_path_bytes, rate.bpp, rate.kbps, seconds);
   if (!stats.target.tried.empty()) {
     fmt::print("target-bpp {}: keyframe-quality {} after {} keyframe encodes ({}){}\n",
                set.get_string("target-bpp"), stats.target.quality, stats.target.tried.size(),
@@ -83,8 +85,9 @@ int encode(const EncodeArgs& a) {
       "{:.2f} s, trajectory coding {:.2f} s, background choice {:.2f} s\n",
       stats.embedding_s, stats.motion.tracking_s, stats.motion.clustering_s, stats.motion.importance_s,
       stats.keyframe_coding_s, stats.trajectory_coding_s, stats.background_choice_s);
-  fmt::print("clips without trajectories decoded with the camera-aware background: {}\n",
-             stats.camera_background_clips);
+  fmt::print(
+      "clips without trajectories decoded with the camera-aware background: {} ({} with a camera path)\n",
+      stats.camera_background_clips, stats.camera_path_clips);
   return 0;
 }
 

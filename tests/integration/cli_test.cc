@@ -200,10 +200,11 @@ void expect_inspect_agrees_with_encode(const std::string& file, const std::strin
   EXPECT_EQ(json["keyframe_height"], 576);
   EXPECT_THAT(text.output, HasSubstr("at 768x576, "));
   const auto& parts = json["components"];
-  EXPECT_THAT(encode_output,
-              HasSubstr(fmt::format("{} bytes (header {}, keyframes {}, trajectories {})", file_bytes,
-                                    parts["header"].get<uint64_t>(), parts["keyframes"].get<uint64_t>(),
-                                    parts["trajectories"].get<uint64_t>())));
+  EXPECT_THAT(
+      encode_output,
+      HasSubstr(fmt::format("{} bytes (header {}, keyframes {}, trajectories {}, camera path {})", file_bytes,
+                            parts["header"].get<uint64_t>(), parts["keyframes"].get<uint64_t>(),
+                            parts["trajectories"].get<uint64_t>(), parts["camera_path"].get<uint64_t>())));
   const auto& keyframes = json["keyframes"];
   EXPECT_THAT(encode_output, HasSubstr(fmt::format("{} keyframes", keyframes.size())));
   ASSERT_GE(keyframes.size(), 2u);
@@ -213,17 +214,21 @@ void expect_inspect_agrees_with_encode(const std::string& file, const std::strin
   const auto& clips = json["clips"];
   ASSERT_EQ(clips.size(), keyframes.size() - 1);
   uint64_t clip_bytes = 0;
-  int camera_clips = 0;
+  int camera_clips = 0, path_clips = 0;
   for (size_t c = 0; c < clips.size(); ++c) {
     EXPECT_EQ(clips[c]["first_frame"], keyframes[c]["frame"]);
     EXPECT_EQ(clips[c]["last_frame"], keyframes[c + 1]["frame"]);
     clip_bytes += clips[c]["bytes"].get<uint64_t>();
     camera_clips += clips[c]["camera_background"].get<bool>() ? 1 : 0;
+    const bool path = clips[c]["background"] == "camera path";
+    path_clips += path ? 1 : 0;
+    EXPECT_EQ(clips[c]["camera_path"].size() > 0, path) << c;
   }
   EXPECT_EQ(clip_bytes, parts["trajectories"].get<uint64_t>());
   // The per-clip background choice the encoder counted is the one the file carries.
   EXPECT_THAT(encode_output,
-              HasSubstr(fmt::format("decoded with the camera-aware background: {}", camera_clips)));
+              HasSubstr(fmt::format("decoded with the camera-aware background: {} ({} with a camera path)",
+                                    camera_clips, path_clips)));
 }
 
 // Reduced-size keyframes: `inspect` shows the coded size the header carries.

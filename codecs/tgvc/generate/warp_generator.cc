@@ -5,6 +5,7 @@
 #include <string>
 #include <thread>
 
+#include "codecs/tgvc/generate/camera_path.h"
 #include "codecs/tgvc/generate/generators.h"
 #include "codecs/tgvc/generate/layered_composer.h"
 #include "codecs/tgvc/generate/plane_sampling.h"
@@ -12,19 +13,6 @@
 
 namespace tgvc {
 namespace {
-
-// The blend generator's integer formula, used where a clip has no trajectory at all so that the
-// warp generator then gives exactly the blend decoder's frames.
-Frame blend_frame(const Frame& a, const Frame& b, int j, int last) {
-  Frame f = a;
-  for (int p = 0; p < 3; ++p) {
-    std::vector<uint16_t>& s = f.planes[p].samples;
-    const std::vector<uint16_t>& sb = b.planes[p].samples;
-    for (size_t i = 0; i < s.size(); ++i)
-      s[i] = static_cast<uint16_t>(((last - j) * s[i] + j * sb[i] + last / 2) / last);
-  }
-  return f;
-}
 
 double luma_squared_error(const Frame& x, const Frame& y) {
   double sum = 0;
@@ -38,6 +26,17 @@ double luma_squared_error(const Frame& x, const Frame& y) {
 }
 
 }  // namespace
+
+Frame blend_clip_frame(const Frame& a, const Frame& b, int j, int last) {
+  Frame f = a;
+  for (int p = 0; p < 3; ++p) {
+    std::vector<uint16_t>& s = f.planes[p].samples;
+    const std::vector<uint16_t>& sb = b.planes[p].samples;
+    for (size_t i = 0; i < s.size(); ++i)
+      s[i] = static_cast<uint16_t>(((last - j) * s[i] + j * sb[i] + last / 2) / last);
+  }
+  return f;
+}
 
 double camera_background_gain_db(const Frame& a, const Frame& b, int last,
                                  const std::vector<ClipFrame>& frames, const WarpOptions& options) {
@@ -53,7 +52,7 @@ double camera_background_gain_db(const Frame& a, const Frame& b, int last,
   const ClipModel model = build_clip_model(a, b, {}, last, options.model);
   double blend_error = 0, camera_error = 0;
   for (const ClipFrame& f : frames) {
-    blend_error += luma_squared_error(blend_frame(a, b, f.j, last), *f.frame);
+    blend_error += luma_squared_error(blend_clip_frame(a, b, f.j, last), *f.frame);
     camera_error += luma_squared_error(compose_clip_frame(model, a, b, f.j, /*luma_only=*/true), *f.frame);
   }
   if (blend_error == camera_error) return 0;
@@ -85,7 +84,7 @@ std::vector<TrackPath> keep_consistent_paths(const Frame& a, const Frame& b, std
 
 Frame warp_clip_frame(const Frame& a, const Frame& b, const std::vector<TrackPath>& paths, int j, int last,
                       const WarpOptions& options) {
-  if (paths.empty()) return blend_frame(a, b, j, last);
+  if (paths.empty()) return blend_clip_frame(a, b, j, last);
   return compose_clip_frame(build_clip_model(a, b, paths, last, options.model), a, b, j);
 }
 
@@ -103,11 +102,13 @@ Video warp_between_keyframes(const Video& keyframes, const std::vector<int>& ind
     const std::vector<TrackPath> paths = keep_evenly_spaced(
         keep_consistent_paths(a, b, fit_track_paths(clips[k], options.paths), options), options.max_tracks);
     out.frames.push_back(a);
-    if (paths.empty() && !clips[k].camera_background) {
-      for (int j = 1; j < last; ++j) out.frames.push_back(blend_frame(a, b, j, last));
+    if (paths.empty() && clips[k].background == BackgroundMode::kBlend) {
+      for (int j = 1; j < last; ++j) out.frames.push_back(blend_clip_frame(a, b, j, last));
       continue;
     }
-    const ClipModel model = build_clip_model(a, b, paths, last, options.model);
+    ClipModel model = build_clip_model(a, b, paths, last, options.model);
+    if (clips[k].background == BackgroundMode::kCameraPath)
+      model.camera = follow_camera_path(model.camera, clips[k].camera_path, last, a.width(), a.height());
     std::vector<Frame> frames(static_cast<size_t>(last - 1));
     const int workers = std::clamp(options.threads, 1, std::max(1, last - 1));
     const auto work = [&](int first) {

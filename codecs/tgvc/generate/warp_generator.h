@@ -13,8 +13,8 @@
 // 5. each in-between frame is composed: the background, then the instances back to front
 //    (layered_composer.h). clip_model.h holds steps 2-4.
 // A clip without trajectories gives exactly the blend decoder's frames, unless the encoder chose
-// the camera-aware background for it (ClipTrajectories::camera_background): then steps 2 and 5
-// without instances.
+// the camera-aware background for it (ClipTrajectories::background): then steps 2 and 5 without
+// instances. In a clip whose mode is kCameraPath the camera follows the sent path (camera_path.h).
 #pragma once
 
 #include <vector>
@@ -51,6 +51,10 @@ std::vector<TrackPath> keep_consistent_paths(const Frame& a, const Frame& b, std
 // Builds the clip's model for this one frame: warp_between_keyframes builds it once per clip.
 Frame warp_clip_frame(const Frame& a, const Frame& b, const std::vector<TrackPath>& paths, int j, int last,
                       const WarpOptions& options = {});
+
+// The blend generator's integer formula for clip frame j: where a clip has no trajectory and the
+// blend mode, the warp generator gives exactly the blend decoder's frames.
+Frame blend_clip_frame(const Frame& a, const Frame& b, int j, int last);
 
 // One source frame of a clip: its index j in the clip (0 < j < last) and the frame.
 struct ClipFrame {

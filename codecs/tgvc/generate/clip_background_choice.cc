@@ -1,0 +1,104 @@
+#include "codecs/tgvc/generate/clip_background_choice.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+#include "codecs/tgvc/generate/camera_motion.h"
+#include "codecs/tgvc/generate/camera_path.h"
+#include "codecs/tgvc/generate/clip_model.h"
+#include "codecs/tgvc/generate/layered_composer.h"
+#include "harness/core/error.h"
+
+namespace tgvc {
+namespace {
+
+double luma_squared_error(const Frame& x, const Frame& y) {
+  double sum = 0;
+  const std::vector<uint16_t>& sx = x.planes[0].samples;
+  const std::vector<uint16_t>& sy = y.planes[0].samples;
+  for (size_t i = 0; i < sx.size(); ++i) {
+    const double d = static_cast<double>(sx[i]) - sy[i];
+    sum += d * d;
+  }
+  return sum;
+}
+
+// 10 log10(reference / error); one unit of squared error stands in for none.
+double gain_db(double reference, double error) {
+  if (reference == error) return 0;
+  return 10 * std::log10(std::max(reference, 1.0) / std::max(error, 1.0));
+}
+
+double composed_error(const ClipModel& model, const Frame& a, const Frame& b,
+                      const std::vector<ClipFrame>& frames) {
+  double error = 0;
+  for (const ClipFrame& f : frames)
+    error += luma_squared_error(compose_clip_frame(model, a, b, f.j, /*luma_only=*/true), *f.frame);
+  return error;
+}
+
+// The knots of the camera A -> source frame at evenly spaced in-between frames.
+std::vector<CameraPathKnot> estimate_path(const Frame& a, const CameraMotion& straight, int last,
+                                          const std::vector<ClipFrame>& frames,
+                                          const ClipBackgroundParams& params,
+                                          const CameraMotionOptions& camera) {
+  std::vector<CameraPathKnot> knots;
+  if (params.path_spacing <= 0) return knots;
+  const int count =
+      std::max(1, static_cast<int>(std::lround(static_cast<double>(last) / params.path_spacing)) - 1);
+  for (int j : camera_path_frames(last, count)) {
+    const auto source =
+        std::find_if(frames.begin(), frames.end(), [j](const ClipFrame& f) { return f.j == j; });
+    if (source == frames.end()) continue;
+    knots.push_back(camera_path_knot(straight, estimate_camera_motion(a, *source->frame, camera), j, last,
+                                     a.width(), a.height()));
+  }
+  return knots;
+}
+
+}  // namespace
+
+ClipBackground choose_clip_background(const Frame& a, const Frame& b, int last,
+                                      const std::vector<ClipFrame>& frames,
+                                      const ClipBackgroundParams& params, const WarpOptions& options) {
+  ClipBackground out;
+  if (frames.empty()) return out;
+  for (const ClipFrame& f : frames) {
+    if (f.j <= 0 || f.j >= last || f.frame == nullptr || f.frame->width() != a.width() ||
+        f.frame->height() != a.height()) {
+      throw InputError("camera background choice",
+                       "source frames 1.." + std::to_string(last - 1) + " of the keyframes' size",
+                       "frame " + std::to_string(f.j));
+    }
+  }
+  ClipModel model = build_clip_model(a, b, {}, last, options.model);
+  double blend_error = 0;
+  for (const ClipFrame& f : frames)
+    blend_error += luma_squared_error(blend_clip_frame(a, b, f.j, last), *f.frame);
+  out.camera_gain_db = gain_db(blend_error, composed_error(model, a, b, frames));
+
+  std::vector<CameraPathKnot> knots =
+      options.model.camera_motion ? estimate_path(a, model.camera, last, frames, params, options.model.camera)
+                                  : std::vector<CameraPathKnot>{};
+  int deviation = 0;  // eighths
+  for (const CameraPathKnot& k : knots) {
+    for (int32_t v : k.eighths) deviation = std::max(deviation, std::abs(v));
+  }
+  if (!knots.empty() && deviation > 8 * params.min_path_deviation_px) {
+    model.camera = follow_camera_path(model.camera, knots, last, a.width(), a.height());
+    out.path_gain_db = gain_db(blend_error, composed_error(model, a, b, frames));
+    out.path_measured = true;
+  }
+  if (out.path_measured && out.path_gain_db >= params.min_gain_db &&
+      out.path_gain_db >= out.camera_gain_db + params.min_path_gain_db) {
+    out.mode = BackgroundMode::kCameraPath;
+    out.camera_path = std::move(knots);
+  } else if (out.camera_gain_db >= params.min_gain_db) {
+    out.mode = BackgroundMode::kCamera;
+  }
+  return out;
+}
+
+}  // namespace tgvc
