@@ -80,6 +80,7 @@ void choose_backgrounds(const Video& source, const std::vector<int>& indices, co
                         const TgvcParams& params, std::vector<ClipTrajectories>* clips,
                         TgvcEncodeStats& stats) {
   const auto t = Clock::now();
+  stats.clip_choices.clear();
   ClipBackgroundParams choice;
   choice.min_gain_db = params.camera_background_min_gain_db;
   choice.min_path_gain_db = params.camera_path_min_gain_db;
@@ -97,7 +98,8 @@ void choose_backgrounds(const Video& source, const std::vector<int>& indices, co
     ClipBackground chosen =
         choose_clip_background(keyframes.frames[c], keyframes.frames[c + 1], last, frames, choice);
     clip.background = chosen.mode;
-    clip.camera_path = std::move(chosen.camera_path);
+    clip.camera_path = chosen.camera_path;
+    stats.clip_choices.push_back({indices[c], indices[c + 1], std::move(chosen)});
     stats.camera_background_clips += clip.background != BackgroundMode::kBlend ? 1 : 0;
     stats.camera_path_clips += clip.background == BackgroundMode::kCameraPath ? 1 : 0;
   }

@@ -88,6 +88,13 @@ int encode(const EncodeArgs& a) {
   fmt::print(
       "clips without trajectories decoded with the camera-aware background: {} ({} with a camera path)\n",
       stats.camera_background_clips, stats.camera_path_clips);
+  for (const TgvcEncodeStats::ClipChoice& c : stats.clip_choices) {
+    const char* names[] = {"blend", "camera", "camera path"};
+    fmt::print("  clip {}-{}: {} (over the blend: straight camera {:+.2f} dB, camera path {})\n", c.first,
+               c.last, names[static_cast<int>(c.choice.mode)], c.choice.camera_gain_db,
+               c.choice.path_measured ? fmt::format("{:+.2f} dB", c.choice.path_gain_db)
+                                      : std::string("not measured (on the straight line)"));
+  }
   return 0;
 }
 
