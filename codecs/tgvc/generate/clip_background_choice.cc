@@ -31,12 +31,19 @@ double gain_db(double reference, double error) {
   return 10 * std::log10(std::max(reference, 1.0) / std::max(error, 1.0));
 }
 
-double composed_error(const ClipModel& model, const Frame& a, const Frame& b,
-                      const std::vector<ClipFrame>& frames) {
-  double error = 0;
+// The composed frames' luma squared errors, one per frame.
+std::vector<double> composed_errors(const ClipModel& model, const Frame& a, const Frame& b,
+                                    const std::vector<ClipFrame>& frames) {
+  std::vector<double> errors;
   for (const ClipFrame& f : frames)
-    error += luma_squared_error(compose_clip_frame(model, a, b, f.j, /*luma_only=*/true), *f.frame);
-  return error;
+    errors.push_back(luma_squared_error(compose_clip_frame(model, a, b, f.j, /*luma_only=*/true), *f.frame));
+  return errors;
+}
+
+double sum(const std::vector<double>& v) {
+  double total = 0;
+  for (double x : v) total += x;
+  return total;
 }
 
 // The knots of the camera A -> source frame at evenly spaced in-between frames.
@@ -77,18 +84,37 @@ ClipBackground choose_clip_background(const Frame& a, const Frame& b, int last,
   double blend_error = 0;
   for (const ClipFrame& f : frames)
     blend_error += luma_squared_error(blend_clip_frame(a, b, f.j, last), *f.frame);
-  out.camera_gain_db = gain_db(blend_error, composed_error(model, a, b, frames));
+  const std::vector<double> straight_errors = composed_errors(model, a, b, frames);
+  out.camera_gain_db = gain_db(blend_error, sum(straight_errors));
 
   std::vector<CameraPathKnot> knots =
       options.model.camera_motion ? estimate_path(a, model.camera, last, frames, params, options.model.camera)
                                   : std::vector<CameraPathKnot>{};
-  int deviation = 0;  // eighths
-  for (const CameraPathKnot& k : knots) {
+  // A knot's correction is kept when its own frame (where the path's camera is the knot's) comes
+  // out better than on the straight line; otherwise the knot stays on the line (all zeros). A knot
+  // within min_path_deviation_px of the line is not tried. The whole path is composed only when a
+  // knot is kept: a wrong estimate (a moving foreground, little texture) costs a few frames.
+  const CameraMotion straight = model.camera;
+  const CameraMotion tried = follow_camera_path(straight, knots, last, a.width(), a.height());
+  bool any_kept = false;
+  for (CameraPathKnot& k : knots) {
+    int deviation = 0;  // eighths
     for (int32_t v : k.eighths) deviation = std::max(deviation, std::abs(v));
+    bool keep = deviation > 8 * params.min_path_deviation_px;
+    if (keep) {
+      const size_t i = static_cast<size_t>(
+          std::find_if(frames.begin(), frames.end(), [&](const ClipFrame& f) { return f.j == k.frame; }) -
+          frames.begin());
+      model.camera = tried;
+      keep = luma_squared_error(compose_clip_frame(model, a, b, k.frame, /*luma_only=*/true),
+                                *frames[i].frame) < straight_errors[i];
+    }
+    if (!keep) k.eighths = {};
+    any_kept = any_kept || keep;
   }
-  if (!knots.empty() && deviation > 8 * params.min_path_deviation_px) {
-    model.camera = follow_camera_path(model.camera, knots, last, a.width(), a.height());
-    out.path_gain_db = gain_db(blend_error, composed_error(model, a, b, frames));
+  if (any_kept) {
+    model.camera = follow_camera_path(straight, knots, last, a.width(), a.height());
+    out.path_gain_db = gain_db(blend_error, sum(composed_errors(model, a, b, frames)));
     out.path_measured = true;
   }
   if (out.path_measured && out.path_gain_db >= params.min_gain_db &&

@@ -21,8 +21,9 @@ struct ClipBackgroundParams {
   // One knot per this many frames of the clip (at least one): count = max(1, round(last / spacing) - 1).
   // 0: never send a path.
   int path_spacing = 6;
-  // The path is composed and measured only when a knot moves a corner of the frame off the
-  // straight line by more than this (pixels): otherwise it would only repeat the straight camera.
+  // A knot is tried only when it moves a corner of the frame off the straight line by more than
+  // this (pixels), and kept only when its own frame comes out better than on the straight line;
+  // the whole path is composed and measured only when a knot is kept.
   double min_path_deviation_px = 0.5;
 };
 
