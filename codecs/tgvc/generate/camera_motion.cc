@@ -193,16 +193,16 @@ std::array<double, 6> CameraMotion::at(double t) const {
   return out;
 }
 
-void CameraMotion::to_keyframes(double t, double px, double py, double* ax, double* ay, double* bx,
-                                double* by) const {
-  if (identity && path.empty()) {
+void CameraMotion::to_keyframes(const AtTime& camera, double px, double py, double* ax, double* ay,
+                                double* bx, double* by) const {
+  if (camera.still) {
     *ax = *bx = px;
     *ay = *by = py;
     return;
   }
   // The scene point q of A that the camera at time t puts at p: M(t) q = p. On the straight line
-  // M(t) = I + t (M - I), the same arithmetic as at().
-  const std::array<double, 6> c = at(t);
+  // M(t) = I + t (M - I).
+  const std::array<double, 6>& c = camera.c;
   const double rx = px - c[2], ry = py - c[5];
   const double det = c[0] * c[4] - c[1] * c[3];
   const double qx = std::fabs(det) > 1e-9 ? (c[4] * rx - c[1] * ry) / det : px;

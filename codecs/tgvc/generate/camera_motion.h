@@ -29,10 +29,20 @@ struct CameraMotion {
 
   // The six parameters of the camera A -> frame at time t in [0, 1].
   std::array<double, 6> at(double t) const;
+  // The camera at one time, for many positions (to_keyframes): interpolated once per frame.
+  struct AtTime {
+    std::array<double, 6> c;
+    bool still = false;  // the identity without a path: every position maps to itself
+  };
+  AtTime at_time(double t) const { return {at(t), identity && path.empty()}; }
   // For the output position (px, py) of the frame at time t in [0, 1] (0: A, 1: B): the scene
   // point's positions in A and in B, the point moving on a straight line from A to B (or along
   // the path).
-  void to_keyframes(double t, double px, double py, double* ax, double* ay, double* bx, double* by) const;
+  void to_keyframes(double t, double px, double py, double* ax, double* ay, double* bx, double* by) const {
+    to_keyframes(at_time(t), px, py, ax, ay, bx, by);
+  }
+  void to_keyframes(const AtTime& camera, double px, double py, double* ax, double* ay, double* bx,
+                    double* by) const;
   // B -> A, without the path (identity stays identity; a singular model gives the identity).
   CameraMotion inverse() const;
   // A -> B of one point.
