@@ -93,7 +93,7 @@ int encode(const EncodeArgs& a) {
     fmt::print("  clip {}-{}: {} (over the blend: straight camera {:+.2f} dB, camera path {})\n", c.first,
                c.last, names[static_cast<int>(c.choice.mode)], c.choice.camera_gain_db,
                c.choice.path_measured ? fmt::format("{:+.2f} dB", c.choice.path_gain_db)
-                                      : std::string("not measured (on the straight line)"));
+                                      : std::string("not measured (no knot beat the straight line)"));
   }
   return 0;
 }
