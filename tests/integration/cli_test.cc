@@ -260,6 +260,30 @@ TEST(Cli, InspectShowsReducedKeyframeSize) {
   EXPECT_GT(nlohmann::json::parse(m.output)["metrics"]["psnr_y"]["value"].get<double>(), 18);
 }
 
+// A version 3 file with a camera path (the fuzz seed, docs in tests/fuzz/corpus/README.md): `inspect`
+// shows the clip's mode, its knots and the camera_path component.
+TEST(Cli, InspectShowsTheCameraPath) {
+  const std::string file =
+      std::string(TGVC_SOURCE_DIR) + "/tests/fuzz/corpus/tgvc/cup_256x160_25f_v3_path.tgvc";
+  const ProcessResult text = bench({"inspect", file});
+  ASSERT_EQ(text.exit_code, 0) << text.output;
+  EXPECT_THAT(text.output, HasSubstr("camera path 24 B"));
+  EXPECT_THAT(text.output, HasSubstr("0-24       0               0         0  camera path\n"));
+  EXPECT_THAT(text.output, HasSubstr("px: 6:(-1.875,-1.125 8.625,-4.875 -6.125,4) 12:"));
+  const ProcessResult inspect = bench({"inspect", file, "--json"});
+  ASSERT_EQ(inspect.exit_code, 0) << inspect.output;
+  const auto json = nlohmann::json::parse(inspect.output);
+  EXPECT_EQ(json["components"]["camera_path"], 24);
+  const auto& clip = json["clips"][0];
+  EXPECT_EQ(clip["background"], "camera path");
+  EXPECT_TRUE(clip["camera_background"].get<bool>());
+  ASSERT_EQ(clip["camera_path"].size(), 3u);
+  EXPECT_EQ(clip["camera_path"][0]["frame"], 6);
+  EXPECT_EQ(clip["camera_path"][0]["corner_shift_px"],
+            nlohmann::json::array({-1.875, -1.125, 8.625, -4.875, -6.125, 4.0}));
+  EXPECT_EQ(clip["camera_path"][2]["frame"], 18);
+}
+
 TEST(Cli, EncodeDecodeTgvcRoundTrip) {
   const std::string dir = make_temp_dir("tgvc_codec_cli_");
   const ProcessResult enc =
