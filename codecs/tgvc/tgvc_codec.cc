@@ -91,7 +91,8 @@ Encoded TgvcCodec::encode(const Video& source, const ParamSet& params) const {
   out.bitstream = coded.bytes;
   out.components = {{"header", coded.sizes.header_bytes},
                     {"keyframes", coded.sizes.keyframe_bytes},
-                    {"trajectories", coded.sizes.trajectory_bytes}};
+                    {"trajectories", coded.sizes.trajectory_bytes},
+                    {"camera_path", coded.sizes.camera_path_bytes}};
   if (typed.target_bpp > 0) {
     out.encoder_notes["keyframe-quality"] = std::to_string(stats.target.quality);
     out.encoder_notes["target-bpp"] =

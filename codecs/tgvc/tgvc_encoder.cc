@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "codecs/tgvc/blend_interpolation.h"
+#include "codecs/tgvc/generate/clip_background_choice.h"
 #include "codecs/tgvc/generate/diffusion_generator.h"
 #include "codecs/tgvc/generate/generators.h"
 #include "codecs/tgvc/generate/warp_generator.h"
@@ -72,24 +73,36 @@ MotionSide analyse(const Video& source, const TgvcParams& params, TgvcEncodeStat
   return side;
 }
 
-// Per clip without tracks: whether the warp generator should show the camera-aware background
-// (warp_generator.h), measured on the source against the keyframes the decoder will have.
+// Per clip without tracks: which background the warp generator should show (blend, the
+// camera-aware background with the straight-line camera or with a sent camera path;
+// clip_background_choice.h), measured on the source against the keyframes the decoder will have.
 void choose_backgrounds(const Video& source, const std::vector<int>& indices, const Video& keyframes,
                         const TgvcParams& params, std::vector<ClipTrajectories>* clips,
                         TgvcEncodeStats& stats) {
   const auto t = Clock::now();
+  stats.clip_choices.clear();
+  ClipBackgroundParams choice;
+  choice.min_gain_db = params.camera_background_min_gain_db;
+  choice.min_path_gain_db = params.camera_path_min_gain_db;
+  choice.path_spacing = params.camera_path_spacing;
   for (size_t c = 0; c < clips->size(); ++c) {
     ClipTrajectories& clip = (*clips)[c];
-    clip.camera_background = false;
+    clip.background = BackgroundMode::kBlend;
+    clip.camera_path.clear();
     if (!clip.tracks.empty() || indices[c + 1] - indices[c] < 2) continue;
     // Every in-between frame: with 4 of them the gains of tree's still clips (0.13 dB, near the
     // threshold) came out on either side of it.
     const int last = indices[c + 1] - indices[c];
     std::vector<ClipFrame> frames;
     for (int j = 1; j < last; ++j) frames.push_back({j, &source.frames[indices[c] + j]});
-    clip.camera_background = camera_background_gain_db(keyframes.frames[c], keyframes.frames[c + 1], last,
-                                                       frames) >= params.camera_background_min_gain_db;
-    stats.camera_background_clips += clip.camera_background ? 1 : 0;
+    ClipBackground chosen =
+        choose_clip_background(keyframes.frames[c], keyframes.frames[c + 1], last, frames, choice);
+    clip.background = chosen.mode;
+    clip.camera_path = chosen.camera_path;
+    stats.clip_choices.push_back({indices[c], indices[c + 1], std::move(chosen)});
+    stats.camera_background_clips += clip.background != BackgroundMode::kBlend ? 1 : 0;
+    stats.camera_path_clips += clip.background == BackgroundMode::kCameraPath ? 1 : 0;
+    stats.camera_motion_clips += clip.background == BackgroundMode::kCameraMotion ? 1 : 0;
   }
   stats.background_choice_s += seconds_since(t);
 }

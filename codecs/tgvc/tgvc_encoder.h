@@ -9,6 +9,7 @@
 
 #include "codecs/tgvc/bitstream/tgvc_stream.h"
 #include "codecs/tgvc/clip_motion.h"
+#include "codecs/tgvc/generate/clip_background_choice.h"
 #include "codecs/tgvc/generate/diffusion_options.h"
 #include "codecs/tgvc/quality_search.h"
 #include "codecs/tgvc/tgvc_params.h"
@@ -27,6 +28,15 @@ struct TgvcEncodeStats {
   double trajectory_coding_s = 0;
   double background_choice_s = 0;
   int camera_background_clips = 0;  // clips without tracks for which the camera-aware background won
+  int camera_path_clips = 0;        // of those, the clips whose camera follows a sent path
+  int camera_motion_clips = 0;      // ... and those that add the keyframes' own motion
+  // Per clip without tracks (keyframe indices first..last): the gains the choice measured.
+  struct ClipChoice {
+    int first = 0;
+    int last = 0;
+    ClipBackground choice;
+  };
+  std::vector<ClipChoice> clip_choices;
 };
 
 struct TgvcEncoded {

@@ -81,9 +81,20 @@ const ParamTable<TgvcParams>& tgvc_param_table() {
           Row("camera-background-gain", &P::camera_background_min_gain_db)
               .range(0, 1000)
               .help("a clip without trajectories is decoded with the camera-aware background when that "
-                    "beats the blend by this much PSNR-Y on the source (the encoder measures it; 1 bit per "
+                    "beats the blend by this much PSNR-Y on the source (the encoder measures it; 1 byte per "
                     "clip)")
               .unit("dB"),
+          Row("camera-path-gain", &P::camera_path_min_gain_db)
+              .range(0, 1000)
+              .help(
+                  "... with the camera following a sent path instead of a straight line when that beats the "
+                  "straight line by this much PSNR-Y as well (the path's knots cost about 8 bytes each)")
+              .unit("dB"),
+          Row("camera-path-spacing", &P::camera_path_spacing)
+              .range(0, 1000)
+              .help(
+                  "frames per knot of a sent camera path (at least one knot per clip); 0: never send a path")
+              .unit("frames"),
           Row("generator", &P::generator, generator_name_table())
               .help(
                   "decoder: trajectory-guided warp, trajectory-guided latent diffusion (TorchScript models, "

@@ -29,6 +29,10 @@ struct TgvcParams {
   // A clip without tracks gets the camera-aware background when it beats the blend by at least
   // this PSNR-Y on the clip's in-between frames (camera_background_gain_db).
   double camera_background_min_gain_db = 0.1;
+  // ... with a sent camera path (clip_background_choice.h) when that beats the straight-line camera
+  // by at least this as well; one knot per camera_path_spacing frames, 0: never a path.
+  double camera_path_min_gain_db = 0.1;
+  int camera_path_spacing = 6;
   Generator generator = Generator::kWarp;  // the decoder's (generators.h); not coded
   DiffusionOptions diffusion;              // the diffusion generator's; decoder options, not coded
 };

@@ -21,8 +21,33 @@ struct ClipSummary {
   size_t tracks = 0;
   size_t visible_points = 0;  // track-frames flagged visible
   uint64_t bytes = 0;         // its TRAJ payload
-  bool camera_background = false;
+  BackgroundMode background = BackgroundMode::kBlend;
+  std::vector<CameraPathKnot> camera_path;
 };
+
+const char* background_name(BackgroundMode mode) {
+  switch (mode) {
+    case BackgroundMode::kCamera:
+      return "camera";
+    case BackgroundMode::kCameraPath:
+      return "camera path";
+    case BackgroundMode::kCameraMotion:
+      return "camera and motion";
+    case BackgroundMode::kBlend:
+      break;
+  }
+  return "blend";
+}
+
+// "camera path: frame 6 (dx, dy at (0,0), (w,0), (0,h)) ..." in pixels.
+std::string path_text(const std::vector<CameraPathKnot>& knots) {
+  std::string out;
+  for (const CameraPathKnot& k : knots) {
+    out += fmt::format(" {}:({:g},{:g} {:g},{:g} {:g},{:g})", k.frame, k.eighths[0] / 8.0, k.eighths[1] / 8.0,
+                       k.eighths[2] / 8.0, k.eighths[3] / 8.0, k.eighths[4] / 8.0, k.eighths[5] / 8.0);
+  }
+  return out;
+}
 
 std::vector<ClipSummary> summarise_clips(const TgvcStream& stream, const TgvcSizes& sizes) {
   std::vector<ClipSummary> clips;
@@ -35,7 +60,8 @@ std::vector<ClipSummary> summarise_clips(const TgvcStream& stream, const TgvcSiz
       for (uint8_t v : track.visible) s.visible_points += v != 0;
     }
     s.bytes = sizes.clip_trajectory_bytes[c];
-    s.camera_background = stream.clips[c].camera_background;
+    s.background = stream.clips[c].background;
+    s.camera_path = stream.clips[c].camera_path;
     clips.push_back(s);
   }
   return clips;
@@ -52,8 +78,8 @@ void print_text(const std::string& path, uint64_t file_bytes, const TgvcStream& 
   fmt::print("{}: T-GVC stream, {} bytes\n", path, file_bytes);
   fmt::print("video: {}x{}, {}, {}/{} fps, {} frames\n", s.info.width, s.info.height,
              pixel_format_text(s.info), s.info.fps.num, s.info.fps.den, s.frame_count);
-  fmt::print("components: header {} B, keyframes {} B, trajectories {} B\n", sizes.header_bytes,
-             sizes.keyframe_bytes, sizes.trajectory_bytes);
+  fmt::print("components: header {} B, keyframes {} B, trajectories {} B, camera path {} B\n",
+             sizes.header_bytes, sizes.keyframe_bytes, sizes.trajectory_bytes, sizes.camera_path_bytes);
   const auto [coded_width, coded_height] = coded_keyframe_size(s);
   const bool reduced = coded_width != s.info.width || coded_height != s.info.height;
   fmt::print("keyframes: {} coded by {} ({}) at {}x{}{}, {}\n", s.keyframes.size(), s.keyframe_codec,
@@ -73,7 +99,10 @@ void print_text(const std::string& path, uint64_t file_bytes, const TgvcStream& 
   for (size_t c = 0; c < clips.size(); ++c) {
     const ClipSummary& clip = clips[c];
     fmt::print("  {:>5}  {:>11}  {:>6}  {:>14}  {:>8}  {}\n", c, fmt::format("{}-{}", clip.first, clip.last),
-               clip.tracks, clip.visible_points, clip.bytes, clip.camera_background ? "camera" : "blend");
+               clip.tracks, clip.visible_points, clip.bytes, background_name(clip.background));
+    if (!clip.camera_path.empty())
+      fmt::print("         camera path, frame:(dx,dy at (0,0) (w,0) (0,h)) px:{}\n",
+                 path_text(clip.camera_path));
   }
   fmt::print("motion instances: {}\n", kInstancesNote);
 }
@@ -88,12 +117,20 @@ void print_json(const std::string& path, uint64_t file_bytes, const TgvcStream& 
   }
   nlohmann::json clip_list = nlohmann::json::array();
   for (const ClipSummary& clip : clips) {
+    nlohmann::json knots = nlohmann::json::array();
+    for (const CameraPathKnot& k : clip.camera_path) {
+      nlohmann::json px = nlohmann::json::array();
+      for (int32_t v : k.eighths) px.push_back(v / 8.0);
+      knots.push_back({{"frame", k.frame}, {"corner_shift_px", px}});
+    }
     clip_list.push_back({{"first_frame", clip.first},
                          {"last_frame", clip.last},
                          {"tracks", clip.tracks},
                          {"visible_points", clip.visible_points},
                          {"bytes", clip.bytes},
-                         {"camera_background", clip.camera_background}});
+                         {"camera_background", clip.background != BackgroundMode::kBlend},
+                         {"background", background_name(clip.background)},
+                         {"camera_path", knots}});
   }
   const nlohmann::json out = {
       {"file", path},
@@ -110,7 +147,8 @@ void print_json(const std::string& path, uint64_t file_bytes, const TgvcStream& 
       {"components",
        {{"header", sizes.header_bytes},
         {"keyframes", sizes.keyframe_bytes},
-        {"trajectories", sizes.trajectory_bytes}}},
+        {"trajectories", sizes.trajectory_bytes},
+        {"camera_path", sizes.camera_path_bytes}}},
       {"keyframe_codec", s.keyframe_codec},
       {"keyframe_codec_version", s.keyframe_codec_version},
       {"keyframe_width", coded_keyframe_size(s).first},

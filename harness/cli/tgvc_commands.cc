@@ -63,9 +63,11 @@ int encode(const EncodeArgs& a) {
       a.output, source.frame_count(), source.info.width, source.info.height, stats.keyframes,
       stats.keyframe_quality, stats.motion.kept, stats.motion.clusters, stats.motion.representatives);
   fmt::print(
-      "{} bytes (header {}, keyframes {}, trajectories {}), {:.5f} bpp, {:.2f} kbps; encoded in {:.2f} s\n",
+      "{} bytes (header {}, keyframes {}, trajectories {}, camera path {}), {:.5f} bpp, {:.2f} kbps; encoded "
+      "in "
+      "{:.2f} s\n",
       coded.bytes.size(), coded.sizes.header_bytes, coded.sizes.keyframe_bytes, coded.sizes.trajectory_bytes,
-      rate.bpp, rate.kbps, seconds);
+      coded.sizes.camera_path_bytes, rate.bpp, rate.kbps, seconds);
   if (!stats.target.tried.empty()) {
     fmt::print("target-bpp {}: keyframe-quality {} after {} keyframe encodes ({}){}\n",
                set.get_string("target-bpp"), stats.target.quality, stats.target.tried.size(),
@@ -83,8 +85,21 @@ int encode(const EncodeArgs& a) {
       "{:.2f} s, trajectory coding {:.2f} s, background choice {:.2f} s\n",
       stats.embedding_s, stats.motion.tracking_s, stats.motion.clustering_s, stats.motion.importance_s,
       stats.keyframe_coding_s, stats.trajectory_coding_s, stats.background_choice_s);
-  fmt::print("clips without trajectories decoded with the camera-aware background: {}\n",
-             stats.camera_background_clips);
+  fmt::print(
+      "clips without trajectories decoded with the camera-aware background: {} ({} with a camera path, {} "
+      "with the keyframes' motion)\n",
+      stats.camera_background_clips, stats.camera_path_clips, stats.camera_motion_clips);
+  for (const TgvcEncodeStats::ClipChoice& c : stats.clip_choices) {
+    const char* names[] = {"blend", "camera", "camera path", "camera and motion"};
+    fmt::print(
+        "  clip {}-{}: {} (over the blend: straight camera {:+.2f} dB, with motion {}, camera path {})\n",
+        c.first, c.last, names[static_cast<int>(c.choice.mode)], c.choice.camera_gain_db,
+        c.choice.moved_regions > 0
+            ? fmt::format("{:+.2f} dB ({} regions)", c.choice.motion_gain_db, c.choice.moved_regions)
+            : std::string("not measured (no region moved)"),
+        c.choice.path_measured ? fmt::format("{:+.2f} dB", c.choice.path_gain_db)
+                               : std::string("not measured (no knot beat the straight line)"));
+  }
   return 0;
 }
 

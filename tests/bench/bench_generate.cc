@@ -126,17 +126,16 @@ BENCHMARK(BM_Warp)->Args({1, 0})->Args({2, 0})->Args({1, 1})->Unit(benchmark::kM
 
 // A clip without trajectories with a still camera (the objects then move untracked, as vtest's
 // walkers): the camera-aware background (argument 0) against it plus the keyframes' own motion
-// (argument 1, UntrackedComposition::camera_motion).
+// (argument 1, mode 3: BackgroundMode::kCameraMotion).
 void BM_WarpUntracked(benchmark::State& state) {
   const Input& in = input(true);
   std::vector<ClipTrajectories> none;
-  for (size_t c = 0; c + 1 < kKeyframes.size(); ++c)
+  for (size_t c = 0; c + 1 < kKeyframes.size(); ++c) {
     none.push_back({kKeyframes[c + 1] - kKeyframes[c] + 1, {}});
-  WarpOptions options;
-  options.untracked.assign(
-      none.size(), state.range(0) != 0 ? UntrackedComposition::camera_motion : UntrackedComposition::camera);
+    none.back().background = state.range(0) != 0 ? BackgroundMode::kCameraMotion : BackgroundMode::kCamera;
+  }
   for (auto _ : state)
-    benchmark::DoNotOptimize(warp_between_keyframes(in.keyframes, kKeyframes, none, kFrames, options));
+    benchmark::DoNotOptimize(warp_between_keyframes(in.keyframes, kKeyframes, none, kFrames));
   state.SetItemsProcessed(state.iterations() * kFrames);
 }
 BENCHMARK(BM_WarpUntracked)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();

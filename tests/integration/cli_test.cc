@@ -200,10 +200,11 @@ void expect_inspect_agrees_with_encode(const std::string& file, const std::strin
   EXPECT_EQ(json["keyframe_height"], 576);
   EXPECT_THAT(text.output, HasSubstr("at 768x576, "));
   const auto& parts = json["components"];
-  EXPECT_THAT(encode_output,
-              HasSubstr(fmt::format("{} bytes (header {}, keyframes {}, trajectories {})", file_bytes,
-                                    parts["header"].get<uint64_t>(), parts["keyframes"].get<uint64_t>(),
-                                    parts["trajectories"].get<uint64_t>())));
+  EXPECT_THAT(
+      encode_output,
+      HasSubstr(fmt::format("{} bytes (header {}, keyframes {}, trajectories {}, camera path {})", file_bytes,
+                            parts["header"].get<uint64_t>(), parts["keyframes"].get<uint64_t>(),
+                            parts["trajectories"].get<uint64_t>(), parts["camera_path"].get<uint64_t>())));
   const auto& keyframes = json["keyframes"];
   EXPECT_THAT(encode_output, HasSubstr(fmt::format("{} keyframes", keyframes.size())));
   ASSERT_GE(keyframes.size(), 2u);
@@ -213,17 +214,23 @@ void expect_inspect_agrees_with_encode(const std::string& file, const std::strin
   const auto& clips = json["clips"];
   ASSERT_EQ(clips.size(), keyframes.size() - 1);
   uint64_t clip_bytes = 0;
-  int camera_clips = 0;
+  int camera_clips = 0, path_clips = 0, motion_clips = 0;
   for (size_t c = 0; c < clips.size(); ++c) {
     EXPECT_EQ(clips[c]["first_frame"], keyframes[c]["frame"]);
     EXPECT_EQ(clips[c]["last_frame"], keyframes[c + 1]["frame"]);
     clip_bytes += clips[c]["bytes"].get<uint64_t>();
     camera_clips += clips[c]["camera_background"].get<bool>() ? 1 : 0;
+    const bool path = clips[c]["background"] == "camera path";
+    path_clips += path ? 1 : 0;
+    motion_clips += clips[c]["background"] == "camera and motion" ? 1 : 0;
+    EXPECT_EQ(clips[c]["camera_path"].size() > 0, path) << c;
   }
   EXPECT_EQ(clip_bytes, parts["trajectories"].get<uint64_t>());
   // The per-clip background choice the encoder counted is the one the file carries.
   EXPECT_THAT(encode_output,
-              HasSubstr(fmt::format("decoded with the camera-aware background: {}", camera_clips)));
+              HasSubstr(fmt::format("decoded with the camera-aware background: {} ({} with a camera path, {} "
+                                    "with the keyframes' motion)",
+                                    camera_clips, path_clips, motion_clips)));
 }
 
 // Reduced-size keyframes: `inspect` shows the coded size the header carries.
@@ -253,6 +260,30 @@ TEST(Cli, InspectShowsReducedKeyframeSize) {
   const ProcessResult m = bench({"measure", kVtest, dir + "/v.y4m", "--frames", "6", "--metrics", "psnr"});
   ASSERT_EQ(m.exit_code, 0) << m.output;
   EXPECT_GT(nlohmann::json::parse(m.output)["metrics"]["psnr_y"]["value"].get<double>(), 18);
+}
+
+// A version 3 file with a camera path (the fuzz seed, docs in tests/fuzz/corpus/README.md): `inspect`
+// shows the clip's mode, its knots and the camera_path component.
+TEST(Cli, InspectShowsTheCameraPath) {
+  const std::string file =
+      std::string(TGVC_SOURCE_DIR) + "/tests/fuzz/corpus/tgvc/cup_256x160_25f_v3_path.tgvc";
+  const ProcessResult text = bench({"inspect", file});
+  ASSERT_EQ(text.exit_code, 0) << text.output;
+  EXPECT_THAT(text.output, HasSubstr("camera path 24 B"));
+  EXPECT_THAT(text.output, HasSubstr("0-24       0               0         0  camera path\n"));
+  EXPECT_THAT(text.output, HasSubstr("px: 6:(-1.875,-1.125 8.625,-4.875 -6.125,4) 12:"));
+  const ProcessResult inspect = bench({"inspect", file, "--json"});
+  ASSERT_EQ(inspect.exit_code, 0) << inspect.output;
+  const auto json = nlohmann::json::parse(inspect.output);
+  EXPECT_EQ(json["components"]["camera_path"], 24);
+  const auto& clip = json["clips"][0];
+  EXPECT_EQ(clip["background"], "camera path");
+  EXPECT_TRUE(clip["camera_background"].get<bool>());
+  ASSERT_EQ(clip["camera_path"].size(), 3u);
+  EXPECT_EQ(clip["camera_path"][0]["frame"], 6);
+  EXPECT_EQ(clip["camera_path"][0]["corner_shift_px"],
+            nlohmann::json::array({-1.875, -1.125, 8.625, -4.875, -6.125, 4.0}));
+  EXPECT_EQ(clip["camera_path"][2]["frame"], 18);
 }
 
 TEST(Cli, EncodeDecodeTgvcRoundTrip) {

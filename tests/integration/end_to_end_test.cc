@@ -71,9 +71,10 @@ TEST(EndToEnd, TinyConfigWritesResults) {
   EXPECT_EQ(number(q30, "bits_headers") + number(q30, "bits_video"), number(q30, "bits"));
   EXPECT_LT(number(rows[3], "bpp"), 0.2);
   EXPECT_GT(number(rows[3], "psnr_y"), 15);
-  // T-GVC's rate in its three components.
+  // T-GVC's rate in its four components.
   const auto& tg = rows[4];
-  EXPECT_EQ(number(tg, "bits_header") + number(tg, "bits_keyframes") + number(tg, "bits_trajectories"),
+  EXPECT_EQ(number(tg, "bits_header") + number(tg, "bits_keyframes") + number(tg, "bits_trajectories") +
+                number(tg, "bits_camera_path"),
             number(tg, "bits"));
   EXPECT_GT(number(tg, "bits_keyframes"), number(tg, "bits_header"));
 

@@ -13,10 +13,11 @@
 namespace tgvc {
 
 constexpr uint8_t kTgvcMagic[4] = {'T', 'G', 'V', 'C'};
-// Version 2 adds the coded keyframe size to HEAD and the BGND chunk (the clips' background choice);
-// the writer writes version 2, the reader reads both (a version 1 file: keyframes at the video's
-// size, no camera-aware background).
-constexpr uint32_t kTgvcFormatVersion = 2;
+// Version 2 adds the coded keyframe size to HEAD and the BGND chunk (the clips' background choice,
+// one bit per clip); version 3 makes BGND a mode byte per clip with a sent camera path for mode 2.
+// The writer writes version 3, the reader reads all three (a version 1 file: keyframes at the
+// video's size, no camera-aware background).
+constexpr uint32_t kTgvcFormatVersion = 3;
 constexpr uint32_t kTgvcOldestFormatVersion = 1;
 constexpr size_t kChunkOverhead = 12;  // type, length and CRC
 

@@ -170,28 +170,4 @@ void read_keyframes(const Chunk& chunk, TgvcStream* stream, const std::string& w
   expect_consumed(in, "KEYF");
 }
 
-std::vector<uint8_t> background_payload(const TgvcStream& stream) {
-  std::vector<uint8_t> out((stream.clips.size() + 7) / 8, 0);
-  for (size_t c = 0; c < stream.clips.size(); ++c) {
-    if (stream.clips[c].camera_background) out[c / 8] |= static_cast<uint8_t>(1u << (c % 8));
-  }
-  return out;
-}
-
-void read_background(const Chunk& chunk, size_t clips, std::vector<bool>* flags, const std::string& where) {
-  const std::string at = where + ": BGND";
-  const size_t bytes = (clips + 7) / 8;
-  if (chunk.size != bytes) {
-    throw InputError(at + ".length", std::to_string(bytes) + " bytes for " + std::to_string(clips) + " clips",
-                     std::to_string(chunk.size));
-  }
-  flags->assign(clips, false);
-  for (size_t c = 0; c < clips; ++c) (*flags)[c] = (chunk.payload[c / 8] >> (c % 8)) & 1;
-  const unsigned used = clips % 8;
-  if (used != 0 && (chunk.payload[bytes - 1] >> used) != 0) {
-    throw InputError(at + ".flags", "0 in the bits after clip " + std::to_string(clips - 1),
-                     "byte " + std::to_string(chunk.payload[bytes - 1]));
-  }
-}
-
 }  // namespace tgvc

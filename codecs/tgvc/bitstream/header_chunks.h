@@ -1,5 +1,5 @@
-// Payloads of the HEAD, CLIP and KEYF chunks (docs/bitstream.md, "Chunks"). The writers take a
-// stream the caller has checked; the readers check everything they parse, including the rules
+// Payloads of the HEAD, CLIP and KEYF chunks (BGND: background_chunk.h) (docs/bitstream.md, "Chunks"). The
+// writers take a stream the caller has checked; the readers check everything they parse, including the rules
 // of stream_rules.h, and throw InputError(where + field, ...).
 #pragma once
 
@@ -25,10 +25,5 @@ void read_clips(const Chunk& chunk, TgvcStream* stream, const std::string& where
 // `tag_bytes` receives the bytes of the payload that are not keyframe data.
 std::vector<uint8_t> keyframe_payload(const TgvcStream& stream, uint64_t* tag_bytes);
 void read_keyframes(const Chunk& chunk, TgvcStream* stream, const std::string& where);
-
-// BGND: each clip's camera_background flag, one bit per clip (clip c: bit c % 8 of byte c / 8),
-// the unused bits of the last byte 0. Needs stream->keyframes; fills `flags` (one per clip).
-std::vector<uint8_t> background_payload(const TgvcStream& stream);
-void read_background(const Chunk& chunk, size_t clips, std::vector<bool>* flags, const std::string& where);
 
 }  // namespace tgvc

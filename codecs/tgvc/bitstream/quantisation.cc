@@ -50,7 +50,8 @@ ClipTrajectories quantise(const ClipTrajectories& clip, double step, int width, 
   if (clip.frames < 0) throw InputError("quantise.frames", "a count >= 0", std::to_string(clip.frames));
   ClipTrajectories out;
   out.frames = clip.frames;
-  out.camera_background = clip.camera_background;
+  out.background = clip.background;
+  out.camera_path = clip.camera_path;
   out.tracks.reserve(clip.tracks.size());
   const size_t frames = static_cast<size_t>(clip.frames);
   for (size_t t = 0; t < clip.tracks.size(); ++t) {

@@ -1,5 +1,6 @@
 #include <string>
 
+#include "codecs/tgvc/bitstream/background_chunk.h"
 #include "codecs/tgvc/bitstream/byte_io.h"
 #include "codecs/tgvc/bitstream/chunk_io.h"
 #include "codecs/tgvc/bitstream/header_chunks.h"
@@ -10,7 +11,7 @@
 namespace tgvc {
 namespace {
 
-// Returns the format version: 1 or 2.
+// Returns the format version: 1, 2 or 3.
 uint32_t read_magic_and_version(ByteReader& in, const std::string& where) {
   static const std::string expected = "the magic \"TGVC\" (a .tgvc file)";
   if (in.remaining() < 4)
@@ -41,12 +42,12 @@ TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where
   const uint32_t version = read_magic_and_version(in, where);
 
   TgvcStream stream;
-  // The critical chunks in order: HEAD, CLIP, KEYF, BGND (version 2, with clips), one TRAJ per
+  // The critical chunks in order: HEAD, CLIP, KEYF, BGND (from version 2, with clips), one TRAJ per
   // clip, END.
   enum class Next { kHead, kClips, kKeyframes, kBackground, kTrajectories, kEnd, kDone } next = Next::kHead;
   static const char* const expected_type[] = {kChunkHead,       kChunkClips,        kChunkKeyframes,
                                               kChunkBackground, kChunkTrajectories, kChunkEnd};
-  std::vector<bool> camera_background;
+  std::vector<ClipTrajectories> backgrounds;  // each clip's background mode and camera path
   int64_t track_frames_left = kTgvcMaxTrackFrames;
   int64_t tracks_left = kTgvcMaxTracks;
   QuantAxis axis_x(1, 1), axis_y(1, 1);
@@ -77,13 +78,13 @@ TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where
         break;
       case Next::kKeyframes:
         read_keyframes(chunk, &stream, where);
-        camera_background.assign(stream.keyframes.size() - 1, false);
+        backgrounds.assign(stream.keyframes.size() - 1, ClipTrajectories{});
         next = stream.keyframes.size() == 1 ? Next::kEnd
                : version >= 2               ? Next::kBackground
                                             : Next::kTrajectories;
         break;
       case Next::kBackground:
-        read_background(chunk, stream.keyframes.size() - 1, &camera_background, where);
+        found.camera_path_bytes = read_background(chunk, version, stream.keyframes, &backgrounds, where);
         next = Next::kTrajectories;
         break;
       case Next::kTrajectories: {
@@ -93,7 +94,8 @@ TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where
             where + ": TRAJ chunk at offset " + std::to_string(offset) + " (clip " + std::to_string(c) + ")";
         stream.clips.push_back(decode_clip_trajectories(chunk.payload, chunk.size, frames, axis_x, axis_y,
                                                         track_frames_left, at, tracks_left));
-        stream.clips.back().camera_background = camera_background[c];
+        stream.clips.back().background = backgrounds[c].background;
+        stream.clips.back().camera_path = std::move(backgrounds[c].camera_path);
         found.trajectory_bytes += chunk.size;
         found.clip_trajectory_bytes.push_back(chunk.size);
         const int64_t tracks = static_cast<int64_t>(stream.clips.back().tracks.size());
@@ -120,7 +122,8 @@ TgvcStream read_tgvc(const std::vector<uint8_t>& bytes, const std::string& where
   if (sizes != nullptr) {
     for (const std::vector<uint8_t>& payload : stream.keyframe_payloads)
       found.keyframe_bytes += payload.size();
-    found.header_bytes = bytes.size() - found.keyframe_bytes - found.trajectory_bytes;
+    found.header_bytes =
+        bytes.size() - found.keyframe_bytes - found.trajectory_bytes - found.camera_path_bytes;
     *sizes = std::move(found);
   }
   return stream;

@@ -37,12 +37,14 @@ struct TgvcStream {
 };
 
 // Bytes of a .tgvc file by component; they sum to the file size. header_bytes is everything
-// that is neither a keyframe payload nor a trajectory (TRAJ) payload: magic, version, chunk
-// framing and CRCs, HEAD, CLIP, the codec tag and length table of KEYF, and END.
+// that is neither a keyframe payload nor a trajectory (TRAJ) payload nor camera path data: magic,
+// version, chunk framing and CRCs, HEAD, CLIP, the codec tag and length table of KEYF, BGND's mode
+// bytes, and END.
 struct TgvcSizes {
   uint64_t header_bytes = 0;
   uint64_t keyframe_bytes = 0;
   uint64_t trajectory_bytes = 0;
+  uint64_t camera_path_bytes = 0;               // BGND's camera paths (everything in it but the mode bytes)
   std::vector<uint64_t> clip_trajectory_bytes;  // one TRAJ payload size per clip; sums to trajectory_bytes
 };
 
@@ -54,7 +56,7 @@ std::vector<uint8_t> write_tgvc(const TgvcStream& stream, TgvcSizes* sizes = nul
 // video's size when those are 0.
 std::pair<int, int> coded_keyframe_size(const TgvcStream& stream);
 
-// Parses a .tgvc file (format version 1 or 2; a version 1 file's keyframes are at the video's size
+// Parses a .tgvc file (format version 1, 2 or 3; a version 1 file's keyframes are at the video's size
 // and read back with keyframe_width x keyframe_height set to it). Trajectories come back dequantised: for a
 // stream s, read_tgvc(write_tgvc(s)).clips[c] == quantise(s.clips[c], s.quant_step, width, height). Throws
 // InputError(where + field, ...) on any problem (bad magic or version, a truncated, corrupted or hand-crafted

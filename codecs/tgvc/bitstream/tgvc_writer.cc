@@ -1,5 +1,6 @@
 #include <string>
 
+#include "codecs/tgvc/bitstream/background_chunk.h"
 #include "codecs/tgvc/bitstream/byte_io.h"
 #include "codecs/tgvc/bitstream/chunk_io.h"
 #include "codecs/tgvc/bitstream/header_chunks.h"
@@ -44,6 +45,7 @@ void check_stream(const TgvcStream& stream) {
       throw InputError(where + ".frames", std::to_string(frames) + " (keyframe to keyframe, both included)",
                        std::to_string(clip.frames));
     }
+    check_clip_background(clip, frames, where);
     if (clip.tracks.size() > static_cast<size_t>(kTgvcMaxTracksPerClip)) {
       throw InputError(where + ".tracks", "at most " + std::to_string(kTgvcMaxTracksPerClip) + " tracks",
                        std::to_string(clip.tracks.size()));
@@ -94,7 +96,9 @@ std::vector<uint8_t> write_tgvc(const TgvcStream& stream, TgvcSizes* sizes) {
   uint64_t tag_bytes = 0;
   const std::vector<uint8_t> keyframes = keyframe_payload(stream, &tag_bytes);
   append_chunk(out, kChunkKeyframes, keyframes);
-  if (!stream.clips.empty()) append_chunk(out, kChunkBackground, background_payload(stream));
+  uint64_t camera_path_bytes = 0;
+  if (!stream.clips.empty())
+    append_chunk(out, kChunkBackground, background_payload(stream, &camera_path_bytes));
   uint64_t trajectory_bytes = 0;
   std::vector<uint64_t> clip_bytes;
   for (const ClipTrajectories& clip : stream.clips) {
@@ -109,7 +113,9 @@ std::vector<uint8_t> write_tgvc(const TgvcStream& stream, TgvcSizes* sizes) {
     sizes->keyframe_bytes = keyframes.size() - tag_bytes;
     sizes->trajectory_bytes = trajectory_bytes;
     sizes->clip_trajectory_bytes = std::move(clip_bytes);
-    sizes->header_bytes = out.data().size() - sizes->keyframe_bytes - sizes->trajectory_bytes;
+    sizes->camera_path_bytes = camera_path_bytes;
+    sizes->header_bytes =
+        out.data().size() - sizes->keyframe_bytes - sizes->trajectory_bytes - sizes->camera_path_bytes;
   }
   return std::move(out.data());
 }

@@ -2,6 +2,7 @@
 // each a position and a visibility flag per clip frame.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -19,18 +20,44 @@ struct CodedTrack {
   bool operator!=(const CodedTrack& o) const { return !(*this == o); }
 };
 
+// How the warp generator shows the background of a clip (the BGND chunk; docs/tgvc.md,
+// "Camera-aware background"). The values are the bitstream's mode codes.
+enum class BackgroundMode : uint8_t {
+  kBlend = 0,       // the temporal blend (a clip with tracks still uses the camera)
+  kCamera = 1,      // the camera-aware background, the camera on a straight line from A to B
+  kCameraPath = 2,  // the same, the camera following the path the encoder sent (camera_path)
+  // kCamera plus the regions that moved between the keyframes beyond the camera, found by the
+  // decoder (keyframe_motion.h) and moved on straight lines
+  kCameraMotion = 3,
+};
+constexpr int kBackgroundModeCount = 4;
+
+// One point of a sent camera path: at clip frame `frame` (0 < frame < last) the camera differs
+// from the straight line A -> B by an affine correction, given by the displacement it adds at
+// three corners of the frame, (0, 0), (width, 0) and (0, height), in 1/8 pixel:
+// {dx0, dy0, dx1, dy1, dx2, dy2}.
+struct CameraPathKnot {
+  int frame = 0;
+  std::array<int32_t, 6> eighths{};
+
+  bool operator==(const CameraPathKnot& o) const { return frame == o.frame && eighths == o.eighths; }
+  bool operator!=(const CameraPathKnot& o) const { return !(*this == o); }
+};
+
 // The tracks of one clip: clip frames 0..frames-1 run from one keyframe to the next, both
 // keyframes included.
 struct ClipTrajectories {
   int frames = 0;
   std::vector<CodedTrack> tracks;
-  // The encoder's choice for a clip without tracks (docs/tgvc.md, "Camera-aware background"): the
-  // warp generator moves the background along the camera estimated from the keyframes (and shows
-  // the steady background) instead of blending them. Carried in the BGND chunk.
-  bool camera_background = false;
+  // The encoder's choice for a clip without tracks: the warp generator moves the background along
+  // the camera estimated from the keyframes (and shows the steady background) instead of blending
+  // them. Carried in the BGND chunk with the path's knots (increasing frames; only in kCameraPath).
+  BackgroundMode background = BackgroundMode::kBlend;
+  std::vector<CameraPathKnot> camera_path = {};
 
   bool operator==(const ClipTrajectories& o) const {
-    return frames == o.frames && tracks == o.tracks && camera_background == o.camera_background;
+    return frames == o.frames && tracks == o.tracks && background == o.background &&
+           camera_path == o.camera_path;
   }
   bool operator!=(const ClipTrajectories& o) const { return !(*this == o); }
 };

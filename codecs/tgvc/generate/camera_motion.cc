@@ -171,19 +171,42 @@ double robust_affine(const std::vector<Match>& matches, double floor_px, std::ar
 
 }  // namespace
 
-void CameraMotion::to_keyframes(double t, double px, double py, double* ax, double* ay, double* bx,
-                                double* by) const {
-  if (identity) {
+std::array<double, 6> CameraMotion::at(double t) const {
+  static constexpr std::array<double, 6> kIdentity = {1, 0, 0, 0, 1, 0};
+  // Knots (0, I), path..., (1, m); the segment holding t.
+  double t0 = 0, t1 = 1;
+  const std::array<double, 6>* m0 = &kIdentity;
+  const std::array<double, 6>* m1 = &m;
+  for (const CameraPathPoint& p : path) {
+    if (p.t <= t) {
+      t0 = p.t;
+      m0 = &p.m;
+    } else {
+      t1 = p.t;
+      m1 = &p.m;
+      break;
+    }
+  }
+  const double u = t1 > t0 ? std::clamp((t - t0) / (t1 - t0), 0.0, 1.0) : 1.0;
+  std::array<double, 6> out{};
+  for (int i = 0; i < 6; ++i) out[i] = (*m0)[i] + u * ((*m1)[i] - (*m0)[i]);
+  return out;
+}
+
+void CameraMotion::to_keyframes(const AtTime& camera, double px, double py, double* ax, double* ay,
+                                double* bx, double* by) const {
+  if (camera.still) {
     *ax = *bx = px;
     *ay = *by = py;
     return;
   }
-  // q + t (M q - q) = p  <=>  (I + t (L - I)) q = p - t c.
-  const double a00 = 1 + t * (m[0] - 1), a01 = t * m[1], a10 = t * m[3], a11 = 1 + t * (m[4] - 1);
-  const double rx = px - t * m[2], ry = py - t * m[5];
-  const double det = a00 * a11 - a01 * a10;
-  const double qx = std::fabs(det) > 1e-9 ? (a11 * rx - a01 * ry) / det : px;
-  const double qy = std::fabs(det) > 1e-9 ? (a00 * ry - a10 * rx) / det : py;
+  // The scene point q of A that the camera at time t puts at p: M(t) q = p. On the straight line
+  // M(t) = I + t (M - I).
+  const std::array<double, 6>& c = camera.c;
+  const double rx = px - c[2], ry = py - c[5];
+  const double det = c[0] * c[4] - c[1] * c[3];
+  const double qx = std::fabs(det) > 1e-9 ? (c[4] * rx - c[1] * ry) / det : px;
+  const double qy = std::fabs(det) > 1e-9 ? (c[0] * ry - c[3] * rx) / det : py;
   *ax = qx;
   *ay = qy;
   apply(qx, qy, bx, by);

@@ -6,20 +6,44 @@
 #pragma once
 
 #include <array>
+#include <vector>
 
 #include "harness/core/frame.h"
 
 namespace tgvc {
 
+// The camera A -> the frame at time t (0 < t < 1) of a sent camera path (camera_path.h).
+struct CameraPathPoint {
+  double t = 0;
+  std::array<double, 6> m = {1, 0, 0, 0, 1, 0};  // as CameraMotion::m
+};
+
 struct CameraMotion {
   // A -> B: x' = m[0] x + m[1] y + m[2],  y' = m[3] x + m[4] y + m[5] (continuous coordinates).
   std::array<double, 6> m = {1, 0, 0, 0, 1, 0};
   bool identity = true;
+  // Empty: scene points move on straight lines from A to B. Else the camera A -> frame at the
+  // points' times (increasing in (0, 1)); between them, and the identity at 0 and m at 1, the
+  // six parameters are interpolated linearly in time.
+  std::vector<CameraPathPoint> path;
 
+  // The six parameters of the camera A -> frame at time t in [0, 1].
+  std::array<double, 6> at(double t) const;
+  // The camera at one time, for many positions (to_keyframes): interpolated once per frame.
+  struct AtTime {
+    std::array<double, 6> c;
+    bool still = false;  // the identity without a path: every position maps to itself
+  };
+  AtTime at_time(double t) const { return {at(t), identity && path.empty()}; }
   // For the output position (px, py) of the frame at time t in [0, 1] (0: A, 1: B): the scene
-  // point's positions in A and in B, the point moving on a straight line from A to B.
-  void to_keyframes(double t, double px, double py, double* ax, double* ay, double* bx, double* by) const;
-  // B -> A (identity stays identity; a singular model gives the identity).
+  // point's positions in A and in B, the point moving on a straight line from A to B (or along
+  // the path).
+  void to_keyframes(double t, double px, double py, double* ax, double* ay, double* bx, double* by) const {
+    to_keyframes(at_time(t), px, py, ax, ay, bx, by);
+  }
+  void to_keyframes(const AtTime& camera, double px, double py, double* ax, double* ay, double* bx,
+                    double* by) const;
+  // B -> A, without the path (identity stays identity; a singular model gives the identity).
   CameraMotion inverse() const;
   // A -> B of one point.
   void apply(double x, double y, double* ox, double* oy) const {

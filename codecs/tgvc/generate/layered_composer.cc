@@ -97,6 +97,7 @@ Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b,
     throw InputError("warp compose", "keyframes of the clip model's size", "frames of another size");
   }
   const double t = static_cast<double>(j) / model.last;
+  const CameraMotion::AtTime camera_t = model.camera.at_time(t);
   const double max_value = a.max_value();
   // Where neither keyframe shows the background, the temporal blend decides.
   constexpr double kFloor = 1e-3;
@@ -116,7 +117,7 @@ Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b,
         const double px = (x + 0.5) * sx;
         if (skip_row && !skip_row[clamped_floor(px, 0, width - 1)]) continue;
         double ax = px, ay = py, bx = px, by = py;
-        model.camera.to_keyframes(t, px, py, &ax, &ay, &bx, &by);
+        model.camera.to_keyframes(camera_t, px, py, &ax, &ay, &bx, &by);
         // Where the keyframes agree, their average in every frame; elsewhere the cross-fade.
         const double agree =
             model.agreement_a.empty()

@@ -13,9 +13,10 @@
 // 5. each in-between frame is composed: the background, then the instances back to front
 //    (layered_composer.h). clip_model.h holds steps 2-4.
 // A clip without trajectories gives exactly the blend decoder's frames, unless the encoder chose
-// the camera-aware background for it (ClipTrajectories::camera_background): then steps 2 and 5
-// without instances, or with the regions that moved between the keyframes as instances
-// (UntrackedComposition::camera_motion).
+// the camera-aware background for it (ClipTrajectories::background): then steps 2 and 5 without
+// instances. In a clip whose mode is kCameraPath the camera follows the sent path (camera_path.h);
+// in kCameraMotion the regions that moved between the keyframes (keyframe_motion.h) are its
+// instances.
 #pragma once
 
 #include <vector>
@@ -27,17 +28,6 @@
 #include "harness/core/frame.h"
 
 namespace tgvc {
-
-// How a clip without tracks is composed; the encoder chooses per clip (docs/tgvc.md,
-// "Camera-aware background in clips without trajectories").
-enum class UntrackedComposition {
-  blend,   // the temporal blend
-  camera,  // the camera-aware background (camera, background choice, steady background): BGND bit 1
-  // ... plus the regions that moved between the keyframes beyond the camera, laid on straight
-  // lines (keyframe_motion.h): the decoder's own motion-compensated interpolation. Needs its own
-  // per-clip mode in the bitstream (value 3 of the per-clip mode byte, not carried yet).
-  camera_motion,
-};
 
 struct WarpOptions {
   TrackPathOptions paths;
@@ -51,10 +41,6 @@ struct WarpOptions {
   // Threads composing a clip's frames (each frame is independent, so the output is the same for
   // any count). 1 by default: the harness already runs cells in parallel.
   int threads = 1;
-  // Per clip, when not empty: the composition of each clip without tracks, instead of the one
-  // ClipTrajectories::camera_background gives (blend or camera). The way in for camera_motion
-  // until the bitstream carries it; InputError when its length is not the clip count.
-  std::vector<UntrackedComposition> untracked;
 };
 
 // The paths whose two ends look alike in the keyframes (see WarpOptions::max_end_mismatch);
@@ -68,35 +54,33 @@ std::vector<TrackPath> keep_consistent_paths(const Frame& a, const Frame& b, std
 Frame warp_clip_frame(const Frame& a, const Frame& b, const std::vector<TrackPath>& paths, int j, int last,
                       const WarpOptions& options = {});
 
+// The blend generator's integer formula for clip frame j: where a clip has no trajectory and the
+// blend mode, the warp generator gives exactly the blend decoder's frames.
+Frame blend_clip_frame(const Frame& a, const Frame& b, int j, int last);
+
 // One source frame of a clip: its index j in the clip (0 < j < last) and the frame.
 struct ClipFrame {
   int j = 0;
   const Frame* frame = nullptr;
 };
 
-// How much `composition` beats the blend on a clip without tracks (keyframes a and b, `last` + 1
-// frames): 10 log10 of the blend's luma squared error over its own, summed over the given source
-// frames, in dB; 0 without frames or for the blend itself. InputError when a frame's size or
-// index does not fit the clip.
+// How much a clip without tracks (keyframes a and b, `last` + 1 frames) composed in `mode` beats
+// the blend: 10 log10 of the blend's luma squared error over its own, summed over the given source
+// frames, in dB; 0 without frames or for kBlend. kCameraPath needs its knots: the encoder's
+// choice (clip_background_choice.h) measures it; here it is std::invalid_argument. InputError
+// when a frame's size or index does not fit the clip.
 double untracked_gain_db(const Frame& a, const Frame& b, int last, const std::vector<ClipFrame>& frames,
-                         UntrackedComposition composition, const WarpOptions& options = {});
+                         BackgroundMode mode, const WarpOptions& options = {});
 
-// untracked_gain_db of the camera-aware background: the encoder sets the clip's BGND bit when
-// this reaches TgvcParams::camera_background_min_gain_db.
+// untracked_gain_db of kCamera.
 double camera_background_gain_db(const Frame& a, const Frame& b, int last,
                                  const std::vector<ClipFrame>& frames, const WarpOptions& options = {});
 
-struct UntrackedChoice {
-  UntrackedComposition composition = UntrackedComposition::blend;
-  double gain_db = 0;  // over the blend
-};
+// The clip model's options for a clip without tracks shown in `mode`.
+ClipModelOptions untracked_model_options(BackgroundMode mode, const ClipModelOptions& options);
 
-// Of `candidates`, the one with the largest gain over the blend when that reaches min_gain_db
-// (ties: the earlier candidate), else the blend.
-UntrackedChoice choose_untracked_composition(const Frame& a, const Frame& b, int last,
-                                             const std::vector<ClipFrame>& frames, double min_gain_db,
-                                             const std::vector<UntrackedComposition>& candidates,
-                                             const WarpOptions& options = {});
+// InputError unless every frame is an in-between frame of the clip (0 < j < last) of a's size.
+void check_clip_frames(const Frame& a, int last, const std::vector<ClipFrame>& frames);
 
 // A video of frame_count frames: the decoded keyframes where `keyframe_indices` says, the frames
 // of clip c (between keyframes c and c + 1) generated with clips[c]. `info` is copied from

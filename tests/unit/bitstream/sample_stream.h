@@ -69,7 +69,7 @@ inline std::vector<ParsedChunk> split_chunks(const std::vector<uint8_t>& file) {
 
 // Magic, the format version (the current one by default) and the given chunks, each with a
 // correct CRC.
-inline std::vector<uint8_t> join_chunks(const std::vector<ParsedChunk>& chunks, uint8_t version = 2) {
+inline std::vector<uint8_t> join_chunks(const std::vector<ParsedChunk>& chunks, uint8_t version = 3) {
   std::vector<uint8_t> file = {'T', 'G', 'V', 'C', version, 0};
   for (const ParsedChunk& c : chunks) {
     const std::vector<uint8_t> chunk = make_chunk(c.type, c.payload);

@@ -38,7 +38,9 @@ void expect_same_header(const TgvcStream& a, const TgvcStream& b) {
 
 TEST(TgvcContainer, RoundTrip) {
   TgvcStream stream = sample_stream();
-  stream.clips[1].camera_background = true;
+  stream.clips[0].background = BackgroundMode::kCamera;
+  stream.clips[1].background = BackgroundMode::kCameraPath;
+  stream.clips[1].camera_path = {{2, {1, -2, 300, 0, -70000, 5}}, {4, {0, 0, 0, 0, 0, 1}}};
   stream.info.format = {ChromaFormat::k422, 10, ColourFamily::kYuv};
   stream.info.colour = {Matrix::kBt601, Range::kFull};
   stream.info.fps = {30000, 1001};
@@ -53,7 +55,11 @@ TEST(TgvcContainer, RoundTrip) {
     for (size_t c = 0; c < stream.clips.size(); ++c) {
       EXPECT_EQ(read.clips[c], quantise(stream.clips[c], step, 64, 48)) << "clip " << c;
     }
-    EXPECT_EQ(sizes.header_bytes + sizes.keyframe_bytes + sizes.trajectory_bytes, bytes.size());
+    EXPECT_EQ(sizes.header_bytes + sizes.keyframe_bytes + sizes.trajectory_bytes + sizes.camera_path_bytes,
+              bytes.size());
+    // Knot count 1, then per knot the frame step and six zigzag varints: 1 + (1 + 1 + 1 + 2 + 1 + 3 + 1)
+    // + (1 + 5 + 1).
+    EXPECT_EQ(sizes.camera_path_bytes, 18u);
     EXPECT_EQ(sizes.keyframe_bytes, 9u);
     ASSERT_EQ(sizes.clip_trajectory_bytes.size(), stream.clips.size());
     EXPECT_EQ(
@@ -62,6 +68,7 @@ TEST(TgvcContainer, RoundTrip) {
     // The reader finds the sizes the writer reported.
     EXPECT_EQ(read_sizes.header_bytes, sizes.header_bytes);
     EXPECT_EQ(read_sizes.keyframe_bytes, sizes.keyframe_bytes);
+    EXPECT_EQ(read_sizes.camera_path_bytes, sizes.camera_path_bytes);
     EXPECT_EQ(read_sizes.clip_trajectory_bytes, sizes.clip_trajectory_bytes);
     // Writing what was read gives the same file: the trajectories are already on the grid.
     EXPECT_EQ(write_tgvc(read), bytes);
@@ -74,7 +81,7 @@ TEST(TgvcContainer, LayoutFollowsTheSpec) {
   TgvcSizes sizes;
   const std::vector<uint8_t> bytes = write_tgvc(stream, &sizes);
   const std::vector<uint8_t> head = {
-      'T', 'G', 'V', 'C', 2,  0,        // magic, version 2
+      'T', 'G', 'V', 'C', 3,  0,        // magic, version 3
       'H', 'E', 'A', 'D', 27, 0, 0, 0,  // type, length
       64,  0,   48,  0,                 // width, height
       25,  0,   0,   0,   1,  0, 0, 0,  // fps 25/1
@@ -94,18 +101,19 @@ TEST(TgvcContainer, LayoutFollowsTheSpec) {
                                      '.', '5', ')', 3,   0,   0,  0,   5,   0,   0,   0,   3,   0,   0,   0,
                                      1,   0,   0,   0,   1,   2,  3,   4,   5,   6,   7,   8,   9};
   EXPECT_EQ(chunks[2].payload, keyf);
-  // BGND: one bit per clip, clip 0 in the lowest bit.
+  // BGND: one mode byte per clip.
   EXPECT_EQ(chunks[3].type, "BGND");
-  EXPECT_EQ(chunks[3].payload, std::vector<uint8_t>({0}));
+  EXPECT_EQ(chunks[3].payload, std::vector<uint8_t>({0, 0}));
   EXPECT_EQ(chunks[4].type, "TRAJ");
   EXPECT_EQ(chunks[5].type, "TRAJ");
   EXPECT_EQ(chunks[6].type, "END ");
   EXPECT_TRUE(chunks[6].payload.empty());
-  // Header: magic and version, seven chunk frames, HEAD, CLIP, KEYF's tag and length table, BGND.
-  EXPECT_EQ(sizes.header_bytes, 6u + 7 * 12 + 27 + 16 + (keyf.size() - 9) + 1);
+  // Header: magic and version, seven chunk frames, HEAD, CLIP, KEYF's tag and length table, BGND's modes.
+  EXPECT_EQ(sizes.header_bytes, 6u + 7 * 12 + 27 + 16 + (keyf.size() - 9) + 2);
+  EXPECT_EQ(sizes.camera_path_bytes, 0u);
   EXPECT_EQ(sizes.trajectory_bytes, chunks[4].payload.size() + chunks[5].payload.size());
-  stream.clips[1].camera_background = true;
-  EXPECT_EQ(split_chunks(write_tgvc(stream))[3].payload, std::vector<uint8_t>({2}));
+  stream.clips[1].background = BackgroundMode::kCamera;
+  EXPECT_EQ(split_chunks(write_tgvc(stream))[3].payload, std::vector<uint8_t>({0, 1}));
   // Every chunk's CRC is the one an independent framing computes.
   EXPECT_EQ(join_chunks(chunks), bytes);
 }
@@ -114,7 +122,7 @@ TEST(TgvcContainer, LayoutFollowsTheSpec) {
 // every clip without the camera-aware background.
 TEST(TgvcContainer, VersionOneFilesReadWithoutBackgroundFlags) {
   TgvcStream stream = sample_stream();
-  stream.clips[0].camera_background = true;
+  stream.clips[0].background = BackgroundMode::kCamera;
   std::vector<ParsedChunk> chunks = split_chunks(write_tgvc(stream));
   ASSERT_EQ(chunks[3].type, "BGND");
   chunks.erase(chunks.begin() + 3);
@@ -123,8 +131,8 @@ TEST(TgvcContainer, VersionOneFilesReadWithoutBackgroundFlags) {
   const TgvcStream read = read_tgvc(join_chunks(v1_chunks, 1), "v1.tgvc");
   EXPECT_EQ(coded_keyframe_size(read), std::make_pair(64, 48));
   ASSERT_EQ(read.clips.size(), 2u);
-  EXPECT_FALSE(read.clips[0].camera_background);
-  EXPECT_FALSE(read.clips[1].camera_background);
+  EXPECT_EQ(read.clips[0].background, BackgroundMode::kBlend);
+  EXPECT_EQ(read.clips[1].background, BackgroundMode::kBlend);
   EXPECT_EQ(read.clips[1].tracks.size(), stream.clips[1].tracks.size());
   // The same file as version 2 lacks its BGND chunk.
   try {
@@ -153,7 +161,7 @@ TEST(TgvcContainer, SpecExample) {
   clip.tracks.push_back(CodedTrack{{0, 0, 60, 63}, {0, 0, 30, 31}, {0, 0, 1, 1}});
   s.clips = {clip};
   const std::vector<uint8_t> expected = {
-      0x54, 0x47, 0x56, 0x43, 0x02, 0x00, 0x48, 0x45, 0x41, 0x44, 0x1b, 0x00, 0x00, 0x00, 0x40, 0x00, 0x20,
+      0x54, 0x47, 0x56, 0x43, 0x03, 0x00, 0x48, 0x45, 0x41, 0x44, 0x1b, 0x00, 0x00, 0x00, 0x40, 0x00, 0x20,
       0x00, 0x19, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x01,
       0x00, 0x80, 0x00, 0x40, 0x00, 0x20, 0x00, 0x8c, 0xb9, 0xf0, 0x09, 0x43, 0x4c, 0x49, 0x50, 0x0c, 0x00,
       0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x00, 0x00, 0x00, 0x75, 0xd5, 0xe8,
@@ -245,12 +253,12 @@ TEST(TgvcContainer, WriterRejectsInvalidStreams) {
   }
 }
 
-// Format version 2 carries the coded keyframe size in HEAD (27 bytes): the video's size unless the
+// From format version 2 HEAD carries the coded keyframe size (27 bytes): the video's size unless the
 // keyframes are coded smaller.
 TEST(TgvcContainer, HeadCarriesTheCodedKeyframeSize) {
   const TgvcStream full = sample_stream();  // 64x48
   const std::vector<uint8_t> at_full_size = write_tgvc(full);
-  EXPECT_EQ(at_full_size[4], 2);
+  EXPECT_EQ(at_full_size[4], 3);
   TgvcStream same = full;
   same.keyframe_width = 64;
   same.keyframe_height = 48;
@@ -332,7 +340,9 @@ TgvcStream golden_stream() {
       s.clips[c].tracks.push_back(track);
     }
   }
-  s.clips[1].camera_background = true;
+  s.clips[0].background = BackgroundMode::kCamera;
+  s.clips[1].background = BackgroundMode::kCameraPath;
+  s.clips[1].camera_path = {{3, {5, -3, 0, 129, -8, 0}}};
   return s;
 }
 
@@ -346,8 +356,8 @@ TEST(TgvcContainer, GoldenBitstream) {
   const std::string hex = digest.hex_digest();
   if (std::getenv("TGVC_PRINT_GOLDEN") != nullptr)
     std::printf("golden: %zu bytes, %s\n", bytes.size(), hex.c_str());
-  EXPECT_EQ(bytes.size(), 215u);
-  EXPECT_EQ(hex, "7492e18cf4d8a367378080c5c305afdd3dd56194fc889cd02440310ebdc5866d");
+  EXPECT_EQ(bytes.size(), 225u);
+  EXPECT_EQ(hex, "faa4a84b02ef755beef7b1d175310d401a8d50515da5db042fbb8b0f19782faf");
   ASSERT_EQ(read_tgvc(bytes, "golden").clips[1], quantise(stream.clips[1], 8, 64, 48));
 }
 

@@ -73,7 +73,7 @@ TEST(TgvcHostileInput, BadMagicVersionAndFraming) {
   bytes[0] = 'P';
   EXPECT_NE(parse_error(bytes).find("magic"), std::string::npos);
   bytes = good;
-  for (uint8_t version : {0, 3, 255}) {
+  for (uint8_t version : {0, 4, 255}) {
     bytes[4] = version;
     EXPECT_NE(parse_error(bytes).find("version"), std::string::npos) << int{version};
   }
@@ -159,9 +159,12 @@ TEST(TgvcHostileInput, CraftedChunksWithValidCrcs) {
        [](Chunks& c) { put_u32(c[kKeyf].payload, 22, 0xFFFFFFFFu); }},
       {"payload length short", "payload_length", [](Chunks& c) { put_u32(c[kKeyf].payload, 22, 4); }},
       {"KEYF truncated", "", [](Chunks& c) { c[kKeyf].payload.resize(20); }},
-      {"BGND empty", "BGND.length", [](Chunks& c) { c[kBgnd].payload.clear(); }},
+      {"BGND empty", "BGND.mode", [](Chunks& c) { c[kBgnd].payload.clear(); }},
+      {"BGND short", "BGND.mode", [](Chunks& c) { c[kBgnd].payload.pop_back(); }},
       {"BGND long", "BGND.length", [](Chunks& c) { c[kBgnd].payload.push_back(0); }},
-      {"BGND flag of a third clip", "BGND.flags", [](Chunks& c) { c[kBgnd].payload[0] = 4; }},
+      {"BGND mode 4", "BGND.mode", [](Chunks& c) { c[kBgnd].payload[0] = 4; }},
+      {"BGND mode 255", "BGND.mode", [](Chunks& c) { c[kBgnd].payload[1] = 255; }},
+      {"BGND path without knots", "BGND.knot_count", [](Chunks& c) { c[kBgnd].payload[1] = 2; }},
       {"BGND missing", "BGND", [](Chunks& c) { c.erase(c.begin() + kBgnd); }},
       {"BGND after TRAJ", "BGND", [](Chunks& c) { std::swap(c[kBgnd], c[kTraj0]); }},
       {"900000 tracks", "track_count", [](Chunks& c) { c[kTraj0].payload = coded_track_count(900000); }},

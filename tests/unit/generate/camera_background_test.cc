@@ -1,8 +1,8 @@
 // The encoder's choice of the camera-aware background for clips without trajectories (docs/tgvc.md,
 // "Camera-aware background"): on scenes whose camera path is known, the choice must take the
 // camera where the camera moves linearly between the keyframes (the warp generator's model) and
-// must not where the path swings out and back (a handheld camera), and the decoder must follow the
-// bit the stream carries.
+// must not where the path swings out and back (a handheld camera) unless it may send the camera's
+// path (camera_path_test.cc), and the decoder must follow the mode the stream carries.
 #include <algorithm>
 #include <cmath>
 
@@ -95,7 +95,7 @@ TEST(CameraBackground, GainIsLargeForALinearPanAndNegativeForASwing) {
   keyframes.info = pan.info;
   keyframes.frames = {pan.frames.front(), pan.frames.back()};
   ClipTrajectories with_camera{kLast + 1, {}};
-  with_camera.camera_background = true;
+  with_camera.background = BackgroundMode::kCamera;
   const Video warped = warp_between_keyframes(keyframes, {0, kLast}, {with_camera}, kLast + 1);
   const Video blended = blend_between_keyframes(keyframes, {0, kLast}, kLast + 1);
   EXPECT_NEAR(10 * std::log10(luma_mse(blended, pan) / luma_mse(warped, pan)), pan_gain, 1e-9);
@@ -145,19 +145,21 @@ TEST(CameraBackground, TheEncoderSignalsTheCameraForAPanAndNotForASwing) {
   const Coded panned = encode(pan, {});
   ASSERT_EQ(panned.stream.keyframes, std::vector<int>({0, kLast}));
   ASSERT_TRUE(panned.stream.clips[0].tracks.empty());
-  EXPECT_TRUE(panned.stream.clips[0].camera_background);
+  // A linear pan needs no path: the straight line is the truth.
+  EXPECT_EQ(panned.stream.clips[0].background, BackgroundMode::kCamera);
   EXPECT_LT(luma_mse(panned.warp, pan), 0.5 * luma_mse(panned.blend, pan));
 
   const Video swung = clip_of(swing);
-  const Coded swinging = encode(swung, {});
+  // Without a sent path (camera_path_test.cc has the swing with one) the straight camera loses.
+  const Coded swinging = encode(swung, {{"camera-path-spacing", "0"}});
   ASSERT_EQ(swinging.stream.keyframes, std::vector<int>({0, kLast}));
-  EXPECT_FALSE(swinging.stream.clips[0].camera_background);
+  EXPECT_EQ(swinging.stream.clips[0].background, BackgroundMode::kBlend);
   for (int f = 0; f <= kLast; ++f)
     EXPECT_EQ(swinging.warp.frames[f].planes[0].samples, swinging.blend.frames[f].planes[0].samples) << f;
 
   // The threshold is the encoder's: out of reach, the pan is blended too.
   const Coded strict = encode(pan, {{"camera-background-gain", "1000"}});
-  EXPECT_FALSE(strict.stream.clips[0].camera_background);
+  EXPECT_EQ(strict.stream.clips[0].background, BackgroundMode::kBlend);
   EXPECT_EQ(strict.warp.frames[kLast / 2].planes[0].samples,
             strict.blend.frames[kLast / 2].planes[0].samples);
 }

@@ -1,5 +1,5 @@
 // The decoder's own motion between the keyframes in clips without trajectories (keyframe_motion.h,
-// UntrackedComposition::camera_motion): a still camera, a textured object that moves between the
+// BackgroundMode::kCameraMotion): a still camera, a textured object that moves between the
 // keyframes on a straight line at constant speed and that no trajectory covers. The scene's
 // generator is the ground truth: the object must be found with its true displacement, laid where
 // the truth has it in the in-between frames, and beat the blend and the plain camera-aware
@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "codecs/tgvc/generate/clip_background_choice.h"
 #include "codecs/tgvc/generate/keyframe_motion.h"
 #include "codecs/tgvc/generate/layered_composer.h"
 #include "codecs/tgvc/generate/warp_generator.h"
@@ -111,23 +112,21 @@ TEST(KeyframeMotion, FindsTheObjectWithItsTrueDisplacement) {
 TEST(KeyframeMotion, BeatsTheBlendAndPutsTheObjectWhereTheTruthHasIt) {
   const std::vector<Frame> frames = clip(true);
   const Frame &a = frames.front(), &b = frames.back();
-  const double camera = untracked_gain_db(a, b, kLast, in_between(frames), UntrackedComposition::camera);
-  const double motion =
-      untracked_gain_db(a, b, kLast, in_between(frames), UntrackedComposition::camera_motion);
+  const double camera = untracked_gain_db(a, b, kLast, in_between(frames), BackgroundMode::kCamera);
+  const double motion = untracked_gain_db(a, b, kLast, in_between(frames), BackgroundMode::kCameraMotion);
   // The blend shows two half-contrast ghosts; the moved object is one whole object at its place.
   EXPECT_GT(motion, 6.0);
   EXPECT_GT(motion, camera + 4.0);
-  const UntrackedChoice choice =
-      choose_untracked_composition(a, b, kLast, in_between(frames), 0.1,
-                                   {UntrackedComposition::camera, UntrackedComposition::camera_motion});
-  EXPECT_EQ(choice.composition, UntrackedComposition::camera_motion);
+  const ClipBackground choice = choose_clip_background(a, b, kLast, in_between(frames), {});
+  EXPECT_EQ(choice.mode, BackgroundMode::kCameraMotion);
   // The choice composes only the layers' box for the moved regions; the gain is the full frames'.
-  EXPECT_NEAR(choice.gain_db, motion, 1e-9);
-  // Offered only the plain camera-aware background, the choice keeps what that gains.
-  EXPECT_EQ(
-      choose_untracked_composition(a, b, kLast, in_between(frames), 1000, {UntrackedComposition::camera})
-          .composition,
-      UntrackedComposition::blend);
+  EXPECT_NEAR(choice.motion_gain_db, motion, 1e-9);
+  EXPECT_NEAR(choice.camera_gain_db, camera, 1e-9);
+  // Without the motion candidate, the choice keeps what the plain camera-aware background gains.
+  ClipBackgroundParams without;
+  without.keyframe_motion = false;
+  EXPECT_EQ(choose_clip_background(a, b, kLast, in_between(frames), without).mode,
+            camera >= without.min_gain_db ? BackgroundMode::kCamera : BackgroundMode::kBlend);
 
   ClipModelOptions options;
   options.untracked_motion = true;
@@ -153,13 +152,13 @@ TEST(KeyframeMotion, TheChoiceWeighsTheMovedRegionsAsTheDecoderComposesThem) {
   const ClipModel model = build_clip_model(a, b, {}, kLast, with_motion);
   ASSERT_FALSE(model.camera.identity);
   ASSERT_FALSE(model.layers.empty());
-  const double motion =
-      untracked_gain_db(a, b, kLast, in_between(frames), UntrackedComposition::camera_motion);
-  const UntrackedChoice choice = choose_untracked_composition(a, b, kLast, in_between(frames), -1000,
-                                                              {UntrackedComposition::camera_motion});
-  EXPECT_EQ(choice.composition, UntrackedComposition::camera_motion);
-  EXPECT_NEAR(choice.gain_db, motion, 1e-9);
-  EXPECT_GT(motion, untracked_gain_db(a, b, kLast, in_between(frames), UntrackedComposition::camera));
+  const double motion = untracked_gain_db(a, b, kLast, in_between(frames), BackgroundMode::kCameraMotion);
+  ClipBackgroundParams straight_only;
+  straight_only.path_spacing = 0;
+  const ClipBackground choice = choose_clip_background(a, b, kLast, in_between(frames), straight_only);
+  EXPECT_EQ(choice.mode, BackgroundMode::kCameraMotion);
+  EXPECT_NEAR(choice.motion_gain_db, motion, 1e-9);
+  EXPECT_GT(motion, untracked_gain_db(a, b, kLast, in_between(frames), BackgroundMode::kCamera));
 }
 
 // Luma squared error of a (2r+1)^2 patch of x and y around (cx, cy) (pixels inside both only).
@@ -190,9 +189,8 @@ TEST(KeyframeMotion, MovesTheSyntheticSceneObjectsAlongTheirTruePaths) {
   std::vector<Frame> frames;
   for (int j = 0; j <= kLast; ++j) frames.push_back(sequence.render(j));
   const Frame &a = frames.front(), &b = frames.back();
-  const double motion =
-      untracked_gain_db(a, b, kLast, in_between(frames), UntrackedComposition::camera_motion);
-  const double camera = untracked_gain_db(a, b, kLast, in_between(frames), UntrackedComposition::camera);
+  const double motion = untracked_gain_db(a, b, kLast, in_between(frames), BackgroundMode::kCameraMotion);
+  const double camera = untracked_gain_db(a, b, kLast, in_between(frames), BackgroundMode::kCamera);
   ClipModelOptions with_motion;
   with_motion.untracked_motion = true;
   const ClipModel model = build_clip_model(a, b, {}, kLast, with_motion);
@@ -237,21 +235,20 @@ TEST(KeyframeMotion, DoesNothingWhereTheKeyframesAgree) {
     EXPECT_EQ(compose_clip_frame(moving, a, b, j).planes[0].samples,
               compose_clip_frame(plain, a, b, j).planes[0].samples);
   }
-  EXPECT_DOUBLE_EQ(untracked_gain_db(a, b, kLast, in_between(frames), UntrackedComposition::camera_motion),
-                   untracked_gain_db(a, b, kLast, in_between(frames), UntrackedComposition::camera));
+  EXPECT_DOUBLE_EQ(untracked_gain_db(a, b, kLast, in_between(frames), BackgroundMode::kCameraMotion),
+                   untracked_gain_db(a, b, kLast, in_between(frames), BackgroundMode::kCamera));
 }
 
-TEST(KeyframeMotion, WarpGeneratorFollowsThePerClipComposition) {
+TEST(KeyframeMotion, WarpGeneratorFollowsTheClipsMode) {
   const std::vector<Frame> frames = clip(true);
   Video keyframes;
   keyframes.info.width = kWidth;
   keyframes.info.height = kHeight;
   keyframes.info.fps = {25, 1};
   keyframes.frames = {frames.front(), frames.back()};
-  const std::vector<ClipTrajectories> clips = {ClipTrajectories{kLast + 1, {}}};
-  WarpOptions options;
-  options.untracked = {UntrackedComposition::camera_motion};
-  const Video warped = warp_between_keyframes(keyframes, {0, kLast}, clips, kLast + 1, options);
+  std::vector<ClipTrajectories> clips = {ClipTrajectories{kLast + 1, {}}};
+  clips[0].background = BackgroundMode::kCameraMotion;
+  const Video warped = warp_between_keyframes(keyframes, {0, kLast}, clips, kLast + 1);
   ClipModelOptions with_motion;
   with_motion.untracked_motion = true;
   const ClipModel model = build_clip_model(frames.front(), frames.back(), {}, kLast, with_motion);
@@ -259,11 +256,10 @@ TEST(KeyframeMotion, WarpGeneratorFollowsThePerClipComposition) {
     EXPECT_EQ(warped.frames[j].planes[0].samples,
               compose_clip_frame(model, frames.front(), frames.back(), j).planes[0].samples);
   }
-  // Without the per-clip list the bit decides as before: no bit, the blend (no moved object).
-  const Video plain = warp_between_keyframes(keyframes, {0, kLast}, clips, kLast + 1);
-  EXPECT_NE(plain.frames[6].planes[0].samples, warped.frames[6].planes[0].samples);
-  options.untracked = {UntrackedComposition::camera, UntrackedComposition::camera};
-  EXPECT_THROW(warp_between_keyframes(keyframes, {0, kLast}, clips, kLast + 1, options), InputError);
+  // Mode 1 (the camera alone) leaves the moved object to the steady background.
+  clips[0].background = BackgroundMode::kCamera;
+  const Video camera = warp_between_keyframes(keyframes, {0, kLast}, clips, kLast + 1);
+  EXPECT_NE(camera.frames[6].planes[0].samples, warped.frames[6].planes[0].samples);
 }
 
 }  // namespace

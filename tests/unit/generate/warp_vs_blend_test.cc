@@ -82,12 +82,12 @@ TEST(WarpVsBlend, WithoutTrajectoriesWarpIsBlendUnlessTheEncoderChoseTheCamera) 
         clip_source.frames.push_back(source.frames[f]);
         clip_blend.frames.push_back(blend.frames[f]);
         clip_warp.frames.push_back(warp.frames[f]);
-        if (!stream.clips[c].camera_background) {
+        if (stream.clips[c].background == BackgroundMode::kBlend) {
           for (int p = 0; p < 3; ++p)
             EXPECT_EQ(blend.frames[f].planes[p].samples, warp.frames[f].planes[p].samples) << f;
         }
       }
-      if (!stream.clips[c].camera_background || clip_source.frames.empty()) continue;
+      if (stream.clips[c].background == BackgroundMode::kBlend || clip_source.frames.empty()) continue;
       ++chosen;
       clip_source.info = clip_blend.info = clip_warp.info = source.info;
       EXPECT_GE(metric("psnr", "psnr_y_msepool", clip_source, clip_warp),
