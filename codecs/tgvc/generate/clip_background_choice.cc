@@ -14,29 +14,6 @@
 namespace tgvc {
 namespace {
 
-// Over the luma pixels that `mask` marks, or all of them.
-double luma_squared_error(const Plane& x, const Frame& y, const std::vector<uint8_t>* mask = nullptr) {
-  double sum = 0;
-  const std::vector<uint16_t>& sx = x.samples;
-  const std::vector<uint16_t>& sy = y.planes[0].samples;
-  for (size_t i = 0; i < sx.size(); ++i) {
-    if (mask != nullptr && !(*mask)[i]) continue;
-    const double d = static_cast<double>(sx[i]) - sy[i];
-    sum += d * d;
-  }
-  return sum;
-}
-
-double luma_squared_error(const Frame& x, const Frame& y, const std::vector<uint8_t>* mask = nullptr) {
-  return luma_squared_error(x.planes[0], y, mask);
-}
-
-// 10 log10(reference / error); one unit of squared error stands in for none.
-double gain_db(double reference, double error) {
-  if (reference == error) return 0;
-  return 10 * std::log10(std::max(reference, 1.0) / std::max(error, 1.0));
-}
-
 // The composed frames' luma squared errors, one per frame; their lumas into `lumas` if given.
 std::vector<double> composed_errors(const ClipModel& model, const Frame& a, const Frame& b,
                                     const std::vector<ClipFrame>& frames,
@@ -44,7 +21,7 @@ std::vector<double> composed_errors(const ClipModel& model, const Frame& a, cons
   std::vector<double> errors;
   for (const ClipFrame& f : frames) {
     Frame composed = compose_clip_frame(model, a, b, f.j, /*luma_only=*/true);
-    errors.push_back(luma_squared_error(composed, *f.frame));
+    errors.push_back(luma_squared_error(composed.planes[0], f.frame->planes[0]));
     if (lumas != nullptr) lumas->push_back(std::move(composed.planes[0]));
   }
   return errors;
@@ -87,7 +64,7 @@ ClipBackground choose_clip_background(const Frame& a, const Frame& b, int last,
       build_clip_model(a, b, {}, last, untracked_model_options(BackgroundMode::kCamera, options.model));
   double blend_error = 0;
   for (const ClipFrame& f : frames)
-    blend_error += luma_squared_error(blend_clip_frame(a, b, f.j, last), *f.frame);
+    blend_error += luma_squared_error(blend_clip_frame(a, b, f.j, last).planes[0], f.frame->planes[0]);
   std::vector<Plane> straight_lumas;  // for the moved regions' error swap below
   const std::vector<double> straight_errors =
       composed_errors(model, a, b, frames, params.keyframe_motion ? &straight_lumas : nullptr);
@@ -104,8 +81,9 @@ ClipBackground choose_clip_background(const Frame& a, const Frame& b, int last,
         const ClipFrame& f = frames[i];
         const std::vector<uint8_t> mask = layers_mask(motion_model, f.j);
         const Frame moved = compose_clip_frame(motion_model, a, b, f.j, /*luma_only=*/true, &mask);
-        motion_error += straight_errors[i] - luma_squared_error(straight_lumas[i], *f.frame, &mask) +
-                        luma_squared_error(moved, *f.frame, &mask);
+        motion_error += straight_errors[i] -
+                        luma_squared_error(straight_lumas[i], f.frame->planes[0], &mask) +
+                        luma_squared_error(moved.planes[0], f.frame->planes[0], &mask);
       }
       out.motion_gain_db = gain_db(blend_error, motion_error);
     }
@@ -130,8 +108,8 @@ ClipBackground choose_clip_background(const Frame& a, const Frame& b, int last,
           std::find_if(frames.begin(), frames.end(), [&](const ClipFrame& f) { return f.j == k.frame; }) -
           frames.begin());
       model.camera = tried;
-      keep = luma_squared_error(compose_clip_frame(model, a, b, k.frame, /*luma_only=*/true),
-                                *frames[i].frame) < straight_errors[i];
+      keep = luma_squared_error(compose_clip_frame(model, a, b, k.frame, /*luma_only=*/true).planes[0],
+                                frames[i].frame->planes[0]) < straight_errors[i];
     }
     if (!keep) k.eighths = {};
     any_kept = any_kept || keep;

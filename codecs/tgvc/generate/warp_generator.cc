@@ -13,20 +13,6 @@
 #include "harness/core/error.h"
 
 namespace tgvc {
-namespace {
-
-double luma_squared_error(const Frame& x, const Frame& y) {
-  double sum = 0;
-  const std::vector<uint16_t>& sx = x.planes[0].samples;
-  const std::vector<uint16_t>& sy = y.planes[0].samples;
-  for (size_t i = 0; i < sx.size(); ++i) {
-    const double d = static_cast<double>(sx[i]) - sy[i];
-    sum += d * d;
-  }
-  return sum;
-}
-
-}  // namespace
 
 Frame blend_clip_frame(const Frame& a, const Frame& b, int j, int last) {
   Frame f = a;
@@ -37,6 +23,21 @@ Frame blend_clip_frame(const Frame& a, const Frame& b, int j, int last) {
       s[i] = static_cast<uint16_t>(((last - j) * s[i] + j * sb[i] + last / 2) / last);
   }
   return f;
+}
+
+double luma_squared_error(const Plane& x, const Plane& y, const std::vector<uint8_t>* mask) {
+  double sum = 0;
+  for (size_t i = 0; i < x.samples.size(); ++i) {
+    if (mask != nullptr && !(*mask)[i]) continue;
+    const double d = static_cast<double>(x.samples[i]) - y.samples[i];
+    sum += d * d;
+  }
+  return sum;
+}
+
+double gain_db(double reference_error, double error) {
+  if (reference_error == error) return 0;
+  return 10 * std::log10(std::max(reference_error, 1.0) / std::max(error, 1.0));
 }
 
 ClipModelOptions untracked_model_options(BackgroundMode mode, const ClipModelOptions& options) {
@@ -65,12 +66,11 @@ double untracked_gain_db(const Frame& a, const Frame& b, int last, const std::ve
   const ClipModel model = build_clip_model(a, b, {}, last, untracked_model_options(mode, options.model));
   double blend_error = 0, error = 0;
   for (const ClipFrame& f : frames) {
-    blend_error += luma_squared_error(blend_clip_frame(a, b, f.j, last), *f.frame);
-    error += luma_squared_error(compose_clip_frame(model, a, b, f.j, /*luma_only=*/true), *f.frame);
+    blend_error += luma_squared_error(blend_clip_frame(a, b, f.j, last).planes[0], f.frame->planes[0]);
+    error += luma_squared_error(compose_clip_frame(model, a, b, f.j, /*luma_only=*/true).planes[0],
+                                f.frame->planes[0]);
   }
-  if (blend_error == error) return 0;
-  // One unit of squared error stands in for none, so that an exact frame gives a finite gain.
-  return 10 * std::log10(std::max(blend_error, 1.0) / std::max(error, 1.0));
+  return gain_db(blend_error, error);
 }
 
 double camera_background_gain_db(const Frame& a, const Frame& b, int last,

@@ -76,6 +76,14 @@ double untracked_gain_db(const Frame& a, const Frame& b, int last, const std::ve
 double camera_background_gain_db(const Frame& a, const Frame& b, int last,
                                  const std::vector<ClipFrame>& frames, const WarpOptions& options = {});
 
+// The sum of squared luma differences of x and y (planes of one size), over the pixels `mask`
+// (row-major, the plane's size) marks, or all of them.
+double luma_squared_error(const Plane& x, const Plane& y, const std::vector<uint8_t>* mask = nullptr);
+
+// 10 log10(reference_error / error) in dB, 0 when they are equal; one unit of squared error stands
+// in for none, so that an exact frame gives a finite gain.
+double gain_db(double reference_error, double error);
+
 // The clip model's options for a clip without tracks shown in `mode`.
 ClipModelOptions untracked_model_options(BackgroundMode mode, const ClipModelOptions& options);
 
