@@ -12,6 +12,7 @@
 #include <system_error>
 #include <vector>
 
+#include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
 #include "harness/io/sample_packing.h"
 #include "harness/io/y4m_header.h"
@@ -62,7 +63,9 @@ void write_y4m(const std::string& path, const Video& video) {
     check_frame(video.frames[i], video.info, fmt::format("{} frame {}", path, i));
   }
 
-  const std::string temporary = temporary_name(path);
+  // A device or FIFO (/dev/null) is written in place: a rename would replace it (atomic_file.h).
+  const bool in_place = is_special_file(path);
+  const std::string temporary = in_place ? path : temporary_name(path);
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(temporary.c_str(), "wb"));
   if (!file) throw Error(fmt::format("{}: cannot create {}: {}", path, temporary, std::strerror(errno)));
   bool written = std::fwrite(header.data(), 1, header.size(), file.get()) == header.size();
@@ -76,10 +79,10 @@ void write_y4m(const std::string& path, const Video& video) {
   written = std::fclose(file.release()) == 0 && written;
   std::string failure = written ? "" : std::strerror(errno);
   std::error_code error;
-  if (written) std::filesystem::rename(temporary, path, error);
+  if (written && !in_place) std::filesystem::rename(temporary, path, error);
   if (error) failure = error.message();
   if (!failure.empty()) {
-    std::filesystem::remove(temporary, error);
+    if (!in_place) std::filesystem::remove(temporary, error);
     throw Error(fmt::format("{}: cannot write: {}", path, failure));
   }
 }
