@@ -9,6 +9,7 @@
 #include <immintrin.h>
 #endif
 
+#include "harness/core/sample_rounding.h"
 #include "harness/core/vector_clones.h"
 
 namespace tgvc {
@@ -33,15 +34,6 @@ Quantiser quantiser(Range range, int bit_depth) {
   const double max = std::ldexp(1.0, bit_depth) - 1;
   if (range == Range::kLimited) return {219 * s, 16 * s, 224 * s, 128 * s, max};
   return {max, 0, max, 128 * s, max};
-}
-
-// std::clamp(std::lround(v), 0, max) without the libm call per sample (it dominated the
-// conversion): v - trunc(v) is exact, so the half-away-from-zero rounding is the same.
-inline uint16_t to_code(double v, double max) {
-  if (!(v > 0)) return 0;
-  if (v >= max) return static_cast<uint16_t>(max);
-  const auto whole = static_cast<int64_t>(v);
-  return static_cast<uint16_t>(whole + (v - static_cast<double>(whole) >= 0.5 ? 1 : 0));
 }
 
 int chroma_shift_x(ChromaFormat c) {
@@ -340,12 +332,12 @@ Frame rgb_to_yuv(const Frame& rgb, ColourSpec spec, ChromaFormat chroma, int yuv
       const double g = normalised[std::min(in_g[x], top)];
       const double b = normalised[std::min(in_b[x], top)];
       const double luma = k.kr * r + kg * g + k.kb * b;
-      out_y[x] = to_code(q.y_offset + q.y_scale * luma, q.max);
+      out_y[x] = rounded_sample(q.y_offset + q.y_scale * luma, q.max);
       const double blue_difference = (b - luma) / (2 * (1 - k.kb));
       const double red_difference = (r - luma) / (2 * (1 - k.kr));
       if (full_chroma) {
-        yuv.planes[1].row(y)[x] = to_code(q.c_offset + q.c_scale * blue_difference, q.max);
-        yuv.planes[2].row(y)[x] = to_code(q.c_offset + q.c_scale * red_difference, q.max);
+        yuv.planes[1].row(y)[x] = rounded_sample(q.c_offset + q.c_scale * blue_difference, q.max);
+        yuv.planes[2].row(y)[x] = rounded_sample(q.c_offset + q.c_scale * red_difference, q.max);
       } else {
         cb[static_cast<size_t>(y) * w + x] = blue_difference;
         cr[static_cast<size_t>(y) * w + x] = red_difference;
@@ -364,8 +356,8 @@ Frame rgb_to_yuv(const Frame& rgb, ColourSpec spec, ChromaFormat chroma, int yuv
           ++n;
         }
       }
-      yuv.planes[1].at(cx, cy) = to_code(q.c_offset + q.c_scale * sum_b / n, q.max);
-      yuv.planes[2].at(cx, cy) = to_code(q.c_offset + q.c_scale * sum_r / n, q.max);
+      yuv.planes[1].at(cx, cy) = rounded_sample(q.c_offset + q.c_scale * sum_b / n, q.max);
+      yuv.planes[2].at(cx, cy) = rounded_sample(q.c_offset + q.c_scale * sum_r / n, q.max);
     }
   }
   return yuv;

@@ -4,13 +4,15 @@
 // grid, a few hidden at the ends, as the encoder sends them; also without the pan, as from a
 // still camera, like vtest). The keyframes are rendered here, not coded: the generators' cost
 // does not depend on how the keyframes were made.
-// Run: build/<dir>/tests/bench_generate (docs/performance.md, "Decoder generators").
+// Run: build/<dir>/tests/bench_generate (docs/performance.md, "Decoder generators"; the background
+// choice: "The importance step on crops, and where the encoder stands").
 #include <cmath>
 #include <cstdint>
 #include <vector>
 
 #include <benchmark/benchmark.h>
 
+#include "codecs/tgvc/generate/clip_background_choice.h"
 #include "codecs/tgvc/generate/layered_composer.h"
 #include "codecs/tgvc/generate/warp_generator.h"
 #include "tests/unit/generate/value_noise.h"
@@ -162,6 +164,24 @@ void BM_WarpComposeFrame(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_WarpComposeFrame)->Unit(benchmark::kMillisecond);
+
+// The encoder's background choice for the first clip as if it had no tracks (the straight camera,
+// the moved regions and the path measured against the 22 rendered in-between frames): what the
+// encoder spends per clip without trajectories. Argument: still camera.
+void BM_BackgroundChoice(benchmark::State& state) {
+  const bool still_camera = state.range(0) != 0;
+  const Input& in = input(still_camera);
+  std::vector<Frame> sources;
+  for (int f = 1; f < kKeyframes[1]; ++f) sources.push_back(render(f, still_camera));
+  std::vector<ClipFrame> frames;
+  for (int f = 1; f < kKeyframes[1]; ++f) frames.push_back({f, &sources[f - 1]});
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(choose_clip_background(in.keyframes.frames[0], in.keyframes.frames[1],
+                                                    kKeyframes[1], frames, ClipBackgroundParams{}));
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(frames.size()));
+}
+BENCHMARK(BM_BackgroundChoice)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace tgvc

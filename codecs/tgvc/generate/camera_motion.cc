@@ -193,25 +193,6 @@ std::array<double, 6> CameraMotion::at(double t) const {
   return out;
 }
 
-void CameraMotion::to_keyframes(const AtTime& camera, double px, double py, double* ax, double* ay,
-                                double* bx, double* by) const {
-  if (camera.still) {
-    *ax = *bx = px;
-    *ay = *by = py;
-    return;
-  }
-  // The scene point q of A that the camera at time t puts at p: M(t) q = p. On the straight line
-  // M(t) = I + t (M - I).
-  const std::array<double, 6>& c = camera.c;
-  const double rx = px - c[2], ry = py - c[5];
-  const double det = c[0] * c[4] - c[1] * c[3];
-  const double qx = std::fabs(det) > 1e-9 ? (c[4] * rx - c[1] * ry) / det : px;
-  const double qy = std::fabs(det) > 1e-9 ? (c[0] * ry - c[3] * rx) / det : py;
-  *ax = qx;
-  *ay = qy;
-  apply(qx, qy, bx, by);
-}
-
 CameraMotion CameraMotion::inverse() const {
   CameraMotion inv;
   const double det = m[0] * m[4] - m[1] * m[3];

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <vector>
 
 #include "harness/core/frame.h"
@@ -33,16 +34,38 @@ struct CameraMotion {
   struct AtTime {
     std::array<double, 6> c;
     bool still = false;  // the identity without a path: every position maps to itself
+    double det = 1;      // c's linear part's determinant; not inverted when at most 1e-9
   };
-  AtTime at_time(double t) const { return {at(t), identity && path.empty()}; }
+  AtTime at_time(double t) const {
+    AtTime out{at(t), identity && path.empty()};
+    out.det = out.c[0] * out.c[4] - out.c[1] * out.c[3];
+    return out;
+  }
   // For the output position (px, py) of the frame at time t in [0, 1] (0: A, 1: B): the scene
   // point's positions in A and in B, the point moving on a straight line from A to B (or along
   // the path).
   void to_keyframes(double t, double px, double py, double* ax, double* ay, double* bx, double* by) const {
     to_keyframes(at_time(t), px, py, ax, ay, bx, by);
   }
+  // Inline: the composer calls it for every sample.
   void to_keyframes(const AtTime& camera, double px, double py, double* ax, double* ay, double* bx,
-                    double* by) const;
+                    double* by) const {
+    if (camera.still) {
+      *ax = *bx = px;
+      *ay = *by = py;
+      return;
+    }
+    // The scene point q of A that the camera at time t puts at p: M(t) q = p. On the straight line
+    // M(t) = I + t (M - I).
+    const std::array<double, 6>& c = camera.c;
+    const double rx = px - c[2], ry = py - c[5];
+    const bool invertible = std::fabs(camera.det) > 1e-9;
+    const double qx = invertible ? (c[4] * rx - c[1] * ry) / camera.det : px;
+    const double qy = invertible ? (c[0] * ry - c[3] * rx) / camera.det : py;
+    *ax = qx;
+    *ay = qy;
+    apply(qx, qy, bx, by);
+  }
   // B -> A, without the path (identity stays identity; a singular model gives the identity).
   CameraMotion inverse() const;
   // A -> B of one point.
