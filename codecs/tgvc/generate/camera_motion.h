@@ -33,12 +33,14 @@ struct CameraMotion {
   // The camera at one time, for many positions (to_keyframes): interpolated once per frame.
   struct AtTime {
     std::array<double, 6> c;
-    bool still = false;  // the identity without a path: every position maps to itself
-    double det = 1;      // c's linear part's determinant; not inverted when at most 1e-9
+    bool still = false;      // the identity without a path: every position maps to itself
+    double det = 1;          // c's linear part's determinant
+    bool invertible = true;  // |det| > 1e-9; else A is read where the frame is
   };
   AtTime at_time(double t) const {
     AtTime out{at(t), identity && path.empty()};
     out.det = out.c[0] * out.c[4] - out.c[1] * out.c[3];
+    out.invertible = std::fabs(out.det) > 1e-9;
     return out;
   }
   // For the output position (px, py) of the frame at time t in [0, 1] (0: A, 1: B): the scene
@@ -53,15 +55,23 @@ struct CameraMotion {
     if (camera.still) {
       *ax = *bx = px;
       *ay = *by = py;
-      return;
+    } else if (camera.invertible) {
+      to_keyframes_invertible(camera, px, py, ax, ay, bx, by);
+    } else {
+      *ax = px;
+      *ay = py;
+      apply(px, py, bx, by);
     }
-    // The scene point q of A that the camera at time t puts at p: M(t) q = p. On the straight line
-    // M(t) = I + t (M - I).
+  }
+  // to_keyframes of a camera that is neither still nor singular, without a branch (for loops the
+  // compiler vectorises). The scene point q of A that the camera at time t puts at p: M(t) q = p;
+  // on the straight line M(t) = I + t (M - I).
+  void to_keyframes_invertible(const AtTime& camera, double px, double py, double* ax, double* ay, double* bx,
+                               double* by) const {
     const std::array<double, 6>& c = camera.c;
     const double rx = px - c[2], ry = py - c[5];
-    const bool invertible = std::fabs(camera.det) > 1e-9;
-    const double qx = invertible ? (c[4] * rx - c[1] * ry) / camera.det : px;
-    const double qy = invertible ? (c[0] * ry - c[3] * rx) / camera.det : py;
+    const double qx = (c[4] * rx - c[1] * ry) / camera.det;
+    const double qy = (c[0] * ry - c[3] * rx) / camera.det;
     *ax = qx;
     *ay = qy;
     apply(qx, qy, bx, by);

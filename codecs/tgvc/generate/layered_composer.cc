@@ -5,27 +5,12 @@
 #include <string>
 
 #include "codecs/tgvc/generate/plane_sampling.h"
+#include "codecs/tgvc/generate/row_reads.h"
 #include "harness/core/error.h"
 #include "harness/core/sample_rounding.h"
 
 namespace tgvc {
 namespace {
-
-bool inside(const Frame& f, double x, double y) {
-  return x >= 0 && y >= 0 && x <= f.width() && y <= f.height();
-}
-
-// x / s, as a multiplication where s is a power of two (luma's 1, 4:2:0 chroma's 2 at even sizes):
-// the same value, without a division per sample.
-struct Divider {
-  double s = 1, inverse = 1;
-  bool power_of_two = true;
-  explicit Divider(double scale) : s(scale), inverse(1 / scale) {
-    int exponent = 0;
-    power_of_two = std::frexp(scale, &exponent) == 0.5;
-  }
-  double operator()(double x) const { return power_of_two ? x * inverse : x / s; }
-};
 
 // The luma-pixel box of frame j that a layer can cover: its keyframe boxes moved to frame j.
 PixelBox frame_box(const InstanceLayer& layer, int j, int width, int height) {
@@ -51,10 +36,26 @@ PixelBox frame_box(const InstanceLayer& layer, int j, int width, int height) {
   return out;
 }
 
-// Step 1, the background of the frame at time t, one plane at a time. Where a reading's position
-// is a sample centre (the frame-fixed reading, and every reading of a still camera, at
-// power-of-two plane scales) the maps and samples are read there directly, and an empty occupancy
-// is not looked up: the same values as the general reads, at a fraction of their cost.
+// One keyframe's reads of a row of positions (row_reads.h): the positions, whether each is inside
+// the frame, and the plane's bilinear taps.
+struct KeyframeRow {
+  std::vector<double> x, y;
+  std::vector<uint8_t> inside;
+  RowTaps taps;
+
+  explicit KeyframeRow(int n) : x(n), y(n), inside(n), taps(n) {}
+  // The flags and taps of the first n positions (x and y set).
+  void read(int n, const Frame& frame, const Plane& plane, const Divider& by_sx, const Divider& by_sy) {
+    row_inside(x.data(), y.data(), n, frame.width(), frame.height(), inside.data());
+    row_taps(x.data(), y.data(), n, by_sx, by_sy, plane.width, plane.height, &taps);
+  }
+};
+
+// Step 1, the background of the frame at time t, one plane at a time. A moving camera's readings
+// are prepared for a whole row at once (row_reads.h). Where a reading's position is a sample
+// centre (the frame-fixed reading, and every reading of a still camera, at power-of-two plane
+// scales) the maps and samples are read there directly, and an empty occupancy is not looked up:
+// the same values as the general reads, at a fraction of their cost.
 class BackgroundFrame {
  public:
   BackgroundFrame(const ClipModel& model, const Frame& a, const Frame& b, double t)
@@ -67,36 +68,66 @@ class BackgroundFrame {
 
   // Plane p's samples into `out`; with `within`, only those whose centre lies in a marked pixel.
   void compose(int p, const std::vector<uint8_t>* within, std::vector<double>* out) const {
+    const Plane& pa = a_.planes[p];
+    const double sx = static_cast<double>(a_.width()) / pa.width,
+                 sy = static_cast<double>(a_.height()) / pa.height;
+    // At power-of-two scales the sample centre (x + 0.5) * s maps back to x exactly.
+    if (Divider(sx).power_of_two && Divider(sy).power_of_two) {
+      compose_plane<true>(p, within, out);
+    } else {
+      compose_plane<false>(p, within, out);
+    }
+  }
+
+ private:
+  // Where neither keyframe shows the background, the temporal blend decides.
+  static constexpr double kFloor = 1e-3;
+
+  // compose() with the scales' kind known to the compiler.
+  template <bool kCentresExact>
+  void compose_plane(int p, const std::vector<uint8_t>* within, std::vector<double>* out) const {
     const int width = a_.width(), height = a_.height();
     const Plane& pa = a_.planes[p];
     const Plane& pb = b_.planes[p];
     const double sx = static_cast<double>(width) / pa.width, sy = static_cast<double>(height) / pa.height;
     const Divider by_sx(sx), by_sy(sy);
-    // At power-of-two scales the sample centre (x + 0.5) * s maps back to x exactly.
-    const bool centres_exact = by_sx.power_of_two && by_sy.power_of_two;
+    // The luma column that holds each sample's centre.
+    std::vector<int> luma_column(pa.width);
+    for (int x = 0; x < pa.width; ++x) luma_column[x] = clamped_floor((x + 0.5) * sx, 0, width - 1);
     const bool camera_share = !model_.camera_share_a.empty();
     const bool agreement = !model_.agreement_a.empty();
     const double t = t_;
     out->resize(static_cast<size_t>(pa.width) * pa.height);
+    KeyframeRow row_a(pa.width), row_b(pa.width);
+    std::vector<int> pixel_a(pa.width), pixel_b(pa.width);  // of the maps
     for (int y = 0; y < pa.height; ++y) {
       const double py = (y + 0.5) * sy;
       const uint8_t* skip_row =
           within ? within->data() + static_cast<size_t>(clamped_floor(py, 0, height - 1)) * width : nullptr;
       double* out_row = out->data() + static_cast<size_t>(y) * pa.width;
+      if (!camera_.still) {
+        row_to_keyframes(model_.camera, camera_, sx, py, 0, pa.width, row_a.x.data(), row_a.y.data(),
+                         row_b.x.data(), row_b.y.data());
+        row_a.read(pa.width, a_, pa, by_sx, by_sy);
+        row_b.read(pa.width, b_, pb, by_sx, by_sy);
+        row_pixels(row_a.x.data(), row_a.y.data(), pa.width, model_.occupied_a, pixel_a.data());
+        row_pixels(row_b.x.data(), row_b.y.data(), pa.width, model_.occupied_b, pixel_b.data());
+      }
       for (int x = 0; x < pa.width; ++x) {
         const double px = (x + 0.5) * sx;
-        if (skip_row && !skip_row[clamped_floor(px, 0, width - 1)]) continue;
+        if (skip_row && !skip_row[luma_column[x]]) continue;
         // The luma pixel that holds the sample's centre.
         const size_t centre = static_cast<size_t>(py) * width + static_cast<size_t>(px);
-        double ax = px, ay = py, bx = px, by = py;
-        model_.camera.to_keyframes(camera_, px, py, &ax, &ay, &bx, &by);
-        // A still camera reads both keyframes at the sample itself.
-        const bool at_centre = camera_.still && centres_exact;
-        // Where the keyframes agree, their average in every frame; elsewhere the cross-fade.
-        const double agree =
-            !agreement  ? 0
-            : at_centre ? 0.5 * (model_.agreement_a.values[centre] + model_.agreement_b.values[centre])
-                        : 0.5 * (model_.agreement_a.nearest(ax, ay) + model_.agreement_b.nearest(bx, by));
+        // Where the keyframes agree, their average in every frame; elsewhere the cross-fade. A
+        // still camera reads both keyframes at the sample itself.
+        double agree = 0;
+        if (agreement && camera_.still) {
+          agree = kCentresExact
+                      ? 0.5 * (model_.agreement_a.values[centre] + model_.agreement_b.values[centre])
+                      : 0.5 * (model_.agreement_a.nearest(px, py) + model_.agreement_b.nearest(px, py));
+        } else if (agreement) {
+          agree = 0.5 * (model_.agreement_a.at_index(pixel_a[x]) + model_.agreement_b.at_index(pixel_b[x]));
+        }
         const double ta = (1 - agree) * (1 - t) + 0.5 * agree, tb = 1 - ta;
         const auto weighted = [&](double free_a, double free_b, double sample_a, double sample_b) {
           const double wa = ta * (kFloor + free_a), wb = tb * (kFloor + free_b);
@@ -104,11 +135,12 @@ class BackgroundFrame {
         };
         // Both keyframes read at the sample's own place (always inside).
         const auto frame_fixed = [&] {
-          return centres_exact
-                     ? weighted(1 - occupied_at(model_.occupied_a, centre),
-                                1 - occupied_at(model_.occupied_b, centre), pa.row(y)[x], pb.row(y)[x])
-                     : weighted(1 - occupied(model_.occupied_a, px, py),
-                                1 - occupied(model_.occupied_b, px, py),
+          return kCentresExact
+                     ? weighted(1 - occupied_at(model_.occupied_a, static_cast<int>(centre)),
+                                1 - occupied_at(model_.occupied_b, static_cast<int>(centre)), pa.row(y)[x],
+                                pb.row(y)[x])
+                     : weighted(1 - occupied_at(model_.occupied_a, model_.occupied_a.nearest_index(px, py)),
+                                1 - occupied_at(model_.occupied_b, model_.occupied_b.nearest_index(px, py)),
                                 bilinear(pa, by_sx(px) - 0.5, by_sy(py) - 0.5),
                                 bilinear(pb, by_sx(px) - 0.5, by_sy(py) - 0.5));
         };
@@ -116,14 +148,14 @@ class BackgroundFrame {
           out_row[x] = frame_fixed();
           continue;
         }
-        const double free_a = inside(a_, ax, ay) ? 1 - occupied(model_.occupied_a, ax, ay) : 0;
-        const double free_b = inside(b_, bx, by) ? 1 - occupied(model_.occupied_b, bx, by) : 0;
-        double v = weighted(free_a, free_b, bilinear(pa, by_sx(ax) - 0.5, by_sy(ay) - 0.5),
-                            bilinear(pb, by_sx(bx) - 0.5, by_sy(by) - 0.5));
+        const double free_a = row_a.inside[x] ? 1 - occupied_at(model_.occupied_a, pixel_a[x]) : 0;
+        const double free_b = row_b.inside[x] ? 1 - occupied_at(model_.occupied_b, pixel_b[x]) : 0;
+        double v =
+            weighted(free_a, free_b, bilinear_read(pa, row_a.taps[x]), bilinear_read(pb, row_b.taps[x]));
         if (camera_share) {
           // The camera's reading where the keyframes follow the camera, the frame-fixed one elsewhere.
-          const double w_camera =
-              (1 - t) * model_.camera_share_a.nearest(ax, ay) + t * model_.camera_share_b.nearest(bx, by);
+          const double w_camera = (1 - t) * model_.camera_share_a.at_index(pixel_a[x]) +
+                                  t * model_.camera_share_b.at_index(pixel_b[x]);
           const double w_fixed = (1 - t) * (1 - model_.camera_share_a.values[centre]) +
                                  t * (1 - model_.camera_share_b.values[centre]);
           if (w_fixed > 1e-6) v = (w_camera * v + w_fixed * frame_fixed()) / (w_camera + w_fixed);
@@ -133,18 +165,12 @@ class BackgroundFrame {
     }
   }
 
- private:
-  // Where neither keyframe shows the background, the temporal blend decides.
-  static constexpr double kFloor = 1e-3;
-
   static bool any_nonzero(const FloatImage& image) {
     return std::any_of(image.values.begin(), image.values.end(), [](float v) { return v != 0; });
   }
-  // float, as the maps hold: 1 - occupancy is computed in float.
-  float occupied(const FloatImage& image, double x, double y) const {
-    return occupied_ ? image.nearest(x, y) : 0;
-  }
-  float occupied_at(const FloatImage& image, size_t i) const { return occupied_ ? image.values[i] : 0; }
+  // The occupancy at values[i] (0 for i = -1), float as the maps hold: 1 - occupancy is computed
+  // in float.
+  float occupied_at(const FloatImage& image, int i) const { return occupied_ ? image.at_index(i) : 0; }
 
   const ClipModel& model_;
   const Frame& a_;
@@ -226,30 +252,42 @@ Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b,
       const Plane& pa = a.planes[p];
       const Plane& pb = b.planes[p];
       const double sx = static_cast<double>(width) / pa.width, sy = static_cast<double>(height) / pa.height;
-      const Divider by_sx(sx), by_sy(sy);
+      const Divider by_sx(sx), by_sy(sy), luma(1);
       const int cx0 = static_cast<int>(box.x0 / sx),
                 cx1 = std::min(pa.width, static_cast<int>(std::ceil(box.x1 / sx)));
       const int cy0 = static_cast<int>(box.y0 / sy),
                 cy1 = std::min(pa.height, static_cast<int>(std::ceil(box.y1 / sy)));
+      const int n = cx1 - cx0;
+      if (n <= 0) continue;
+      KeyframeRow row_a(n), row_b(n);
+      std::vector<uint8_t> near_a(n), near_b(n);  // of the supports, and their taps
+      RowTaps support_a(n), support_b(n);
       for (int y = cy0; y < cy1; ++y) {
         const double py = (y + 0.5) * sy;
-        for (int x = cx0; x < cx1; ++x) {
-          const double px = (x + 0.5) * sx;
-          double ax = 0, ay = 0, bx = 0, by = 0;
-          to_a.apply(px, py, &ax, &ay);
-          to_b.apply(px, py, &bx, &by);
-          const bool in_a = inside(a, ax, ay), in_b = inside(b, bx, by);
+        row_moved(to_a, sx, py, cx0, n, row_a.x.data(), row_a.y.data());
+        row_moved(to_b, sx, py, cx0, n, row_b.x.data(), row_b.y.data());
+        row_a.read(n, a, pa, by_sx, by_sy);
+        row_b.read(n, b, pb, by_sx, by_sy);
+        row_near(row_a.x.data(), row_a.y.data(), n, layer.support_a, near_a.data());
+        row_near(row_b.x.data(), row_b.y.data(), n, layer.support_b, near_b.data());
+        row_taps(row_a.x.data(), row_a.y.data(), n, luma, luma, layer.support_a.width, layer.support_a.height,
+                 &support_a);
+        row_taps(row_b.x.data(), row_b.y.data(), n, luma, luma, layer.support_b.width, layer.support_b.height,
+                 &support_b);
+        double* out_row = planes[p].data() + static_cast<size_t>(y) * pa.width + cx0;
+        for (int i = 0; i < n; ++i) {
+          const bool in_a = row_a.inside[i], in_b = row_b.inside[i];
           if (!in_a && !in_b) continue;
-          const double sa = in_a ? trust_a * layer.support_a.sample(ax, ay) : 0;
-          const double sb = in_b ? trust_b * layer.support_b.sample(bx, by) : 0;
+          // The supports' sample() (0 where not near).
+          const double sa = in_a ? trust_a * (near_a[i] ? layer.support_a.read(support_a[i]) : 0.0) : 0;
+          const double sb = in_b ? trust_b * (near_b[i] ? layer.support_b.read(support_b[i]) : 0.0) : 0;
           // A keyframe that cannot see the place does not vote: the other decides alone.
           const double ka = in_a ? (in_b ? 1 - t : 1.0) : 0.0, kb = in_b ? (in_a ? t : 1.0) : 0.0;
           const double wa = ka * sa, wb = kb * sb, alpha = wa + wb;
           if (alpha <= 1e-6) continue;
-          const double colour = (wa * bilinear(pa, by_sx(ax) - 0.5, by_sy(ay) - 0.5) +
-                                 wb * bilinear(pb, by_sx(bx) - 0.5, by_sy(by) - 0.5)) /
-                                alpha;
-          double& o = planes[p][static_cast<size_t>(y) * pa.width + x];
+          const double colour =
+              (wa * bilinear_read(pa, row_a.taps[i]) + wb * bilinear_read(pb, row_b.taps[i])) / alpha;
+          double& o = out_row[i];
           o = alpha * colour + (1 - alpha) * o;
         }
       }
