@@ -31,7 +31,7 @@ struct ClipModel {
   FloatImage agreement_a;  // keyframe_agreement; empty unless the camera is still (steady_background)
   FloatImage agreement_b;
   std::vector<InstanceLayer> layers;  // back to front
-  FloatImage occupied_a;              // the largest instance support (grown) at each pixel of A
+  FloatImage occupied_a;  // the largest layer support (grown) at each pixel of A; 0 without layers
   FloatImage occupied_b;
   int occupied_margin = 0;  // ClipModelOptions::occupied_margin it was built with
 };

@@ -54,8 +54,9 @@ struct KeyframeRow {
 // Step 1, the background of the frame at time t, one plane at a time. A moving camera's readings
 // are prepared for a whole row at once (row_reads.h). Where a reading's position is a sample
 // centre (the frame-fixed reading, and every reading of a still camera, at power-of-two plane
-// scales) the maps and samples are read there directly, and an empty occupancy is not looked up:
-// the same values as the general reads, at a fraction of their cost.
+// scales) the maps and samples are read there directly, and the occupancy of a model without
+// layers (all 0) is not looked up: the same values as the general reads, at a fraction of their
+// cost.
 class BackgroundFrame {
  public:
   BackgroundFrame(const ClipModel& model, const Frame& a, const Frame& b, double t)
@@ -64,7 +65,7 @@ class BackgroundFrame {
         b_(b),
         t_(t),
         camera_(model.camera.at_time(t)),
-        occupied_(any_nonzero(model.occupied_a) || any_nonzero(model.occupied_b)) {}
+        occupied_(!model.layers.empty()) {}
 
   // Plane p's samples into `out`; with `within`, only those whose centre lies in a marked pixel.
   void compose(int p, const std::vector<uint8_t>* within, std::vector<double>* out) const {
@@ -165,9 +166,6 @@ class BackgroundFrame {
     }
   }
 
-  static bool any_nonzero(const FloatImage& image) {
-    return std::any_of(image.values.begin(), image.values.end(), [](float v) { return v != 0; });
-  }
   // The occupancy at values[i] (0 for i = -1), float as the maps hold: 1 - occupancy is computed
   // in float.
   float occupied_at(const FloatImage& image, int i) const { return occupied_ ? image.at_index(i) : 0; }

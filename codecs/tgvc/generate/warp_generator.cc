@@ -26,13 +26,24 @@ Frame blend_clip_frame(const Frame& a, const Frame& b, int j, int last) {
 }
 
 double luma_squared_error(const Plane& x, const Plane& y, const std::vector<uint8_t>* mask) {
-  double sum = 0;
-  for (size_t i = 0; i < x.samples.size(); ++i) {
-    if (mask != nullptr && !(*mask)[i]) continue;
-    const double d = static_cast<double>(x.samples[i]) - y.samples[i];
-    sum += d * d;
+  // Integer squares summed in 64 bits: exact in any order, so the loops vectorise.
+  const uint16_t* xs = x.samples.data();
+  const uint16_t* ys = y.samples.data();
+  const size_t n = x.samples.size();
+  int64_t sum = 0;
+  if (mask == nullptr) {
+    for (size_t i = 0; i < n; ++i) {
+      const int64_t d = static_cast<int64_t>(xs[i]) - ys[i];
+      sum += d * d;
+    }
+  } else {
+    const uint8_t* marked = mask->data();
+    for (size_t i = 0; i < n; ++i) {
+      const int64_t d = static_cast<int64_t>(xs[i]) - ys[i];
+      sum += marked[i] ? d * d : 0;
+    }
   }
-  return sum;
+  return static_cast<double>(sum);
 }
 
 double gain_db(double reference_error, double error) {
