@@ -4,8 +4,8 @@
 // grid, a few hidden at the ends, as the encoder sends them; also without the pan, as from a
 // still camera, like vtest). The keyframes are rendered here, not coded: the generators' cost
 // does not depend on how the keyframes were made.
-// Run: build/<dir>/tests/bench_generate (docs/performance.md, "Decoder generators"; the background
-// choice: "The importance step on crops, and where the encoder stands").
+// Run: build/<dir>/tests/bench_generate (docs/performance.md, "Decoder generators" and its "The
+// composer, a row at a time", which has the background choice's figures too).
 #include <cmath>
 #include <cstdint>
 #include <vector>
