@@ -4,20 +4,12 @@
 #include <cstring>
 
 #include "harness/core/error.h"
+#include "harness/core/leb128.h"
 
 namespace tgvc::learned {
 namespace {
 
 constexpr char kMagic[4] = {'T', 'G', 'L', 'C'};
-
-// Unsigned LEB128: 7 bits a byte, least significant first.
-void put_varint(std::vector<uint8_t>* out, uint32_t v) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<uint8_t>(v | 0x80));
-    v >>= 7;
-  }
-  out->push_back(static_cast<uint8_t>(v));
-}
 
 class Reader {
  public:
@@ -36,24 +28,12 @@ class Reader {
     return p;
   }
 
-  // A minimal LEB128 number of at most 32 bits, in [low, high].
+  // A minimal LEB128 number of at most 5 bytes, in [low, high].
   uint32_t varint(const std::string& field, uint32_t low, uint32_t high) {
-    uint64_t v = 0;
-    for (int shift = 0;; shift += 7) {
-      if (shift > 28) throw InputError(where_ + " (" + field + ")", "a number of at most 5 bytes", "more");
-      const uint8_t byte = *take(1, field);
-      v |= static_cast<uint64_t>(byte & 0x7f) << shift;
-      if (!(byte & 0x80)) {
-        if (byte == 0 && shift > 0) {
-          throw InputError(where_ + " (" + field + ")", "a number without redundant bytes",
-                           "a trailing zero byte");
-        }
-        break;
-      }
-    }
+    const std::string at = where_ + " (" + field + ")";
+    const uint64_t v = read_leb128([&] { return *take(1, field); }, 5, at);
     if (v < low || v > high) {
-      throw InputError(where_ + " (" + field + ")",
-                       "a value in [" + std::to_string(low) + ", " + std::to_string(high) + "]",
+      throw InputError(at, "a value in [" + std::to_string(low) + ", " + std::to_string(high) + "]",
                        std::to_string(v));
     }
     return static_cast<uint32_t>(v);
@@ -81,17 +61,17 @@ std::vector<uint8_t> write_learned_stream(const LearnedStream& s) {
   std::vector<uint8_t> out(kMagic, kMagic + 4);
   out.push_back(kContainerVersion);
   out.insert(out.end(), s.export_digest.begin(), s.export_digest.end());
-  put_varint(&out, static_cast<uint32_t>(s.width));
-  put_varint(&out, static_cast<uint32_t>(s.height));
+  append_leb128(&out, static_cast<uint32_t>(s.width));
+  append_leb128(&out, static_cast<uint32_t>(s.height));
   for (int v : {s.shapes.latent_channels, s.shapes.latent_height, s.shapes.latent_width,
                 s.shapes.hyper_channels, s.shapes.hyper_height, s.shapes.hyper_width}) {
-    put_varint(&out, static_cast<uint32_t>(v));
+    append_leb128(&out, static_cast<uint32_t>(v));
   }
-  put_varint(&out, static_cast<uint32_t>(s.frames.size()));
+  append_leb128(&out, static_cast<uint32_t>(s.frames.size()));
   for (const ImageStrings& f : s.frames) {
     assert(f.hyper_latent.size() % 4 == 0 && f.latent.size() % 4 == 0);
-    put_varint(&out, static_cast<uint32_t>(f.hyper_latent.size() / 4));
-    put_varint(&out, static_cast<uint32_t>(f.latent.size() / 4));
+    append_leb128(&out, static_cast<uint32_t>(f.hyper_latent.size() / 4));
+    append_leb128(&out, static_cast<uint32_t>(f.latent.size() / 4));
     out.insert(out.end(), f.hyper_latent.begin(), f.hyper_latent.end());
     out.insert(out.end(), f.latent.begin(), f.latent.end());
   }

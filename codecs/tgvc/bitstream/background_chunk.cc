@@ -5,33 +5,15 @@
 
 #include "codecs/tgvc/bitstream/byte_io.h"
 #include "harness/core/error.h"
+#include "harness/core/leb128.h"
 
 namespace tgvc {
 namespace {
 
 constexpr int kMaxVarintBytes = 4;  // 28 bits: every value the format allows
 
-// Unsigned LEB128: 7 bits per byte, least significant group first, high bit = more follows.
-void write_varint(ByteWriter& out, uint32_t value) {
-  while (value >= 0x80) {
-    out.u8((value & 0x7F) | 0x80);
-    value >>= 7;
-  }
-  out.u8(value);
-}
-
 uint32_t read_varint(ByteReader& in, const char* field) {
-  uint32_t value = 0;
-  for (int i = 0; i < kMaxVarintBytes; ++i) {
-    const uint32_t byte = in.u8(field);
-    value |= (byte & 0x7F) << (7 * i);
-    if ((byte & 0x80) == 0) {
-      if (i > 0 && byte == 0) throw InputError(in.field(field), "a shortest-form varint", "a zero last byte");
-      return value;
-    }
-  }
-  throw InputError(in.field(field), "a varint of at most " + std::to_string(kMaxVarintBytes) + " bytes",
-                   "a longer one");
+  return static_cast<uint32_t>(read_leb128([&] { return in.u8(field); }, kMaxVarintBytes, in.field(field)));
 }
 
 // Zigzag: 0, -1, 1, -2, ... -> 0, 1, 2, 3, ...
@@ -118,9 +100,9 @@ std::vector<uint8_t> background_payload(const TgvcStream& stream, uint64_t* path
     out.u8(static_cast<uint32_t>(clip.camera_path.size()));
     int previous = 0;
     for (const CameraPathKnot& knot : clip.camera_path) {
-      write_varint(out, static_cast<uint32_t>(knot.frame - previous));
+      append_leb128(&out.data(), static_cast<uint32_t>(knot.frame - previous));
       previous = knot.frame;
-      for (int32_t v : knot.eighths) write_varint(out, zigzag(v));
+      for (int32_t v : knot.eighths) append_leb128(&out.data(), zigzag(v));
     }
     *path_bytes += out.data().size() - start;
   }
