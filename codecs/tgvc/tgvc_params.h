@@ -27,7 +27,7 @@ struct TgvcParams {
   HdbscanParams clustering;  // min_cluster_size, min_samples and epsilon are params
   uint32_t seed = 1;         // k-means initialisation
   // A clip without tracks gets the camera-aware background when it beats the blend by at least
-  // this PSNR-Y on the clip's in-between frames (camera_background_gain_db).
+  // this PSNR-Y on the clip's in-between frames (clip_background_choice.h).
   double camera_background_min_gain_db = 0.1;
   // ... with a sent camera path (clip_background_choice.h) when that beats the straight-line camera
   // by at least this as well; one knot per camera_path_spacing frames, 0: never a path.

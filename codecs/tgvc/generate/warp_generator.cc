@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
 #include <string>
 #include <thread>
 
@@ -66,27 +65,6 @@ void check_clip_frames(const Frame& a, int last, const std::vector<ClipFrame>& f
                        "frame " + std::to_string(f.j));
     }
   }
-}
-
-double untracked_gain_db(const Frame& a, const Frame& b, int last, const std::vector<ClipFrame>& frames,
-                         BackgroundMode mode, const WarpOptions& options) {
-  if (mode == BackgroundMode::kCameraPath)
-    throw std::invalid_argument("untracked_gain_db: a camera path is measured with its knots");
-  if (frames.empty() || mode == BackgroundMode::kBlend) return 0;
-  check_clip_frames(a, last, frames);
-  const ClipModel model = build_clip_model(a, b, {}, last, untracked_model_options(mode, options.model));
-  double blend_error = 0, error = 0;
-  for (const ClipFrame& f : frames) {
-    blend_error += luma_squared_error(blend_clip_frame(a, b, f.j, last).planes[0], f.frame->planes[0]);
-    error += luma_squared_error(compose_clip_frame(model, a, b, f.j, /*luma_only=*/true).planes[0],
-                                f.frame->planes[0]);
-  }
-  return gain_db(blend_error, error);
-}
-
-double camera_background_gain_db(const Frame& a, const Frame& b, int last,
-                                 const std::vector<ClipFrame>& frames, const WarpOptions& options) {
-  return untracked_gain_db(a, b, last, frames, BackgroundMode::kCamera, options);
 }
 
 std::vector<TrackPath> keep_consistent_paths(const Frame& a, const Frame& b, std::vector<TrackPath> paths,

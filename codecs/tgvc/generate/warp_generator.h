@@ -64,18 +64,6 @@ struct ClipFrame {
   const Frame* frame = nullptr;
 };
 
-// How much a clip without tracks (keyframes a and b, `last` + 1 frames) composed in `mode` beats
-// the blend: 10 log10 of the blend's luma squared error over its own, summed over the given source
-// frames, in dB; 0 without frames or for kBlend. kCameraPath needs its knots: the encoder's
-// choice (clip_background_choice.h) measures it; here it is std::invalid_argument. InputError
-// when a frame's size or index does not fit the clip.
-double untracked_gain_db(const Frame& a, const Frame& b, int last, const std::vector<ClipFrame>& frames,
-                         BackgroundMode mode, const WarpOptions& options = {});
-
-// untracked_gain_db of kCamera.
-double camera_background_gain_db(const Frame& a, const Frame& b, int last,
-                                 const std::vector<ClipFrame>& frames, const WarpOptions& options = {});
-
 // The sum of squared luma differences of x and y (planes of one size), over the pixels `mask`
 // (row-major, the plane's size) marks, or all of them.
 double luma_squared_error(const Plane& x, const Plane& y, const std::vector<uint8_t>* mask = nullptr);

@@ -10,15 +10,18 @@
 
 #include "codecs/tgvc/bitstream/tgvc_stream.h"
 #include "codecs/tgvc/blend_interpolation.h"
+#include "codecs/tgvc/generate/clip_background_choice.h"
 #include "codecs/tgvc/generate/layered_composer.h"
 #include "codecs/tgvc/generate/warp_generator.h"
 #include "codecs/tgvc/tgvc_codec.h"
 #include "harness/core/error.h"
+#include "tests/unit/generate/untracked_gain.h"
 #include "tests/unit/generate/value_noise.h"
 
 namespace tgvc {
 namespace {
 
+using generate_test::untracked_gain_db;
 using generate_test::value_noise;
 
 constexpr int kWidth = 256, kHeight = 160, kLast = 12;
@@ -83,12 +86,12 @@ double luma_mse(const Video& x, const Video& y) {
 
 TEST(CameraBackground, GainIsLargeForALinearPanAndNegativeForASwing) {
   const Video pan = clip_of(linear_pan);
-  const double pan_gain =
-      camera_background_gain_db(pan.frames.front(), pan.frames.back(), kLast, in_between(pan));
+  const double pan_gain = untracked_gain_db(pan.frames.front(), pan.frames.back(), kLast, in_between(pan),
+                                            BackgroundMode::kCamera);
   EXPECT_GT(pan_gain, 3.0);
   const Video swung = clip_of(swing);
-  const double swing_gain =
-      camera_background_gain_db(swung.frames.front(), swung.frames.back(), kLast, in_between(swung));
+  const double swing_gain = untracked_gain_db(swung.frames.front(), swung.frames.back(), kLast,
+                                              in_between(swung), BackgroundMode::kCamera);
   EXPECT_LT(swing_gain, 0.0);
   // The gain is what the decoder gets: 10 log10 of the blend's error over the camera's.
   Video keyframes;
@@ -112,9 +115,15 @@ TEST(CameraBackground, GainIsLargeForALinearPanAndNegativeForASwing) {
       warp_between_keyframes(keyframes, {0, kLast}, {ClipTrajectories{kLast + 1, {}}}, kLast + 1);
   for (int f = 0; f <= kLast; ++f)
     EXPECT_EQ(plain.frames[f].planes[0].samples, blended.frames[f].planes[0].samples);
-  // No frame: nothing to gain; a frame outside the clip is an input error.
-  EXPECT_EQ(camera_background_gain_db(pan.frames[0], pan.frames[1], kLast, {}), 0.0);
-  EXPECT_THROW(camera_background_gain_db(pan.frames[0], pan.frames[1], kLast, {{kLast, &pan.frames[1]}}),
+  // The encoder's choice measures the same gain. No frame: nothing to gain, the blend; a frame
+  // outside the clip is an input error.
+  EXPECT_NEAR(choose_clip_background(pan.frames.front(), pan.frames.back(), kLast, in_between(pan), {})
+                  .camera_gain_db,
+              pan_gain, 1e-9);
+  const ClipBackground none = choose_clip_background(pan.frames[0], pan.frames[1], kLast, {}, {});
+  EXPECT_EQ(none.camera_gain_db, 0.0);
+  EXPECT_EQ(none.mode, BackgroundMode::kBlend);
+  EXPECT_THROW(choose_clip_background(pan.frames[0], pan.frames[1], kLast, {{kLast, &pan.frames[1]}}, {}),
                InputError);
 }
 

@@ -17,11 +17,13 @@
 #include "codecs/tgvc/generate/warp_generator.h"
 #include "datasets/synthetic/synthetic_sequence.h"
 #include "harness/core/error.h"
+#include "tests/unit/generate/untracked_gain.h"
 #include "tests/unit/generate/value_noise.h"
 
 namespace tgvc {
 namespace {
 
+using generate_test::untracked_gain_db;
 using generate_test::value_noise;
 
 constexpr int kWidth = 256, kHeight = 160, kLast = 12;
