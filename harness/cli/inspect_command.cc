@@ -25,20 +25,6 @@ struct ClipSummary {
   std::vector<CameraPathKnot> camera_path;
 };
 
-const char* background_name(BackgroundMode mode) {
-  switch (mode) {
-    case BackgroundMode::kCamera:
-      return "camera";
-    case BackgroundMode::kCameraPath:
-      return "camera path";
-    case BackgroundMode::kCameraMotion:
-      return "camera and motion";
-    case BackgroundMode::kBlend:
-      break;
-  }
-  return "blend";
-}
-
 // "camera path: frame 6 (dx, dy at (0,0), (w,0), (0,h)) ..." in pixels.
 std::string path_text(const std::vector<CameraPathKnot>& knots) {
   std::string out;
@@ -99,7 +85,7 @@ void print_text(const std::string& path, uint64_t file_bytes, const TgvcStream& 
   for (size_t c = 0; c < clips.size(); ++c) {
     const ClipSummary& clip = clips[c];
     fmt::print("  {:>5}  {:>11}  {:>6}  {:>14}  {:>8}  {}\n", c, fmt::format("{}-{}", clip.first, clip.last),
-               clip.tracks, clip.visible_points, clip.bytes, background_name(clip.background));
+               clip.tracks, clip.visible_points, clip.bytes, background_mode_name(clip.background));
     if (!clip.camera_path.empty())
       fmt::print("         camera path, frame:(dx,dy at (0,0) (w,0) (0,h)) px:{}\n",
                  path_text(clip.camera_path));
@@ -129,7 +115,7 @@ void print_json(const std::string& path, uint64_t file_bytes, const TgvcStream& 
                          {"visible_points", clip.visible_points},
                          {"bytes", clip.bytes},
                          {"camera_background", clip.background != BackgroundMode::kBlend},
-                         {"background", background_name(clip.background)},
+                         {"background", background_mode_name(clip.background)},
                          {"camera_path", knots}});
   }
   const nlohmann::json out = {

@@ -63,9 +63,8 @@ int encode(const EncodeArgs& a) {
       a.output, source.frame_count(), source.info.width, source.info.height, stats.keyframes,
       stats.keyframe_quality, stats.motion.kept, stats.motion.clusters, stats.motion.representatives);
   fmt::print(
-      "{} bytes (header {}, keyframes {}, trajectories {}, camera path {}), {:.5f} bpp, {:.2f} kbps; encoded "
-      "in "
-      "{:.2f} s\n",
+      "{} bytes (header {}, keyframes {}, trajectories {}, camera path {}), {:.5f} bpp, {:.2f} kbps; "
+      "encoded in {:.2f} s\n",
       coded.bytes.size(), coded.sizes.header_bytes, coded.sizes.keyframe_bytes, coded.sizes.trajectory_bytes,
       coded.sizes.camera_path_bytes, rate.bpp, rate.kbps, seconds);
   if (!stats.target.tried.empty()) {
@@ -90,10 +89,9 @@ int encode(const EncodeArgs& a) {
       "with the keyframes' motion)\n",
       stats.camera_background_clips, stats.camera_path_clips, stats.camera_motion_clips);
   for (const TgvcEncodeStats::ClipChoice& c : stats.clip_choices) {
-    const char* names[] = {"blend", "camera", "camera path", "camera and motion"};
     fmt::print(
         "  clip {}-{}: {} (over the blend: straight camera {:+.2f} dB, with motion {}, camera path {})\n",
-        c.first, c.last, names[static_cast<int>(c.choice.mode)], c.choice.camera_gain_db,
+        c.first, c.last, background_mode_name(c.choice.mode), c.choice.camera_gain_db,
         c.choice.moved_regions > 0
             ? fmt::format("{:+.2f} dB ({} regions)", c.choice.motion_gain_db, c.choice.moved_regions)
             : std::string("not measured (no region moved)"),

@@ -32,6 +32,21 @@ enum class BackgroundMode : uint8_t {
 };
 constexpr int kBackgroundModeCount = 4;
 
+// The mode's name as tools print it: "blend", "camera", "camera path", "camera and motion".
+inline const char* background_mode_name(BackgroundMode mode) {
+  switch (mode) {
+    case BackgroundMode::kCamera:
+      return "camera";
+    case BackgroundMode::kCameraPath:
+      return "camera path";
+    case BackgroundMode::kCameraMotion:
+      return "camera and motion";
+    case BackgroundMode::kBlend:
+      break;
+  }
+  return "blend";
+}
+
 // One point of a sent camera path: at clip frame `frame` (0 < frame < last) the camera differs
 // from the straight line A -> B by an affine correction, given by the displacement it adds at
 // three corners of the frame, (0, 0), (width, 0) and (0, height), in 1/8 pixel:
