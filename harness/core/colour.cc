@@ -36,6 +36,33 @@ Quantiser quantiser(Range range, int bit_depth) {
   return {max, 0, max, 128 * s, max};
 }
 
+// The constants of an R'G'B' to Y'CbCr conversion, for its per-row loop.
+struct RgbRowConversion {
+  double kr, kg, kb;
+  double rgb_max;
+  uint16_t top;  // a sample above it reads as the top
+};
+
+// One row of R'G'B' to normalised Y' in [0, 1] and colour differences in [-0.5, 0.5], each value
+// computed as the per-sample formula writes it (the same operations in the same order).
+TGVC_VECTOR_CLONES
+void rgb_row_to_normalised(const uint16_t* __restrict in_r, const uint16_t* __restrict in_g,
+                           const uint16_t* __restrict in_b, int width, const RgbRowConversion& c,
+                           double* __restrict luma, double* __restrict blue, double* __restrict red) {
+  const double kr = c.kr, kg = c.kg, kb = c.kb, rgb_max = c.rgb_max;
+  const double blue_divisor = 2 * (1 - kb), red_divisor = 2 * (1 - kr);
+  const uint16_t top = c.top;
+  for (int x = 0; x < width; ++x) {
+    const double r = static_cast<double>(std::min(in_r[x], top)) / rgb_max;
+    const double g = static_cast<double>(std::min(in_g[x], top)) / rgb_max;
+    const double b = static_cast<double>(std::min(in_b[x], top)) / rgb_max;
+    const double y = kr * r + kg * g + kb * b;
+    luma[x] = y;
+    blue[x] = (b - y) / blue_divisor;
+    red[x] = (r - y) / red_divisor;
+  }
+}
+
 int chroma_shift_x(ChromaFormat c) {
   return c == ChromaFormat::k444 ? 0 : 1;
 }
@@ -308,40 +335,25 @@ Frame rgb_to_yuv(const Frame& rgb, ColourSpec spec, ChromaFormat chroma, int yuv
   assert(rgb.format.family == ColourFamily::kRgb);
   const Coefficients k = coefficients(spec.matrix);
   const Quantiser q = quantiser(spec.range, yuv_bit_depth);
-  const double rgb_max = rgb.max_value();
   const int w = rgb.width();
   const int h = rgb.height();
   Frame yuv = Frame::allocate(w, h, {chroma, yuv_bit_depth, ColourFamily::kYuv});
   const int sx = chroma_shift_x(chroma);
   const int sy = chroma_shift_y(chroma);
-  const double kg = 1 - k.kr - k.kb;
-  // Normalised samples by code value: the same division as per sample, done once per code.
-  std::vector<double> normalised(static_cast<size_t>(rgb.max_value()) + 1);
-  for (size_t v = 0; v < normalised.size(); ++v) normalised[v] = static_cast<double>(v) / rgb_max;
-  const uint16_t top = static_cast<uint16_t>(rgb.max_value());  // a sample above it reads as the top
+  const RgbRowConversion row{k.kr, 1 - k.kr - k.kb, k.kb, static_cast<double>(rgb.max_value()),
+                             static_cast<uint16_t>(rgb.max_value())};
   const bool full_chroma = sx == 0 && sy == 0;
-  // Full-resolution normalised chroma, averaged down afterwards (written directly at 4:4:4).
-  std::vector<double> cb(full_chroma ? 0 : static_cast<size_t>(w) * h), cr(cb.size());
+  // Full-resolution normalised chroma, averaged down afterwards (a row at a time at 4:4:4).
+  std::vector<double> luma(static_cast<size_t>(w));
+  std::vector<double> cb(static_cast<size_t>(w) * (full_chroma ? 1 : h)), cr(cb.size());
   for (int y = 0; y < h; ++y) {
-    const uint16_t* in_r = rgb.planes[0].row(y);
-    const uint16_t* in_g = rgb.planes[1].row(y);
-    const uint16_t* in_b = rgb.planes[2].row(y);
-    uint16_t* out_y = yuv.planes[0].row(y);
-    for (int x = 0; x < w; ++x) {
-      const double r = normalised[std::min(in_r[x], top)];
-      const double g = normalised[std::min(in_g[x], top)];
-      const double b = normalised[std::min(in_b[x], top)];
-      const double luma = k.kr * r + kg * g + k.kb * b;
-      out_y[x] = rounded_sample(q.y_offset + q.y_scale * luma, q.max);
-      const double blue_difference = (b - luma) / (2 * (1 - k.kb));
-      const double red_difference = (r - luma) / (2 * (1 - k.kr));
-      if (full_chroma) {
-        yuv.planes[1].row(y)[x] = rounded_sample(q.c_offset + q.c_scale * blue_difference, q.max);
-        yuv.planes[2].row(y)[x] = rounded_sample(q.c_offset + q.c_scale * red_difference, q.max);
-      } else {
-        cb[static_cast<size_t>(y) * w + x] = blue_difference;
-        cr[static_cast<size_t>(y) * w + x] = red_difference;
-      }
+    const size_t at = full_chroma ? 0 : static_cast<size_t>(y) * w;
+    rgb_row_to_normalised(rgb.planes[0].row(y), rgb.planes[1].row(y), rgb.planes[2].row(y), w, row,
+                          luma.data(), cb.data() + at, cr.data() + at);
+    round_scaled_samples(luma.data(), w, q.y_offset, q.y_scale, q.max, yuv.planes[0].row(y));
+    if (full_chroma) {
+      round_scaled_samples(cb.data(), w, q.c_offset, q.c_scale, q.max, yuv.planes[1].row(y));
+      round_scaled_samples(cr.data(), w, q.c_offset, q.c_scale, q.max, yuv.planes[2].row(y));
     }
   }
   if (full_chroma) return yuv;

@@ -295,9 +295,7 @@ Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b,
   const double max_value = a.max_value();
   for (int p = 0; p < plane_count; ++p) {
     std::vector<uint16_t>& s = frame.planes[p].samples;
-    for (size_t i = 0; i < s.size(); ++i) {
-      s[i] = rounded_sample(planes[p][i], max_value);
-    }
+    round_scaled_samples(planes[p].data(), s.size(), 0, 1, max_value, s.data());  // 0 + 1 * v is v
   }
   return frame;
 }

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
+#include <vector>
 
 #include "harness/core/lcg.h"
 
@@ -126,6 +128,87 @@ TEST(Colour, FastYuvToRgbEqualsTheScalarReference) {
                 << "plane " << p << " " << to_string(chroma) << " " << depth << "->" << rgb_depth << " bits";
           }
           EXPECT_EQ(fast.format, reference.format);
+        }
+      }
+    }
+  }
+}
+
+// rgb_to_yuv as the BT.601 and BT.709 matrices and quantisers write it, one sample at a time:
+// normalised R'G'B' (a sample above the top reads as the top), Y' = kr R' + kg G' + kb B', the
+// colour differences (B' - Y') / (2 (1 - kb)) and (R' - Y') / (2 (1 - kr)) averaged over the
+// positions a chroma sample covers (centre siting, raster order), every code std::lround'ed and
+// clamped.
+Frame rgb_to_yuv_by_formula(const Frame& rgb, ColourSpec spec, ChromaFormat chroma, int depth) {
+  const double kr = spec.matrix == Matrix::kBt601 ? 0.299 : 0.2126;
+  const double kb = spec.matrix == Matrix::kBt601 ? 0.114 : 0.0722;
+  const double kg = 1 - kr - kb;
+  const double step = std::ldexp(1.0, depth - 8), max = std::ldexp(1.0, depth) - 1;
+  const bool limited = spec.range == Range::kLimited;
+  const double y_scale = limited ? 219 * step : max, y_offset = limited ? 16 * step : 0;
+  const double c_scale = limited ? 224 * step : max, c_offset = 128 * step;
+  const auto code = [&](double v) {
+    return static_cast<uint16_t>(std::clamp(std::lround(v), 0L, static_cast<long>(max)));
+  };
+  const int w = rgb.width(), h = rgb.height(), top = rgb.max_value();
+  Frame yuv = Frame::allocate(w, h, {chroma, depth, ColourFamily::kYuv});
+  std::vector<double> blue(static_cast<size_t>(w) * h), red(blue.size());
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      double n[3];
+      for (int p = 0; p < 3; ++p)
+        n[p] = static_cast<double>(std::min<int>(rgb.planes[p].at(x, y), top)) / top;
+      const double luma = kr * n[0] + kg * n[1] + kb * n[2];
+      yuv.planes[0].at(x, y) = code(y_offset + y_scale * luma);
+      blue[static_cast<size_t>(y) * w + x] = (n[2] - luma) / (2 * (1 - kb));
+      red[static_cast<size_t>(y) * w + x] = (n[0] - luma) / (2 * (1 - kr));
+    }
+  }
+  const int sx = chroma == ChromaFormat::k444 ? 0 : 1, sy = chroma == ChromaFormat::k420 ? 1 : 0;
+  for (int cy = 0; cy < yuv.planes[1].height; ++cy) {
+    for (int cx = 0; cx < yuv.planes[1].width; ++cx) {
+      double sum_b = 0, sum_r = 0;
+      int count = 0;
+      for (int y = cy << sy; y < std::min(h, (cy + 1) << sy); ++y) {
+        for (int x = cx << sx; x < std::min(w, (cx + 1) << sx); ++x) {
+          sum_b += blue[static_cast<size_t>(y) * w + x];
+          sum_r += red[static_cast<size_t>(y) * w + x];
+          ++count;
+        }
+      }
+      // At 4:4:4 a sum of one value, as the conversion writes it directly.
+      yuv.planes[1].at(cx, cy) =
+          code(count == 1 ? c_offset + c_scale * sum_b : c_offset + c_scale * sum_b / count);
+      yuv.planes[2].at(cx, cy) =
+          code(count == 1 ? c_offset + c_scale * sum_r : c_offset + c_scale * sum_r / count);
+    }
+  }
+  return yuv;
+}
+
+TEST(Colour, RgbToYuvEqualsThePerSampleFormula) {
+  const ColourSpec specs[] = {{Matrix::kBt601, Range::kLimited},
+                              {Matrix::kBt601, Range::kFull},
+                              {Matrix::kBt709, Range::kLimited},
+                              {Matrix::kBt709, Range::kFull}};
+  uint32_t seed = 1;
+  for (const ColourSpec& spec : specs) {
+    for (ChromaFormat chroma : {ChromaFormat::k420, ChromaFormat::k422, ChromaFormat::k444}) {
+      for (int rgb_depth : {8, 10, 16}) {
+        // Odd sizes (rounded-up chroma, loop remainders) and every code value, some above the top.
+        Frame rgb = Frame::allocate(37, 23, {ChromaFormat::k444, rgb_depth, ColourFamily::kRgb});
+        Lcg lcg(seed++);
+        for (Plane& p : rgb.planes) {
+          for (uint16_t& s : p.samples)
+            s = static_cast<uint16_t>(((lcg.next() << 16) | lcg.next()) % (rgb.max_value() + 9));
+        }
+        for (int depth : {8, 10}) {
+          const Frame fast = rgb_to_yuv(rgb, spec, chroma, depth);
+          const Frame reference = rgb_to_yuv_by_formula(rgb, spec, chroma, depth);
+          for (int p = 0; p < 3; ++p) {
+            ASSERT_EQ(fast.planes[p].samples, reference.planes[p].samples)
+                << "plane " << p << " " << to_string(chroma) << " " << rgb_depth << "->" << depth << " bits";
+          }
         }
       }
     }
