@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "harness/core/colour.h"
+#include "harness/core/vector_clones.h"
 
 namespace tgvc {
 namespace {
@@ -34,24 +35,28 @@ std::vector<int> column_cells(int width, int cols) {
   return cells;
 }
 
+// Where each of `cols` cells begins on a row of `width` samples, and begins[cols] = width: the
+// cells of column_cells as ranges (an empty cell begins where the next one does).
+std::vector<int> cell_begins(int width, int cols) {
+  std::vector<int> begins(static_cast<size_t>(cols) + 1, width);
+  for (int x = width - 1; x >= 0; --x) begins[x * cols / width] = x;
+  for (int c = cols - 1; c >= 0; --c) begins[c] = std::min(begins[c], begins[c + 1]);
+  return begins;
+}
+
 // Sample sums per cell. They are sums of integers, exact in any order, so an edit can update them
 // (and a row can be summed in integers first).
 CellSums sample_sums(const Plane& plane, int cols, int rows) {
   CellSums out(cols, rows);
-  const std::vector<int> cell_of = column_cells(plane.width, cols);
-  std::vector<int64_t> row_sums(static_cast<size_t>(cols)), row_counts(row_sums.size());
+  const std::vector<int> begins = cell_begins(plane.width, cols);
   for (int y = 0; y < plane.height; ++y) {
-    std::fill(row_sums.begin(), row_sums.end(), 0);
-    std::fill(row_counts.begin(), row_counts.end(), 0);
     const uint16_t* row = plane.row(y);
-    for (int x = 0; x < plane.width; ++x) {
-      row_sums[cell_of[x]] += row[x];
-      row_counts[cell_of[x]] += 1;
-    }
     const size_t row_start = static_cast<size_t>(y * rows / plane.height) * cols;
     for (int c = 0; c < cols; ++c) {
-      out.sums[row_start + c] += static_cast<double>(row_sums[c]);
-      out.counts[row_start + c] += static_cast<double>(row_counts[c]);
+      int64_t sum = 0;
+      for (int x = begins[c]; x < begins[c + 1]; ++x) sum += row[x];
+      out.sums[row_start + c] += static_cast<double>(sum);
+      out.counts[row_start + c] += static_cast<double>(begins[c + 1] - begins[c]);
     }
   }
   return out;
@@ -63,15 +68,34 @@ double gradient_magnitude(const Plane& luma, int x, int y) {
   return std::sqrt(gx * gx + gy * gy);
 }
 
-// Central-difference gradient magnitudes of luma summed per cell (interior samples only).
+// gradient_magnitude of samples [1, width - 1) of the row `middle`, between rows `above` and
+// `below` (the same operations, lane by lane).
+TGVC_VECTOR_CLONES
+void gradient_row(const uint16_t* __restrict above, const uint16_t* __restrict middle,
+                  const uint16_t* __restrict below, int width, double* __restrict magnitude) {
+  for (int x = 1; x + 1 < width; ++x) {
+    const double gx = middle[x + 1] - middle[x - 1];
+    const double gy = below[x] - above[x];
+    magnitude[x] = std::sqrt(gx * gx + gy * gy);
+  }
+}
+
+// Central-difference gradient magnitudes of luma summed per cell (interior samples only), each
+// cell's sum taking its samples in raster order.
 CellSums gradient_sums(const Plane& luma, int cols, int rows) {
   CellSums out(cols, rows);
-  const std::vector<int> cell_of = column_cells(luma.width, cols);
+  const std::vector<int> begins = cell_begins(luma.width, cols);
+  std::vector<double> magnitude(static_cast<size_t>(luma.width));
   for (int y = 1; y + 1 < luma.height; ++y) {
+    gradient_row(luma.row(y - 1), luma.row(y), luma.row(y + 1), luma.width, magnitude.data());
     const size_t row_start = static_cast<size_t>(y * rows / luma.height) * cols;
-    for (int x = 1; x + 1 < luma.width; ++x) {
-      out.sums[row_start + cell_of[x]] += gradient_magnitude(luma, x, y);
-      out.counts[row_start + cell_of[x]] += 1;
+    for (int c = 0; c < cols; ++c) {
+      const int first = std::max(begins[c], 1), end = std::min(begins[c + 1], luma.width - 1);
+      if (first >= end) continue;
+      double sum = out.sums[row_start + c];
+      for (int x = first; x < end; ++x) sum += magnitude[x];
+      out.sums[row_start + c] = sum;
+      out.counts[row_start + c] += end - first;
     }
   }
   return out;
