@@ -163,6 +163,59 @@ TEST(KeyframeMotion, TheChoiceWeighsTheMovedRegionsAsTheDecoderComposesThem) {
   EXPECT_GT(motion, untracked_gain_db(a, b, kLast, in_between(frames), BackgroundMode::kCamera));
 }
 
+// Every composed plane of `masked` holds `full`'s sample where the luma pixel at the sample's
+// centre is marked, and 0 elsewhere.
+void expect_masked_composition(const Frame& full, const Frame& masked, const std::vector<uint8_t>& mask,
+                               int planes, int j) {
+  for (int p = 0; p < planes; ++p) {
+    const Plane& plane = full.planes[p];
+    const int sx = kWidth / plane.width, sy = kHeight / plane.height;
+    for (int y = 0; y < plane.height; ++y) {
+      for (int x = 0; x < plane.width; ++x) {
+        const int cx = (2 * x + 1) * sx / 2, cy = (2 * y + 1) * sy / 2;  // floor((x + 0.5) * s)
+        const bool marked = mask[static_cast<size_t>(cy) * kWidth + cx] != 0;
+        ASSERT_EQ(masked.planes[p].at(x, y), marked ? plane.at(x, y) : 0)
+            << "frame " << j << " plane " << p << " at " << x << "," << y;
+      }
+    }
+  }
+}
+
+// The background choice composes the moved regions within their mask only: that must give the
+// whole frame's samples at the marked pixels and 0 elsewhere, whole rows without a mark included.
+// The layers' own mask for a model with moved regions (luma, as the choice composes), and
+// scattered pixels for the camera alone (every plane).
+TEST(KeyframeMotion, AMaskComposesItsPixelsAsTheWholeFrameDoes) {
+  std::vector<Frame> frames;
+  for (int j = 0; j <= kLast; ++j) frames.push_back(scene(j, true, 2.0));
+  const Frame &a = frames.front(), &b = frames.back();
+  ClipModelOptions with_motion;
+  with_motion.untracked_motion = true;
+  const ClipModel moving = build_clip_model(a, b, {}, kLast, with_motion);
+  const ClipModel camera = build_clip_model(a, b, {}, kLast);
+  ASSERT_FALSE(moving.layers.empty());
+  ASSERT_FALSE(camera.camera.identity);
+  // Rows of scattered pixels, rows with only their last pixel marked, and empty rows.
+  std::vector<uint8_t> scattered(static_cast<size_t>(kWidth) * kHeight, 0);
+  for (int y = 0; y < kHeight; y += 3) {
+    for (int x = y % 5; x < kWidth; x += 5 + y % 4) scattered[static_cast<size_t>(y) * kWidth + x] = 1;
+    if (y + 1 < kHeight) scattered[static_cast<size_t>(y + 2) * kWidth - 1] = 1;
+  }
+  int empty_rows = 0;
+  for (int j : {1, kLast / 2, kLast - 1}) {
+    const std::vector<uint8_t> layers = layers_mask(moving, j);
+    for (int y = 0; y < kHeight; ++y) {
+      const auto row = layers.begin() + static_cast<ptrdiff_t>(y) * kWidth;
+      empty_rows += std::count(row, row + kWidth, 0) == kWidth;
+    }
+    expect_masked_composition(compose_clip_frame(moving, a, b, j, true),
+                              compose_clip_frame(moving, a, b, j, true, &layers), layers, 1, j);
+    expect_masked_composition(compose_clip_frame(camera, a, b, j),
+                              compose_clip_frame(camera, a, b, j, false, &scattered), scattered, 3, j);
+  }
+  EXPECT_GT(empty_rows, 0) << "the layers' masks should leave whole rows out";
+}
+
 // Luma squared error of a (2r+1)^2 patch of x and y around (cx, cy) (pixels inside both only).
 double patch_error(const Frame& x, const Frame& y, double cx, double cy, int r) {
   double sum = 0;
