@@ -3,7 +3,9 @@
 // frames per second.
 #include <benchmark/benchmark.h>
 
+#include "codecs/tgvc/keyframes/thumbnail_embedder.h"
 #include "codecs/tgvc/tgvc_encoder.h"
+#include "harness/core/colour.h"
 #include "datasets/synthetic/synthetic_sequence.h"
 #include "harness/core/params.h"
 
@@ -44,6 +46,17 @@ BENCHMARK_CAPTURE(BM_TgvcEncode, crossing_512x320, "crossing")
     ->Arg(96)
     ->Unit(benchmark::kSecond)
     ->UseRealTime();
+
+// What the importance step prepares once per frame of a clip: the thumbnail embedder's YUV 4:4:4
+// and cell sums of the frame's 8-bit RGB (ImportanceFrames, codecs/tgvc/importance).
+void BM_ThumbnailEditsOf512x320(benchmark::State& state) {
+  SyntheticSpec spec;
+  const Video source = SyntheticSequence(spec).render_range(0, 1);
+  const Frame rgb = yuv_to_rgb(source.frames[0], source.info.colour);
+  const ThumbnailEmbedder embedder;
+  for (auto _ : state) benchmark::DoNotOptimize(embedder.edits_of(rgb, source.info.colour));
+}
+BENCHMARK(BM_ThumbnailEditsOf512x320)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace tgvc
