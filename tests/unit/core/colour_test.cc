@@ -96,6 +96,12 @@ TEST(Colour, SixteenBitRgbThroughTenBitYuvIsWithinTheQuantisationBound) {
   }
 }
 
+// Both matrices in both ranges.
+const ColourSpec kEverySpec[] = {{Matrix::kBt601, Range::kLimited},
+                                 {Matrix::kBt601, Range::kFull},
+                                 {Matrix::kBt709, Range::kLimited},
+                                 {Matrix::kBt709, Range::kFull}};
+
 // Random samples of `depth` bits in every plane of a YUV frame, a few of them out of range (the
 // tables mask those), so the fast path meets every code value the reference handles.
 Frame random_yuv(int width, int height, ChromaFormat chroma, int depth, uint32_t seed) {
@@ -110,13 +116,9 @@ Frame random_yuv(int width, int height, ChromaFormat chroma, int depth, uint32_t
 }
 
 TEST(Colour, FastYuvToRgbEqualsTheScalarReference) {
-  const ColourSpec specs[] = {{Matrix::kBt601, Range::kLimited},
-                              {Matrix::kBt601, Range::kFull},
-                              {Matrix::kBt709, Range::kLimited},
-                              {Matrix::kBt709, Range::kFull}};
   const ChromaFormat chromas[] = {ChromaFormat::k420, ChromaFormat::k422, ChromaFormat::k444};
   uint32_t seed = 1;
-  for (const ColourSpec& spec : specs) {
+  for (const ColourSpec& spec : kEverySpec) {
     for (ChromaFormat chroma : chromas) {
       for (int depth : {8, 10}) {
         for (int rgb_depth : {8, 10, 12, 16}) {
@@ -177,22 +179,16 @@ Frame rgb_to_yuv_by_formula(const Frame& rgb, ColourSpec spec, ChromaFormat chro
         }
       }
       // At 4:4:4 a sum of one value, as the conversion writes it directly.
-      yuv.planes[1].at(cx, cy) =
-          code(count == 1 ? c_offset + c_scale * sum_b : c_offset + c_scale * sum_b / count);
-      yuv.planes[2].at(cx, cy) =
-          code(count == 1 ? c_offset + c_scale * sum_r : c_offset + c_scale * sum_r / count);
+      yuv.planes[1].at(cx, cy) = code(c_offset + c_scale * sum_b / count);
+      yuv.planes[2].at(cx, cy) = code(c_offset + c_scale * sum_r / count);
     }
   }
   return yuv;
 }
 
 TEST(Colour, RgbToYuvEqualsThePerSampleFormula) {
-  const ColourSpec specs[] = {{Matrix::kBt601, Range::kLimited},
-                              {Matrix::kBt601, Range::kFull},
-                              {Matrix::kBt709, Range::kLimited},
-                              {Matrix::kBt709, Range::kFull}};
   uint32_t seed = 1;
-  for (const ColourSpec& spec : specs) {
+  for (const ColourSpec& spec : kEverySpec) {
     for (ChromaFormat chroma : {ChromaFormat::k420, ChromaFormat::k422, ChromaFormat::k444}) {
       for (int rgb_depth : {8, 10, 16}) {
         // Odd sizes (rounded-up chroma, loop remainders) and every code value, some above the top.

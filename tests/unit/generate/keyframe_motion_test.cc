@@ -58,9 +58,9 @@ Frame scene(int j, bool moving = true, double pan = 0) {
   return f;
 }
 
-std::vector<Frame> clip(bool moving) {
+std::vector<Frame> clip(bool moving, double pan = 0) {
   std::vector<Frame> frames;
-  for (int j = 0; j <= kLast; ++j) frames.push_back(scene(j, moving));
+  for (int j = 0; j <= kLast; ++j) frames.push_back(scene(j, moving, pan));
   return frames;
 }
 
@@ -146,8 +146,7 @@ TEST(KeyframeMotion, BeatsTheBlendAndPutsTheObjectWhereTheTruthHasIt) {
 TEST(KeyframeMotion, TheChoiceWeighsTheMovedRegionsAsTheDecoderComposesThem) {
   // A panning camera: the background moves too, so the part of each frame that the moved
   // regions change reaches as far as the camera takes the keyframes' occupied parts.
-  std::vector<Frame> frames;
-  for (int j = 0; j <= kLast; ++j) frames.push_back(scene(j, true, 2.0));
+  const std::vector<Frame> frames = clip(true, 2.0);
   const Frame &a = frames.front(), &b = frames.back();
   ClipModelOptions with_motion;
   with_motion.untracked_motion = true;
@@ -186,8 +185,7 @@ void expect_masked_composition(const Frame& full, const Frame& masked, const std
 // The layers' own mask for a model with moved regions (luma, as the choice composes), and
 // scattered pixels for the camera alone (every plane).
 TEST(KeyframeMotion, AMaskComposesItsPixelsAsTheWholeFrameDoes) {
-  std::vector<Frame> frames;
-  for (int j = 0; j <= kLast; ++j) frames.push_back(scene(j, true, 2.0));
+  const std::vector<Frame> frames = clip(true, 2.0);
   const Frame &a = frames.front(), &b = frames.back();
   ClipModelOptions with_motion;
   with_motion.untracked_motion = true;
