@@ -5,8 +5,8 @@
 
 #include "codecs/tgvc/keyframes/thumbnail_embedder.h"
 #include "codecs/tgvc/tgvc_encoder.h"
-#include "harness/core/colour.h"
 #include "datasets/synthetic/synthetic_sequence.h"
+#include "harness/core/colour.h"
 #include "harness/core/params.h"
 
 namespace tgvc {
