@@ -28,15 +28,8 @@ struct CellSums {
   }
 };
 
-// Cell column of every sample column, computed once per row length.
-std::vector<int> column_cells(int width, int cols) {
-  std::vector<int> cells(static_cast<size_t>(width));
-  for (int x = 0; x < width; ++x) cells[x] = x * cols / width;
-  return cells;
-}
-
-// Where each of `cols` cells begins on a row of `width` samples, and begins[cols] = width: the
-// cells of column_cells as ranges (an empty cell begins where the next one does).
+// Where each of `cols` cells begins on a row of `width` samples, and begins[cols] = width: sample x
+// lies in cell x * cols / width (an empty cell begins where the next one does).
 std::vector<int> cell_begins(int width, int cols) {
   std::vector<int> begins(static_cast<size_t>(cols) + 1, width);
   for (int x = width - 1; x >= 0; --x) begins[x * cols / width] = x;
@@ -62,14 +55,8 @@ CellSums sample_sums(const Plane& plane, int cols, int rows) {
   return out;
 }
 
-double gradient_magnitude(const Plane& luma, int x, int y) {
-  const double gx = luma.row(y)[x + 1] - luma.row(y)[x - 1];
-  const double gy = luma.row(y + 1)[x] - luma.row(y - 1)[x];
-  return std::sqrt(gx * gx + gy * gy);
-}
-
-// gradient_magnitude of samples [1, width - 1) of the row `middle`, between rows `above` and
-// `below` (the same operations, lane by lane).
+// The central-difference gradient magnitudes of samples [1, width - 1) of the row `middle`, between
+// rows `above` and `below`.
 TGVC_VECTOR_CLONES
 void gradient_row(const uint16_t* __restrict above, const uint16_t* __restrict middle,
                   const uint16_t* __restrict below, int width, double* __restrict magnitude) {
@@ -80,8 +67,23 @@ void gradient_row(const uint16_t* __restrict above, const uint16_t* __restrict m
   }
 }
 
-// Central-difference gradient magnitudes of luma summed per cell (interior samples only), each
-// cell's sum taking its samples in raster order.
+// Adds a row's gradient magnitudes (sample x's at magnitude[x - offset]) to the sums of cells
+// first_cell..last_cell of the row (and their counts, if given): interior samples only, each cell
+// taking its samples in raster order. Both the full pass and an edit's re-summing add this way,
+// so their sums are the same doubles.
+void add_gradient_row(const double* magnitude, int offset, const std::vector<int>& begins, int width,
+                      int first_cell, int last_cell, double* row_sums, double* row_counts) {
+  for (int c = first_cell; c <= last_cell; ++c) {
+    const int first = std::max(begins[c], 1), end = std::min(begins[c + 1], width - 1);
+    if (first >= end) continue;
+    double sum = row_sums[c];
+    for (int x = first; x < end; ++x) sum += magnitude[x - offset];
+    row_sums[c] = sum;
+    if (row_counts) row_counts[c] += end - first;
+  }
+}
+
+// Central-difference gradient magnitudes of luma summed per cell (interior samples only).
 CellSums gradient_sums(const Plane& luma, int cols, int rows) {
   CellSums out(cols, rows);
   const std::vector<int> begins = cell_begins(luma.width, cols);
@@ -89,14 +91,8 @@ CellSums gradient_sums(const Plane& luma, int cols, int rows) {
   for (int y = 1; y + 1 < luma.height; ++y) {
     gradient_row(luma.row(y - 1), luma.row(y), luma.row(y + 1), luma.width, magnitude.data());
     const size_t row_start = static_cast<size_t>(y * rows / luma.height) * cols;
-    for (int c = 0; c < cols; ++c) {
-      const int first = std::max(begins[c], 1), end = std::min(begins[c + 1], luma.width - 1);
-      if (first >= end) continue;
-      double sum = out.sums[row_start + c];
-      for (int x = first; x < end; ++x) sum += magnitude[x];
-      out.sums[row_start + c] = sum;
-      out.counts[row_start + c] += end - first;
-    }
+    add_gradient_row(magnitude.data(), 0, begins, luma.width, 0, cols - 1, out.sums.data() + row_start,
+                     out.counts.data() + row_start);
   }
   return out;
 }
@@ -162,7 +158,7 @@ class ThumbnailEditEmbedder final : public EditEmbedder {
         yuv_(as_yuv(reference, colour)),
         cells_(cells_of(yuv_)),
         reference_(embedding_of(cells_)),
-        gradient_columns_(column_cells(yuv_.width(), kGradientCols)) {}
+        gradient_begins_(cell_begins(yuv_.width(), kGradientCols)) {}
 
   const Embedding& reference() const override { return reference_; }
 
@@ -195,19 +191,15 @@ class ThumbnailEditEmbedder final : public EditEmbedder {
     const int x_lo = std::max(box.x0 - 1, 1), x_hi = std::min(box.x1 + 1, w - 1);
     const int y_lo = std::max(box.y0 - 1, 1), y_hi = std::min(box.y1 + 1, h - 1);
     if (x_lo >= x_hi || y_lo >= y_hi) return;
-    const int first_col = gradient_columns_[x_lo], last_col = gradient_columns_[x_hi - 1];
+    const int first_col = x_lo * kGradientCols / w, last_col = (x_hi - 1) * kGradientCols / w;
     const int first_row = y_lo * kGradientRows / h, last_row = (y_hi - 1) * kGradientRows / h;
     for (int r = first_row; r <= last_row; ++r) {
       for (int c = first_col; c <= last_col; ++c)
         gradients->sums[static_cast<size_t>(r) * kGradientCols + c] = 0;
     }
     // The samples of those cells, visited row by row as gradient_sums visits them.
-    const int x_begin = std::max(
-        1, static_cast<int>(std::lower_bound(gradient_columns_.begin(), gradient_columns_.end(), first_col) -
-                            gradient_columns_.begin()));
-    const int x_end = std::min(w - 1, static_cast<int>(std::upper_bound(gradient_columns_.begin(),
-                                                                        gradient_columns_.end(), last_col) -
-                                                       gradient_columns_.begin()));
+    const int x_begin = std::max(1, gradient_begins_[first_col]);
+    const int x_end = std::min(w - 1, gradient_begins_[last_col + 1]);
     int y_begin = 1;
     while (y_begin * kGradientRows / h < first_row) ++y_begin;
     int y_end = y_begin;
@@ -226,10 +218,13 @@ class ThumbnailEditEmbedder final : public EditEmbedder {
         for (int x = from; x < to; ++x) out[x - window.x0] = edited[x - box.x0];
       }
     }
+    std::vector<double> magnitude(static_cast<size_t>(luma.width));
     for (int y = y_begin; y < y_end; ++y) {
-      double* row_sums = gradients->sums.data() + static_cast<size_t>(y * kGradientRows / h) * kGradientCols;
-      for (int x = x_begin; x < x_end; ++x)
-        row_sums[gradient_columns_[x]] += gradient_magnitude(luma, x - window.x0, y - window.y0);
+      const int row = y - window.y0;
+      gradient_row(luma.row(row - 1), luma.row(row), luma.row(row + 1), luma.width, magnitude.data());
+      add_gradient_row(magnitude.data(), window.x0, gradient_begins_, w, first_col, last_col,
+                       gradients->sums.data() + static_cast<size_t>(y * kGradientRows / h) * kGradientCols,
+                       nullptr);
     }
   }
 
@@ -237,7 +232,7 @@ class ThumbnailEditEmbedder final : public EditEmbedder {
   Frame yuv_;
   ThumbnailCells cells_;
   Embedding reference_;
-  std::vector<int> gradient_columns_;
+  std::vector<int> gradient_begins_;
 };
 
 }  // namespace
