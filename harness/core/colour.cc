@@ -36,22 +36,16 @@ Quantiser quantiser(Range range, int bit_depth) {
   return {max, 0, max, 128 * s, max};
 }
 
-// The constants of an R'G'B' to Y'CbCr conversion, for its per-row loop.
-struct RgbRowConversion {
-  double kr, kg, kb;
-  double rgb_max;
-  uint16_t top;  // a sample above it reads as the top
-};
-
 // One row of R'G'B' to normalised Y' in [0, 1] and colour differences in [-0.5, 0.5], each value
 // computed as the per-sample formula writes it (the same operations in the same order).
 TGVC_VECTOR_CLONES
 void rgb_row_to_normalised(const uint16_t* __restrict in_r, const uint16_t* __restrict in_g,
-                           const uint16_t* __restrict in_b, int width, const RgbRowConversion& c,
+                           const uint16_t* __restrict in_b, int width, Coefficients k, int rgb_max_code,
                            double* __restrict luma, double* __restrict blue, double* __restrict red) {
-  const double kr = c.kr, kg = c.kg, kb = c.kb, rgb_max = c.rgb_max;
+  const double kr = k.kr, kb = k.kb, kg = 1 - k.kr - k.kb;
   const double blue_divisor = 2 * (1 - kb), red_divisor = 2 * (1 - kr);
-  const uint16_t top = c.top;
+  const double rgb_max = rgb_max_code;
+  const auto top = static_cast<uint16_t>(rgb_max_code);  // a sample above it reads as the top
   for (int x = 0; x < width; ++x) {
     const double r = static_cast<double>(std::min(in_r[x], top)) / rgb_max;
     const double g = static_cast<double>(std::min(in_g[x], top)) / rgb_max;
@@ -340,16 +334,14 @@ Frame rgb_to_yuv(const Frame& rgb, ColourSpec spec, ChromaFormat chroma, int yuv
   Frame yuv = Frame::allocate(w, h, {chroma, yuv_bit_depth, ColourFamily::kYuv});
   const int sx = chroma_shift_x(chroma);
   const int sy = chroma_shift_y(chroma);
-  const RgbRowConversion row{k.kr, 1 - k.kr - k.kb, k.kb, static_cast<double>(rgb.max_value()),
-                             static_cast<uint16_t>(rgb.max_value())};
   const bool full_chroma = sx == 0 && sy == 0;
   // Full-resolution normalised chroma, averaged down afterwards (a row at a time at 4:4:4).
   std::vector<double> luma(static_cast<size_t>(w));
   std::vector<double> cb(static_cast<size_t>(w) * (full_chroma ? 1 : h)), cr(cb.size());
   for (int y = 0; y < h; ++y) {
     const size_t at = full_chroma ? 0 : static_cast<size_t>(y) * w;
-    rgb_row_to_normalised(rgb.planes[0].row(y), rgb.planes[1].row(y), rgb.planes[2].row(y), w, row,
-                          luma.data(), cb.data() + at, cr.data() + at);
+    rgb_row_to_normalised(rgb.planes[0].row(y), rgb.planes[1].row(y), rgb.planes[2].row(y), w, k,
+                          rgb.max_value(), luma.data(), cb.data() + at, cr.data() + at);
     round_scaled_samples(luma.data(), w, q.y_offset, q.y_scale, q.max, yuv.planes[0].row(y));
     if (full_chroma) {
       round_scaled_samples(cb.data(), w, q.c_offset, q.c_scale, q.max, yuv.planes[1].row(y));
