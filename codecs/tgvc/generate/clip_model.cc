@@ -18,10 +18,11 @@ std::vector<std::pair<double, double>> visible_points(const std::vector<TrackPat
   return points;
 }
 
-// into = max(into, mask grown by `grow` pixels (a square maximum filter)) over the box.
-void take_max(FloatImage& into, const FloatImage& mask, const PixelBox& box, int grow) {
-  const int x0 = std::max(0, box.x0 - grow), x1 = std::min(mask.width, box.x1 + grow);
-  const int y0 = std::max(0, box.y0 - grow), y1 = std::min(mask.height, box.y1 + grow);
+// into = max(into, mask grown by `grow` pixels (a square maximum filter)) around the mask's box.
+void take_max(FloatImage& into, const SupportMask& mask, int grow) {
+  const PixelBox& box = mask.box();
+  const int x0 = std::max(0, box.x0 - grow), x1 = std::min(mask.width(), box.x1 + grow);
+  const int y0 = std::max(0, box.y0 - grow), y1 = std::min(mask.height(), box.y1 + grow);
   for (int y = y0; y < y1; ++y) {
     for (int x = x0; x < x1; ++x) {
       float v = 0;
@@ -56,11 +57,9 @@ void add_layer(ClipModel* model, const Frame& a, const Frame& b, MotionInstance 
   InstanceLayer layer;
   layer.support_a = instance_support(a, b, model->camera, m.from_a[model->last], points_a, options.support);
   layer.support_b = instance_support(b, a, model->camera.inverse(), m.from_b[0], points_b, options.support);
-  layer.box_a = nonzero_box(layer.support_a);
-  layer.box_b = nonzero_box(layer.support_b);
-  if (layer.box_a.empty() && layer.box_b.empty()) return;  // nothing of it found in either keyframe
-  take_max(model->occupied_a, layer.support_a, layer.box_a, options.occupied_margin);
-  take_max(model->occupied_b, layer.support_b, layer.box_b, options.occupied_margin);
+  if (layer.support_a.box().empty() && layer.support_b.box().empty()) return;  // in neither keyframe
+  take_max(model->occupied_a, layer.support_a, options.occupied_margin);
+  take_max(model->occupied_b, layer.support_b, options.occupied_margin);
   layer.motion = std::move(m);
   model->layers.push_back(std::move(layer));
 }

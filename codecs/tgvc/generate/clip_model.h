@@ -17,10 +17,8 @@ namespace tgvc {
 
 struct InstanceLayer {
   MotionInstance motion;
-  FloatImage support_a;  // in keyframe A, luma size, [0, 1]
-  FloatImage support_b;
-  PixelBox box_a;  // nonzero part of support_a
-  PixelBox box_b;
+  SupportMask support_a;  // in keyframe A, luma size, [0, 1]
+  SupportMask support_b;
 };
 
 struct ClipModel {

@@ -62,13 +62,12 @@ std::vector<uint8_t> seeded_parts(const std::vector<uint8_t>& m, int w, int h,
 
 }  // namespace
 
-FloatImage instance_support(const Frame& key, const Frame& other, const CameraMotion& camera,
-                            const SimilarityMotion& key_to_other,
-                            const std::vector<std::pair<double, double>>& points,
-                            const SupportOptions& options) {
+SupportMask instance_support(const Frame& key, const Frame& other, const CameraMotion& camera,
+                             const SimilarityMotion& key_to_other,
+                             const std::vector<std::pair<double, double>>& points,
+                             const SupportOptions& options) {
   const int width = key.width(), height = key.height();
-  FloatImage mask(width, height, 0);
-  if (points.empty()) return mask;
+  if (points.empty()) return SupportMask(width, height, {});
   const double radius = std::max(4.0, options.radius_fraction * std::min(width, height));
   // The region examined: the points' bounding box grown by the radius.
   double minx = width, miny = height, maxx = 0, maxy = 0;
@@ -79,7 +78,7 @@ FloatImage instance_support(const Frame& key, const Frame& other, const CameraMo
   const int x0 = clamped_floor(minx - radius, 0, width), x1 = clamped_floor(maxx + radius + 1, 0, width);
   const int y0 = clamped_floor(miny - radius, 0, height), y1 = clamped_floor(maxy + radius + 1, 0, height);
   const int w = x1 - x0, h = y1 - y0;
-  if (w <= 0 || h <= 0) return mask;
+  if (w <= 0 || h <= 0) return SupportMask(width, height, {});
   std::vector<double> moved(static_cast<size_t>(w) * h), still(moved.size()), fixed(moved.size()),
       nearest(moved.size());
   // Distance to the nearest point, stamped point by point within the radius (plus the averaging
@@ -150,26 +149,24 @@ FloatImage instance_support(const Frame& key, const Frame& other, const CameraMo
     }
   }
   inside = seeded_parts(inside, w, h, seeds);
-  // Feathered edge: a box blur of the binary mask, written into the full-size mask.
+  // Feathered edge: a box blur of the binary mask, kept where it is above 0 (as float).
   std::vector<double> soft(inside.begin(), inside.end());
   soft = box_mean(soft, w, h, options.feather);
+  std::vector<float> values(soft.begin(), soft.end());
+  PixelBox box{width, height, 0, 0};
   for (int y = 0; y < h; ++y) {
-    for (int x = 0; x < w; ++x)
-      mask.at(x0 + x, y0 + y) = static_cast<float>(soft[static_cast<size_t>(y) * w + x]);
-  }
-  return mask;
-}
-
-PixelBox nonzero_box(const FloatImage& mask) {
-  PixelBox box{mask.width, mask.height, 0, 0};
-  for (int y = 0; y < mask.height; ++y) {
-    for (int x = 0; x < mask.width; ++x) {
-      if (mask.at(x, y) <= 0) continue;
-      box.x0 = std::min(box.x0, x), box.x1 = std::max(box.x1, x + 1);
-      box.y0 = std::min(box.y0, y), box.y1 = std::max(box.y1, y + 1);
+    for (int x = 0; x < w; ++x) {
+      if (values[static_cast<size_t>(y) * w + x] <= 0) continue;
+      box.x0 = std::min(box.x0, x0 + x), box.x1 = std::max(box.x1, x0 + x + 1);
+      box.y0 = std::min(box.y0, y0 + y), box.y1 = std::max(box.y1, y0 + y + 1);
     }
   }
-  return box;
+  SupportMask mask(width, height, box);
+  for (int y = mask.box().y0; y < mask.box().y1; ++y) {
+    for (int x = mask.box().x0; x < mask.box().x1; ++x)
+      mask.at_in_box(x, y) = values[static_cast<size_t>(y - y0) * w + (x - x0)];
+  }
+  return mask;
 }
 
 }  // namespace tgvc

@@ -14,8 +14,8 @@
 #include "codecs/tgvc/generate/camera_motion.h"
 #include "codecs/tgvc/generate/plane_sampling.h"
 #include "codecs/tgvc/generate/similarity_fit.h"
+#include "codecs/tgvc/generate/support_mask.h"
 #include "harness/core/frame.h"
-#include "harness/core/pixel_box.h"
 
 namespace tgvc {
 
@@ -27,15 +27,12 @@ struct SupportOptions {
   int feather = 2;                 // half size of the box blur of the final mask
 };
 
-// The support in `key` (a luma-size mask in [0, 1]) of the instance with `points` (positions in
-// `key`, continuous coordinates), which moves by `key_to_other` to the other keyframe while the
+// The support in `key` (a luma-size mask in [0, 1], 0 outside its box) of the instance with `points`
+// (positions in `key`, continuous coordinates), which moves by `key_to_other` to the other keyframe while the
 // background moves by `camera` (key -> other). No points: an all-zero mask.
-FloatImage instance_support(const Frame& key, const Frame& other, const CameraMotion& camera,
-                            const SimilarityMotion& key_to_other,
-                            const std::vector<std::pair<double, double>>& points,
-                            const SupportOptions& options = {});
-
-// Pixel bounds of a mask's nonzero values; empty when there are none.
-PixelBox nonzero_box(const FloatImage& mask);
+SupportMask instance_support(const Frame& key, const Frame& other, const CameraMotion& camera,
+                             const SimilarityMotion& key_to_other,
+                             const std::vector<std::pair<double, double>>& points,
+                             const SupportOptions& options = {});
 
 }  // namespace tgvc

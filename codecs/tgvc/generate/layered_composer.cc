@@ -26,8 +26,8 @@ PixelBox frame_box(const InstanceLayer& layer, int j, int width, int height) {
       }
     }
   };
-  add(layer.box_a, layer.motion.from_a[j]);
-  add(layer.box_b, layer.motion.from_b[j]);
+  add(layer.support_a.box(), layer.motion.from_a[j]);
+  add(layer.support_b.box(), layer.motion.from_b[j]);
   PixelBox out;
   out.x0 = clamped_floor(minx - 1, 0, width);
   out.x1 = clamped_floor(maxx + 2, 0, width);
@@ -214,11 +214,11 @@ std::vector<uint8_t> layers_mask(const ClipModel& model, int j) {
   // frame-fixed reading is used (camera_share); and the layer itself.
   const int grow = model.occupied_margin + 2;
   for (const InstanceLayer& layer : model.layers) {
-    add(moved(layer.box_a, model.camera, t), grow);
-    add(moved(layer.box_b, back, 1 - t), grow);
+    add(moved(layer.support_a.box(), model.camera, t), grow);
+    add(moved(layer.support_b.box(), back, 1 - t), grow);
     if (!model.camera_share_a.empty()) {
-      add(layer.box_a, grow);
-      add(layer.box_b, grow);
+      add(layer.support_a.box(), grow);
+      add(layer.support_b.box(), grow);
     }
     add(frame_box(layer, j, width, height), 2);
   }
@@ -268,10 +268,8 @@ Frame compose_clip_frame(const ClipModel& model, const Frame& a, const Frame& b,
         row_b.read(n, b, pb, by_sx, by_sy);
         row_near(row_a.x.data(), row_a.y.data(), n, layer.support_a, near_a.data());
         row_near(row_b.x.data(), row_b.y.data(), n, layer.support_b, near_b.data());
-        row_taps(row_a.x.data(), row_a.y.data(), n, luma, luma, layer.support_a.width, layer.support_a.height,
-                 &support_a);
-        row_taps(row_b.x.data(), row_b.y.data(), n, luma, luma, layer.support_b.width, layer.support_b.height,
-                 &support_b);
+        row_taps(row_a.x.data(), row_a.y.data(), n, luma, luma, width, height, &support_a);
+        row_taps(row_b.x.data(), row_b.y.data(), n, luma, luma, width, height, &support_b);
         double* out_row = planes[p].data() + static_cast<size_t>(y) * pa.width + cx0;
         for (int i = 0; i < n; ++i) {
           const bool in_a = row_a.inside[i], in_b = row_b.inside[i];

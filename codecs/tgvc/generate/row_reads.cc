@@ -64,9 +64,9 @@ void row_pixels(const double* __restrict xs, const double* __restrict ys, int n,
 }
 
 TGVC_VECTOR_CLONES
-void row_near(const double* __restrict xs, const double* __restrict ys, int n, const FloatImage& image,
+void row_near(const double* __restrict xs, const double* __restrict ys, int n, const SupportMask& mask,
               uint8_t* __restrict near) {
-  for (int i = 0; i < n; ++i) near[i] = image.samples_near(xs[i], ys[i]);
+  for (int i = 0; i < n; ++i) near[i] = mask.samples_near(xs[i], ys[i]);
 }
 
 }  // namespace tgvc

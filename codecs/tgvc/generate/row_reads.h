@@ -11,6 +11,7 @@
 #include "codecs/tgvc/generate/camera_motion.h"
 #include "codecs/tgvc/generate/plane_sampling.h"
 #include "codecs/tgvc/generate/similarity_fit.h"
+#include "codecs/tgvc/generate/support_mask.h"
 
 namespace tgvc {
 
@@ -37,7 +38,7 @@ void row_taps(const double* xs, const double* ys, int n, const Divider& by_sx, c
 void row_inside(const double* xs, const double* ys, int n, double width, double height, uint8_t* inside);
 // map.nearest_index() of each position.
 void row_pixels(const double* xs, const double* ys, int n, const FloatImage& map, int* pixels);
-// image.samples_near() of each position.
-void row_near(const double* xs, const double* ys, int n, const FloatImage& image, uint8_t* near);
+// mask.samples_near() of each position.
+void row_near(const double* xs, const double* ys, int n, const SupportMask& mask, uint8_t* near);
 
 }  // namespace tgvc

@@ -181,7 +181,7 @@ TEST(InstanceSupport, CoversTheMovingSquareAndNotTheBackground) {
   for (double u : {10.0, 30.0}) {
     for (double v : {10.0, 30.0}) points.emplace_back(60 + u, 50 + v);
   }
-  const FloatImage mask = instance_support(a, b, CameraMotion{}, SimilarityMotion{1, 0, 36, 12}, points);
+  const SupportMask mask = instance_support(a, b, CameraMotion{}, SimilarityMotion{1, 0, 36, 12}, points);
   double both = 0, either = 0;
   for (int y = 0; y < 160; ++y) {
     for (int x = 0; x < 224; ++x) {
@@ -192,11 +192,11 @@ TEST(InstanceSupport, CoversTheMovingSquareAndNotTheBackground) {
     }
   }
   EXPECT_GT(both / either, 0.85);
-  const PixelBox box = nonzero_box(mask);
+  const PixelBox box = mask.box();
   EXPECT_GE(box.x0, 60 - 6);
   EXPECT_LE(box.x1, 100 + 6);
   // No points: nothing.
-  EXPECT_TRUE(nonzero_box(instance_support(a, b, CameraMotion{}, SimilarityMotion{}, {})).empty());
+  EXPECT_TRUE(instance_support(a, b, CameraMotion{}, SimilarityMotion{}, {}).box().empty());
 }
 
 }  // namespace

@@ -1,0 +1,50 @@
+// SupportMask stores a mask only around its box; every value and bilinear read must equal those of
+// the same mask stored for the whole frame (FloatImage), wherever the box lies: inside, touching
+// each edge, covering the frame, or empty.
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "codecs/tgvc/generate/support_mask.h"
+#include "harness/core/lcg.h"
+
+namespace tgvc {
+namespace {
+
+constexpr int kWidth = 48, kHeight = 30;
+
+TEST(SupportMask, ReadsEqualTheWholeFrameMask) {
+  const PixelBox boxes[] = {
+      {10, 7, 21, 15},         {0, 0, 6, 4}, {40, 22, kWidth, kHeight}, {0, 12, kWidth, 13},
+      {0, 0, kWidth, kHeight}, {5, 5, 6, 6}, {-3, -2, 4, 50},           {}};
+  Lcg lcg(3);
+  for (const PixelBox& box : boxes) {
+    SupportMask mask(kWidth, kHeight, box);
+    FloatImage whole(kWidth, kHeight, 0);
+    for (int y = mask.box().y0; y < mask.box().y1; ++y) {
+      for (int x = mask.box().x0; x < mask.box().x1; ++x) {
+        const float v = static_cast<float>(0.05 + 0.95 * lcg.uniform());
+        mask.at_in_box(x, y) = v;
+        whole.at(x, y) = v;
+      }
+    }
+    for (int y = 0; y < kHeight; ++y) {
+      for (int x = 0; x < kWidth; ++x) ASSERT_EQ(mask.at(x, y), whole.at(x, y)) << x << ", " << y;
+    }
+    // Positions over the frame and a margin around it, pixel edges and centres among them.
+    for (int i = 0; i < 4000; ++i) {
+      const double x = i < 1000 ? -2 + 0.5 * (i % 104) : -3 + (kWidth + 6) * lcg.uniform();
+      const double y = i < 1000 ? -2 + 0.5 * (i / 104 * 4 % 68) : -3 + (kHeight + 6) * lcg.uniform();
+      ASSERT_EQ(mask.samples_near(x, y), whole.samples_near(x, y)) << x << ", " << y;
+      ASSERT_EQ(mask.sample(x, y), whole.sample(x, y)) << x << ", " << y;
+    }
+  }
+  // A box partly outside the frame is clipped to it.
+  const SupportMask clipped(kWidth, kHeight, {-3, -2, 4, 50});
+  EXPECT_EQ(clipped.box().x0, 0);
+  EXPECT_EQ(clipped.box().y1, kHeight);
+  EXPECT_TRUE(SupportMask(kWidth, kHeight, {}).box().empty());
+}
+
+}  // namespace
+}  // namespace tgvc
