@@ -9,6 +9,12 @@
 # and the slower one's wall time and CPU time count (stage times: the first one's): frames per
 # second per cell with every core busy.
 #
+# The anchor: x265 (the CLI, preset medium, CRF 28, one worker thread and one frame thread, as the
+# harness's x265 codec runs by default) encodes the same clip the same way (CELLS at once) within
+# every repetition, and each line gives the encoder's wall time as a multiple of the anchor's. The
+# ratio is what compares across machines and moments whose speed differs (the 30 fps goal was set
+# beside x265 medium at 0.55 s for 96 frames of a clip and rate of its own: 3.2 s is 5.8 times that).
+#
 # Usage: scripts/bench-tgvc-real-footage.sh [TGVC_BENCH [OTHER_TGVC_BENCH]]   (default build/release/tgvc-bench)
 #   REPEATS (3): runs per clip and binary, the fastest wall time counts.
 #   CELLS (1): encoders run at once.
@@ -26,6 +32,7 @@ for bin in "${bins[@]}"; do
 done
 [[ -d "$data" ]] || { echo "error: $data not found (Debian package opencv-doc)" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "error: /usr/bin/time not found (Debian package time)" >&2; exit 1; }
+command -v x265 >/dev/null || { echo "error: x265 not found (Debian package x265)" >&2; exit 1; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -51,11 +58,22 @@ if [[ -d "$visp" ]]; then
   clips+=(mire-2 cube)
 fi
 
-echo "clip | binary | fps | wall s | cpu s | bytes | stages"
+# The slowest of the cells' wall times in the "TIME wall user sys" lines of their logs.
+slowest() { for ((c = 0; c < cells; ++c)); do grep '^TIME' "$work/log$c"; done | sort -k2 -g | tail -1; }
+
+echo "clip | binary | fps | wall s | cpu s | bytes | x265 medium s | wall / x265 | stages"
 for clip in "${clips[@]}"; do
   declare -A best=()
-  # Repetitions outermost, binaries in turn within each: a change of load hits both alike.
+  anchor=""
+  # Repetitions outermost, binaries and the anchor in turn within each: a change of load hits all alike.
   for ((i = 0; i < repeats; ++i)); do
+    for ((c = 0; c < cells; ++c)); do
+      /usr/bin/time -f "TIME %e %U %S" x265 --input "$work/$clip.y4m" --preset medium --crf 28 --pools 1 \
+        --frame-threads 1 --no-progress -o "$work/anchor$c.hevc" >"$work/log$c" 2>&1 &
+    done
+    wait
+    wall=$(slowest | cut -d' ' -f2)
+    if [[ -z "$anchor" ]] || awk "BEGIN{exit !($wall < $anchor)}"; then anchor=$wall; fi
     for b in "${!bins[@]}"; do
       for ((c = 0; c < cells; ++c)); do
         /usr/bin/time -f "TIME %e %U %S" "${bins[$b]}" encode "$work/$clip.y4m" -o "$work/out$c.tgvc" \
@@ -63,8 +81,7 @@ for clip in "${clips[@]}"; do
       done
       wait
       # The slowest cell's wall time, and its CPU time.
-      out=$(for ((c = 0; c < cells; ++c)); do grep '^TIME' "$work/log$c"; done | sort -k2 -g | tail -1)
-      read -r wall user sys <<<"$(cut -d' ' -f2- <<<"$out")"
+      read -r wall user sys <<<"$(slowest | cut -d' ' -f2-)"
       out=$(cat "$work/log0")
       if [[ -z "${best[$b]:-}" ]] || awk "BEGIN{exit !($wall < ${best[$b]%% *})}"; then
         stages=$(grep '^stages:' <<<"$out" | sed 's/^stages: //' || true)
@@ -74,7 +91,8 @@ for clip in "${clips[@]}"; do
   done
   for b in "${!bins[@]}"; do
     read -r wall cpu bytes stages <<<"${best[$b]}"
-    echo "$clip | ${bins[$b]} | $(awk "BEGIN{printf \"%.1f\", 96 / $wall}") | $wall | $cpu | $bytes | $stages"
+    echo "$clip | ${bins[$b]} | $(awk "BEGIN{printf \"%.1f\", 96 / $wall}") | $wall | $cpu | $bytes | $anchor |" \
+      "$(awk "BEGIN{printf \"%.2f\", $wall / $anchor}") | $stages"
   done
   unset best
 done
