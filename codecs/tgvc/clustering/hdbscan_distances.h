@@ -11,14 +11,7 @@
 #include <vector>
 
 #include "codecs/tgvc/clustering/feature_matrix.h"
-
-// The O(n^2) loops get an AVX2 copy chosen at run time. It has no FMA, so every sum is rounded
-// exactly as in the baseline (SSE2) copy and results do not depend on the machine.
-#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
-#define TGVC_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define TGVC_VECTOR_CLONES
-#endif
+#include "harness/core/vector_clones.h"  // the O(n^2) loops get an AVX2 copy, without FMA
 
 namespace tgvc {
 namespace hdbscan_detail {
