@@ -85,6 +85,7 @@ void choose_backgrounds(const Video& source, const std::vector<int>& indices, co
   choice.min_gain_db = params.camera_background_min_gain_db;
   choice.min_path_gain_db = params.camera_path_min_gain_db;
   choice.path_spacing = params.camera_path_spacing;
+  choice.keyframe_motion = params.keyframe_motion;
   for (size_t c = 0; c < clips->size(); ++c) {
     ClipTrajectories& clip = (*clips)[c];
     clip.background = BackgroundMode::kBlend;

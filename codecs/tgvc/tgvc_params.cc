@@ -95,6 +95,10 @@ const ParamTable<TgvcParams>& tgvc_param_table() {
               .help(
                   "frames per knot of a sent camera path (at least one knot per clip); 0: never send a path")
               .unit("frames"),
+          Row("keyframe-motion", &P::keyframe_motion)
+              .help("a clip without trajectories may show the regions that moved between its keyframes "
+                    "moving on straight lines over the camera-aware background, when that beats the camera "
+                    "alone; false: never tried"),
           Row("generator", &P::generator, generator_name_table())
               .help(
                   "decoder: trajectory-guided warp, trajectory-guided latent diffusion (TorchScript models, "

@@ -33,6 +33,9 @@ struct TgvcParams {
   // by at least this as well; one knot per camera_path_spacing frames, 0: never a path.
   double camera_path_min_gain_db = 0.1;
   int camera_path_spacing = 6;
+  // Whether such a clip may instead show the regions that moved between its keyframes moving on
+  // straight lines (mode 3, clip_background_choice.h); false: never tried, for ablations.
+  bool keyframe_motion = true;
   Generator generator = Generator::kWarp;  // the decoder's (generators.h); not coded
   DiffusionOptions diffusion;              // the diffusion generator's; decoder options, not coded
 };

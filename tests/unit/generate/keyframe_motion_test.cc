@@ -8,13 +8,17 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <string>
 
 #include <gtest/gtest.h>
 
+#include "codecs/tgvc/bitstream/tgvc_stream.h"
 #include "codecs/tgvc/generate/clip_background_choice.h"
 #include "codecs/tgvc/generate/keyframe_motion.h"
 #include "codecs/tgvc/generate/layered_composer.h"
 #include "codecs/tgvc/generate/warp_generator.h"
+#include "codecs/tgvc/tgvc_codec.h"
 #include "datasets/synthetic/synthetic_sequence.h"
 #include "harness/core/error.h"
 #include "tests/unit/generate/untracked_gain.h"
@@ -313,6 +317,30 @@ TEST(KeyframeMotion, WarpGeneratorFollowsTheClipsMode) {
   clips[0].background = BackgroundMode::kCamera;
   const Video camera = warp_between_keyframes(keyframes, {0, kLast}, clips, kLast + 1);
   EXPECT_NE(camera.frames[6].planes[0].samples, warped.frames[6].planes[0].samples);
+}
+
+// The encoder sends mode 3 for the moving object when its choice may (the default), and the
+// camera alone when `keyframe-motion` is false; the decoder then shows the steady background.
+TEST(KeyframeMotion, TheEncoderTriesTheMovedRegionsUnlessTheKeyIsFalse) {
+  Video source;
+  source.info.width = kWidth;
+  source.info.height = kHeight;
+  source.info.fps = {25, 1};
+  source.frames = clip(true);
+  const TgvcCodec codec;
+  const auto encode = [&](const std::string& keyframe_motion) {
+    const std::map<std::string, std::string> params = {
+        {"trajectory-scale", "0"}, {"keyframe-quality", "30"},           {"window", "100"},
+        {"max-distance", "100"},   {"keyframe-motion", keyframe_motion}, {"camera-path-spacing", "0"}};
+    return codec.encode(source, ParamSet::resolve(codec.param_specs(), params, "tgvc"));
+  };
+  const Encoded tried = encode("true");
+  const TgvcStream with = read_tgvc(tried.bitstream, "test");
+  ASSERT_EQ(with.keyframes, std::vector<int>({0, kLast}));
+  EXPECT_EQ(with.clips[0].background, BackgroundMode::kCameraMotion);
+  const TgvcStream without = read_tgvc(encode("false").bitstream, "test");
+  EXPECT_NE(without.clips[0].background, BackgroundMode::kCameraMotion);
+  EXPECT_THROW(encode("maybe"), InputError);
 }
 
 }  // namespace
