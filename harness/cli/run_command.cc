@@ -42,7 +42,21 @@ std::string time_line(const RunOutcome& s) {
       s.wall_s, s.jobs, s.codec_s, s.metrics_s, s.load_s, a.harness_s, 100 * a.share, s.serial_s, a.idle_s);
 }
 
+// A local run into the directory of a live Slurm submission would write the results its jobs are
+// writing. Where Slurm cannot be asked (a copied run directory, no client here), say so and run.
+void refuse_while_slurm_jobs_run(const std::string& run_dir) {
+  std::vector<std::string> live;
+  try {
+    live = live_submission(run_dir);
+  } catch (const Error& e) {
+    fmt::print(stderr, "warning: could not ask Slurm whether the last submission to {} still runs ({})\n",
+               run_dir, e.what());
+  }
+  if (!live.empty()) throw submission_still_running(run_dir, live);
+}
+
 void run_local(const Experiment& experiment, const RunArgs& args, int& exit_code) {
+  refuse_while_slurm_jobs_run(args.out.empty() ? experiment.output : args.out);
   RunOptions options;
   options.jobs = args.jobs;
   options.output = args.out;

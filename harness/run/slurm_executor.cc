@@ -24,16 +24,6 @@ double unix_now_s() {
   return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-// A new submission while the last one still runs would run cells twice and finalize twice.
-void refuse_while_queued(const std::string& run_dir) {
-  if (!has_submission(run_dir)) return;
-  const std::vector<std::string> ids = read_submission(run_dir).job_ids();
-  if (!slurm_queue(ids).empty()) {
-    throw Error("the jobs of the last submission to " + run_dir + " (" + join_job_ids(ids) +
-                ") are still queued or running: wait for them, or run tgvc-bench cancel " + run_dir);
-  }
-}
-
 // A dry run also shows the scripts where no cluster answers: with Slurm's default limit.
 int array_size_limit(bool dry_run) {
   if (!dry_run) return slurm_max_array_size();
@@ -46,6 +36,18 @@ int array_size_limit(bool dry_run) {
 
 }  // namespace
 
+std::vector<std::string> live_submission(const std::string& run_dir) {
+  if (!has_submission(run_dir)) return {};
+  std::vector<std::string> ids = read_submission(run_dir).job_ids();
+  if (slurm_queue(ids).empty()) return {};
+  return ids;
+}
+
+Error submission_still_running(const std::string& run_dir, const std::vector<std::string>& job_ids) {
+  return Error("the jobs of the last submission to " + run_dir + " (" + join_job_ids(job_ids) +
+               ") are still queued or running: wait for them, or run tgvc-bench cancel " + run_dir);
+}
+
 SlurmSubmitted submit_to_slurm(const Experiment& e, const SlurmRunOptions& options) {
   SlurmSubmitted out;
   // Jobs run elsewhere: every path they are given is absolute.
@@ -53,7 +55,9 @@ SlurmSubmitted submit_to_slurm(const Experiment& e, const SlurmRunOptions& optio
       fs::absolute(options.output.empty() ? e.output : options.output).lexically_normal().string();
   const std::string& dir = out.output_dir;
   if (!options.dry_run) {
-    refuse_while_queued(dir);
+    // A new submission while the last one still runs would run cells twice and finalize twice.
+    if (const std::vector<std::string> live = live_submission(dir); !live.empty())
+      throw submission_still_running(dir, live);
     prepare_run_directory(e, dir);
   }
 

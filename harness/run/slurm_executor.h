@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "harness/config/experiment.h"
+#include "harness/core/error.h"
 
 namespace tgvc {
 
@@ -29,7 +30,14 @@ struct SlurmSubmitted {
   std::vector<std::string> scripts;  // what sbatch was (or, dry, would be) given
 };
 
-// Throws Error when the run's earlier jobs are still queued or running (cancel them or wait),
+// The job ids of the last Slurm submission to `run_dir` while any of them is still queued or
+// running; empty when none is, or the directory has none. Throws Error when Slurm cannot be asked.
+std::vector<std::string> live_submission(const std::string& run_dir);
+// The refusal of a new run into `run_dir` while `job_ids` run: a new submission, or a local run,
+// would run cells twice and write the results the jobs are writing.
+Error submission_still_running(const std::string& run_dir, const std::vector<std::string>& job_ids);
+
+// Throws Error when the run's earlier jobs are still queued or running (submission_still_running),
 // or when sbatch refuses a script.
 SlurmSubmitted submit_to_slurm(const Experiment& e, const SlurmRunOptions& options);
 

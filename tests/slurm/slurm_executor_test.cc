@@ -270,6 +270,11 @@ TEST_F(SlurmCluster, CancelEmptiesTheQueueAndARunWaitsForIt) {
   const ProcessResult refused = bench({"run", dir + "/c.yaml", "--executor", "slurm", "--out", run_dir});
   EXPECT_EQ(refused.exit_code, 3);
   EXPECT_NE(refused.output.find("still queued or running"), std::string::npos) << refused.output;
+  // A local run into the same directory is refused too, and writes no results there.
+  const ProcessResult local = bench({"run", dir + "/c.yaml", "--executor", "local", "--out", run_dir});
+  EXPECT_EQ(local.exit_code, 3);
+  EXPECT_NE(local.output.find("still queued or running"), std::string::npos) << local.output;
+  EXPECT_FALSE(std::filesystem::exists(run_dir + "/results.csv"));
   const ProcessResult cancel = bench({"cancel", run_dir});
   EXPECT_EQ(cancel.exit_code, 0) << cancel.output;
   EXPECT_NE(wait_until_finished(run_dir).find(": finished"), std::string::npos);
