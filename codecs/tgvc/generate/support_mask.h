@@ -18,15 +18,12 @@ class SupportMask {
   // A width x height frame's mask, 0 everywhere; values may be set within `box` (clipped to the
   // frame).
   SupportMask(int width, int height, const PixelBox& box)
-      : width_(width),
-        height_(height),
-        box_{std::max(box.x0, 0), std::max(box.y0, 0), std::min(box.x1, width), std::min(box.y1, height)} {
+      : width_(width), height_(height), box_(grown(box, 0, width, height)) {
     if (box_.empty()) {
       box_ = {};
       return;
     }
-    stored_ = {std::max(box_.x0 - 1, 0), std::max(box_.y0 - 1, 0), std::min(box_.x1 + 1, width),
-               std::min(box_.y1 + 1, height)};
+    stored_ = grown(box_, 1, width, height);
     stride_ = stored_.x1 - stored_.x0;
     values_.assign(static_cast<size_t>(stride_) * (stored_.y1 - stored_.y0), 0.0f);
   }

@@ -7,6 +7,7 @@
 #include <opencv2/photo.hpp>
 
 #include "harness/core/colour.h"
+#include "harness/core/pixel_box.h"
 
 namespace tgvc {
 namespace {
@@ -57,11 +58,6 @@ PixelBox point_box(int cx, int cy, int half, int width, int height) {
 PixelBox united(const PixelBox& a, const PixelBox& b) {
   if (a.empty()) return b;
   return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
-}
-
-PixelBox grown(const PixelBox& box, int by, int width, int height) {
-  return {std::max(box.x0 - by, 0), std::max(box.y0 - by, 0), std::min(box.x1 + by, width),
-          std::min(box.y1 + by, height)};
 }
 
 // Sets `box` (frame coordinates) to 1 in a mask that covers `area` of the frame.
