@@ -27,9 +27,9 @@ struct SupportOptions {
   int feather = 2;                 // half size of the box blur of the final mask
 };
 
-// The support in `key` (a luma-size mask in [0, 1], 0 outside its box) of the instance with `points`
-// (positions in `key`, continuous coordinates), which moves by `key_to_other` to the other keyframe while the
-// background moves by `camera` (key -> other). No points: an all-zero mask.
+// The support in `key` (a luma-size mask in [0, 1], 0 outside its box) of the instance with
+// `points` (positions in `key`, continuous coordinates), which moves by `key_to_other` to the other
+// keyframe while the background moves by `camera` (key -> other). No points: an all-zero mask.
 SupportMask instance_support(const Frame& key, const Frame& other, const CameraMotion& camera,
                              const SimilarityMotion& key_to_other,
                              const std::vector<std::pair<double, double>>& points,
