@@ -1,6 +1,7 @@
 // SupportMask stores a mask only around its box; every value and bilinear read must equal those of
 // the same mask stored for the whole frame (FloatImage), wherever the box lies: inside, touching
 // each edge, covering the frame, or empty.
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -31,10 +32,14 @@ TEST(SupportMask, ReadsEqualTheWholeFrameMask) {
     for (int y = 0; y < kHeight; ++y) {
       for (int x = 0; x < kWidth; ++x) ASSERT_EQ(mask.at(x, y), whole.at(x, y)) << x << ", " << y;
     }
-    // Positions over the frame and a margin around it, pixel edges and centres among them.
-    for (int i = 0; i < 4000; ++i) {
-      const double x = i < 1000 ? -2 + 0.5 * (i % 104) : -3 + (kWidth + 6) * lcg.uniform();
-      const double y = i < 1000 ? -2 + 0.5 * (i / 104 * 4 % 68) : -3 + (kHeight + 6) * lcg.uniform();
+    // Every pixel edge and centre over the frame and a 2-pixel margin around it, then random places.
+    std::vector<std::pair<double, double>> places;
+    for (double y = -2; y <= kHeight + 2; y += 0.5) {
+      for (double x = -2; x <= kWidth + 2; x += 0.5) places.emplace_back(x, y);
+    }
+    for (int i = 0; i < 2000; ++i)
+      places.emplace_back(-3 + (kWidth + 6) * lcg.uniform(), -3 + (kHeight + 6) * lcg.uniform());
+    for (const auto& [x, y] : places) {
       ASSERT_EQ(mask.samples_near(x, y), whole.samples_near(x, y)) << x << ", " << y;
       ASSERT_EQ(mask.sample(x, y), whole.sample(x, y)) << x << ", " << y;
     }
