@@ -74,6 +74,14 @@ std::vector<ClipFrame> in_between(const std::vector<Frame>& frames) {
   return out;
 }
 
+// The decoder's model of the clip between keyframes a and b with the regions that moved between
+// them as layers (mode 3).
+ClipModel model_with_moved_regions(const Frame& a, const Frame& b) {
+  ClipModelOptions options;
+  options.untracked_motion = true;
+  return build_clip_model(a, b, {}, kLast, options);
+}
+
 // Where the object's texture sits in `f`: the integer corner (within +-20 px of the truth) with
 // the least squared difference to the object.
 std::pair<int, int> locate_object(const Frame& f, int truth_x, int truth_y) {
@@ -134,9 +142,7 @@ TEST(KeyframeMotion, BeatsTheBlendAndPutsTheObjectWhereTheTruthHasIt) {
   EXPECT_EQ(choose_clip_background(a, b, kLast, in_between(frames), without).mode,
             camera >= without.min_gain_db ? BackgroundMode::kCamera : BackgroundMode::kBlend);
 
-  ClipModelOptions options;
-  options.untracked_motion = true;
-  const ClipModel model = build_clip_model(a, b, {}, kLast, options);
+  const ClipModel model = model_with_moved_regions(a, b);
   for (int j : {3, 6, 9}) {
     const Frame f = compose_clip_frame(model, a, b, j);
     const int truth_x = static_cast<int>(std::lround(kStartX + kMoveX * j / static_cast<double>(kLast)));
@@ -152,9 +158,7 @@ TEST(KeyframeMotion, TheChoiceWeighsTheMovedRegionsAsTheDecoderComposesThem) {
   // regions change reaches as far as the camera takes the keyframes' occupied parts.
   const std::vector<Frame> frames = clip(true, 2.0);
   const Frame &a = frames.front(), &b = frames.back();
-  ClipModelOptions with_motion;
-  with_motion.untracked_motion = true;
-  const ClipModel model = build_clip_model(a, b, {}, kLast, with_motion);
+  const ClipModel model = model_with_moved_regions(a, b);
   ASSERT_FALSE(model.camera.identity);
   ASSERT_FALSE(model.layers.empty());
   const double motion = untracked_gain_db(a, b, kLast, in_between(frames), BackgroundMode::kCameraMotion);
@@ -191,9 +195,7 @@ void expect_masked_composition(const Frame& full, const Frame& masked, const std
 TEST(KeyframeMotion, AMaskComposesItsPixelsAsTheWholeFrameDoes) {
   const std::vector<Frame> frames = clip(true, 2.0);
   const Frame &a = frames.front(), &b = frames.back();
-  ClipModelOptions with_motion;
-  with_motion.untracked_motion = true;
-  const ClipModel moving = build_clip_model(a, b, {}, kLast, with_motion);
+  const ClipModel moving = model_with_moved_regions(a, b);
   const ClipModel camera = build_clip_model(a, b, {}, kLast);
   ASSERT_FALSE(moving.layers.empty());
   ASSERT_FALSE(camera.camera.identity);
@@ -248,9 +250,7 @@ TEST(KeyframeMotion, MovesTheSyntheticSceneObjectsAlongTheirTruePaths) {
   const Frame &a = frames.front(), &b = frames.back();
   const double motion = untracked_gain_db(a, b, kLast, in_between(frames), BackgroundMode::kCameraMotion);
   const double camera = untracked_gain_db(a, b, kLast, in_between(frames), BackgroundMode::kCamera);
-  ClipModelOptions with_motion;
-  with_motion.untracked_motion = true;
-  const ClipModel model = build_clip_model(a, b, {}, kLast, with_motion);
+  const ClipModel model = model_with_moved_regions(a, b);
   const int mid = kLast / 2;
   const Frame composed = compose_clip_frame(model, a, b, mid);
   Frame blended = a;
@@ -283,9 +283,7 @@ TEST(KeyframeMotion, DoesNothingWhereTheKeyframesAgree) {
   const std::vector<Frame> frames = clip(false);  // the object stands still
   const Frame &a = frames.front(), &b = frames.back();
   EXPECT_TRUE(find_moved_regions(a, b, CameraMotion{}).empty());
-  ClipModelOptions with_motion;
-  with_motion.untracked_motion = true;
-  const ClipModel moving = build_clip_model(a, b, {}, kLast, with_motion);
+  const ClipModel moving = model_with_moved_regions(a, b);
   const ClipModel plain = build_clip_model(a, b, {}, kLast);
   EXPECT_TRUE(moving.layers.empty());
   for (int j : {1, 6, 11}) {
@@ -306,9 +304,7 @@ TEST(KeyframeMotion, WarpGeneratorFollowsTheClipsMode) {
   std::vector<ClipTrajectories> clips = {ClipTrajectories{kLast + 1, {}}};
   clips[0].background = BackgroundMode::kCameraMotion;
   const Video warped = warp_between_keyframes(keyframes, {0, kLast}, clips, kLast + 1);
-  ClipModelOptions with_motion;
-  with_motion.untracked_motion = true;
-  const ClipModel model = build_clip_model(frames.front(), frames.back(), {}, kLast, with_motion);
+  const ClipModel model = model_with_moved_regions(frames.front(), frames.back());
   for (int j = 1; j < kLast; ++j) {
     EXPECT_EQ(warped.frames[j].planes[0].samples,
               compose_clip_frame(model, frames.front(), frames.back(), j).planes[0].samples);
