@@ -8,11 +8,8 @@ namespace {
 
 constexpr double kTwoPi = 6.283185307179586;
 
-double uniform(Lcg& rng, double lo, double hi) {
-  return lo + (hi - lo) * rng.uniform();
-}
 double signed_uniform(Lcg& rng, double lo, double hi) {
-  const double magnitude = uniform(rng, lo, hi);
+  const double magnitude = rng.uniform(lo, hi);
   return rng.next() & 1 ? magnitude : -magnitude;
 }
 Point2 unit_vector(double angle) {
@@ -38,43 +35,43 @@ int power_of_two_at_least(double v, int lo, int hi) {
 
 Shape draw_shape(Lcg& rng, double unit) {
   Shape shape;
-  const double r = unit * uniform(rng, 0.07, 0.15);
+  const double r = unit * rng.uniform(0.07, 0.15);
   shape.kind = static_cast<ShapeKind>(rng.next() % 3);
   shape.half_width = r;
   shape.half_height = r;
-  if (shape.kind == ShapeKind::kEllipse) shape.half_height = r * uniform(rng, 0.55, 0.9);
+  if (shape.kind == ShapeKind::kEllipse) shape.half_height = r * rng.uniform(0.55, 0.9);
   if (shape.kind == ShapeKind::kRoundedRect) {
-    shape.half_height = r * uniform(rng, 0.5, 1.0);
-    shape.corner = shape.half_height * uniform(rng, 0.2, 0.6);
+    shape.half_height = r * rng.uniform(0.5, 1.0);
+    shape.corner = shape.half_height * rng.uniform(0.2, 0.6);
   }
   return shape;
 }
 
 CameraPath draw_camera(Lcg& rng, SceneKind kind, double unit, int texture_size) {
   CameraPath c{};
-  c.start = {uniform(rng, 0, texture_size), uniform(rng, 0, texture_size)};
+  c.start = {rng.uniform(0, texture_size), rng.uniform(0, texture_size)};
   if (kind == SceneKind::kStatic) return c;
   const bool orbit = kind == SceneKind::kOrbit;
-  const double pan = orbit ? uniform(rng, 0.03, 0.07) : uniform(rng, 0.0, 0.02);
+  const double pan = orbit ? rng.uniform(0.03, 0.07) : rng.uniform(0.0, 0.02);
   const Point2 heading = unit_vector(kTwoPi * rng.uniform());
   c.velocity = {unit * pan * heading.x, unit * pan * heading.y};
   const double sway = unit * (orbit ? 0.02 : 0.01);
   c.sway = {sway * rng.uniform(), sway * rng.uniform()};
-  c.sway_rate = {uniform(rng, 0.3, 0.8), uniform(rng, 0.3, 0.8)};
+  c.sway_rate = {rng.uniform(0.3, 0.8), rng.uniform(0.3, 0.8)};
   c.sway_phase = {kTwoPi * rng.uniform(), kTwoPi * rng.uniform()};
   if (orbit) {
-    c.zoom_amplitude = uniform(rng, 0.02, 0.04);
-    c.zoom_rate = uniform(rng, 0.3, 0.7);
+    c.zoom_amplitude = rng.uniform(0.02, 0.04);
+    c.zoom_rate = rng.uniform(0.3, 0.7);
     c.zoom_phase = kTwoPi * rng.uniform();
-    c.roll_amplitude = uniform(rng, 0.01, 0.03);
+    c.roll_amplitude = rng.uniform(0.01, 0.03);
   } else {
     // A slow zoom that starts at 1 and keeps one direction for several seconds.
     c.zoom_amplitude = signed_uniform(rng, 0.06, 0.1);
-    c.zoom_rate = uniform(rng, 0.25, 0.35);
+    c.zoom_rate = rng.uniform(0.25, 0.35);
     c.zoom_phase = 0;
-    c.roll_amplitude = uniform(rng, 0.003, 0.01);
+    c.roll_amplitude = rng.uniform(0.003, 0.01);
   }
-  c.roll_rate = uniform(rng, 0.2, 0.5);
+  c.roll_rate = rng.uniform(0.2, 0.5);
   c.roll_phase = kTwoPi * rng.uniform();
   return c;
 }
@@ -83,32 +80,32 @@ ObjectPath draw_path(Lcg& rng, SceneKind kind, int width, int height) {
   const double unit = std::min(width, height);
   ObjectPath p;
   p.angle = kTwoPi * rng.uniform();
-  p.scale = uniform(rng, 0.85, 1.15);
+  p.scale = rng.uniform(0.85, 1.15);
   p.breathe_phase = kTwoPi * rng.uniform();
   p.angular_phase = kTwoPi * rng.uniform();
   if (kind == SceneKind::kCrossing) {
     p.orbits = false;
-    p.centre = {width * uniform(rng, 0.2, 0.8), height * uniform(rng, 0.2, 0.8)};
+    p.centre = {width * rng.uniform(0.2, 0.8), height * rng.uniform(0.2, 0.8)};
     p.direction = unit_vector(kTwoPi * rng.uniform());
-    p.speed = unit * uniform(rng, 0.15, 0.35);
-    p.mid_time = uniform(rng, 0.2, 3.0);
-    p.wobble = unit * uniform(rng, 0.01, 0.05);
-    p.wobble_rate = uniform(rng, 0.5, 1.5);
+    p.speed = unit * rng.uniform(0.15, 0.35);
+    p.mid_time = rng.uniform(0.2, 3.0);
+    p.wobble = unit * rng.uniform(0.01, 0.05);
+    p.wobble_rate = rng.uniform(0.5, 1.5);
     p.wobble_phase = kTwoPi * rng.uniform();
     p.spin = signed_uniform(rng, 0.05, 0.4);
-    p.breathe = uniform(rng, 0.01, 0.04);
-    p.breathe_rate = uniform(rng, 0.4, 1.0);
+    p.breathe = rng.uniform(0.01, 0.04);
+    p.breathe_rate = rng.uniform(0.4, 1.0);
     return p;
   }
   // Orbits around the frame centre; the wider ones carry objects out of the frame and back.
   p.centre = {0.5 * width, 0.5 * height};
-  p.radius_x = width * uniform(rng, 0.1, 0.6);
-  p.radius_y = height * uniform(rng, 0.1, 0.5);
-  p.tilt = uniform(rng, -0.3, 0.3);
+  p.radius_x = width * rng.uniform(0.1, 0.6);
+  p.radius_y = height * rng.uniform(0.1, 0.5);
+  p.tilt = rng.uniform(-0.3, 0.3);
   const double angular_rate = signed_uniform(rng, 0.25, 0.7);
   const double spin = signed_uniform(rng, 0.1, 0.6);
-  const double breathe = uniform(rng, 0.03, 0.1);
-  const double breathe_rate = uniform(rng, 0.4, 1.2);
+  const double breathe = rng.uniform(0.03, 0.1);
+  const double breathe_rate = rng.uniform(0.4, 1.2);
   if (kind == SceneKind::kOrbit) {
     p.angular_rate = angular_rate;
     p.spin = spin;

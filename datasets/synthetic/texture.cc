@@ -11,10 +11,6 @@ namespace {
 
 constexpr double kTwoPi = 6.283185307179586;
 
-double uniform(Lcg& rng, double lo, double hi) {
-  return lo + (hi - lo) * rng.uniform();
-}
-
 Rgb hsv(double h, double s, double v) {
   h = (h - std::floor(h)) * 6;
   const int sector = std::min(static_cast<int>(h), 5);
@@ -95,11 +91,11 @@ Rgb Texture::sample(double u, double v) const {
 Texture background_texture(Lcg& rng, int size) {
   // An earthy palette around one hue: dark, middle and light tones plus a tint for large patches.
   const double hue = rng.uniform();
-  const double sat = uniform(rng, 0.25, 0.55);
-  const Rgb dark = hsv(hue + uniform(rng, -0.05, 0.05), sat * 1.1, uniform(rng, 0.12, 0.25));
-  const Rgb middle = hsv(hue, sat, uniform(rng, 0.4, 0.55));
-  const Rgb light = hsv(hue + uniform(rng, -0.12, 0.12), sat * 0.7, uniform(rng, 0.75, 0.9));
-  const Rgb tint = hsv(hue + uniform(rng, 0.15, 0.35), sat, 0.6);
+  const double sat = rng.uniform(0.25, 0.55);
+  const Rgb dark = hsv(hue + rng.uniform(-0.05, 0.05), sat * 1.1, rng.uniform(0.12, 0.25));
+  const Rgb middle = hsv(hue, sat, rng.uniform(0.4, 0.55));
+  const Rgb light = hsv(hue + rng.uniform(-0.12, 0.12), sat * 0.7, rng.uniform(0.75, 0.9));
+  const Rgb tint = hsv(hue + rng.uniform(0.15, 0.35), sat, 0.6);
 
   const std::vector<float> relief = periodic_noise(rng, size, {std::max(2, size / 256), 16, 0.7, false});
   const std::vector<float> patches = periodic_noise(rng, size, {std::max(1, size / 512), 3, 0.5, false});
@@ -120,8 +116,8 @@ Texture background_texture(Lcg& rng, int size) {
 
 Texture object_texture(Lcg& rng, int size) {
   const double hue = rng.uniform();
-  const Rgb first = hsv(hue, uniform(rng, 0.5, 0.85), uniform(rng, 0.55, 0.95));
-  const Rgb second = hsv(hue + uniform(rng, 0.08, 0.5), uniform(rng, 0.4, 0.9), uniform(rng, 0.2, 0.6));
+  const Rgb first = hsv(hue, rng.uniform(0.5, 0.85), rng.uniform(0.55, 0.95));
+  const Rgb second = hsv(hue + rng.uniform(0.08, 0.5), rng.uniform(0.4, 0.9), rng.uniform(0.2, 0.6));
   const int pattern = static_cast<int>(rng.next() % 3);  // mottled, striped, spotted
   // Stripes use whole numbers of periods per tile so that the texture stays seamless.
   const int kx = 1 + static_cast<int>(rng.next() % 4) * std::max(1, size / 64);

@@ -17,6 +17,8 @@ class Lcg {
   }
   // A value in [0, 1).
   double uniform() { return next() / 65536.0; }
+  // A value in [lo, hi).
+  double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
 
  private:
   uint32_t state_;

@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "harness/core/error.h"
+#include "harness/core/regular_file.h"
 #include "harness/core/sha256.h"
 #include "harness/models/model_store.h"
 
@@ -31,11 +32,6 @@ void ensure_directory(const std::string& dir) {
     }
     if (i < dir.size()) partial.push_back(dir[i]);
   }
-}
-
-bool is_file(const std::string& path) {
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
 void replace_all(std::string* s, const std::string& from, const std::string& to) {
@@ -207,7 +203,7 @@ FetchResult fetch_model(const ModelManifest& manifest, const ModelEntry& model, 
   ensure_directory(dir);
   const std::string source = dir + "/" + model.source.file;
   bool have_source = false;
-  if (is_file(source)) {
+  if (is_regular_file(source)) {
     const std::string expected = model.source.sha256.empty() ? read_sha256_file(source) : model.source.sha256;
     have_source =
         !expected.empty() && sha256_file(source) == expected && has_published_prefix(model, expected);

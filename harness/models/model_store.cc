@@ -1,7 +1,5 @@
 #include "harness/models/model_store.h"
 
-#include <sys/stat.h>
-
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
@@ -10,15 +8,11 @@
 
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
+#include "harness/core/regular_file.h"
 #include "harness/core/sha256.h"
 
 namespace tgvc {
 namespace {
-
-bool is_file(const std::string& path) {
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
 
 std::string base_name(const std::string& path) {
   const size_t slash = path.rfind('/');
@@ -72,9 +66,9 @@ ModelStatus model_status(const ModelManifest& manifest, const ModelEntry& model,
   const std::string fetch = "tgvc-bench models fetch " + manifest.fetch_name(model);
   s.path = dir + "/" + model.loadable_file();
   s.expected = expected_sha256(model, dir);
-  if (!is_file(s.path)) {
+  if (!is_regular_file(s.path)) {
     s.state = ModelState::kMissing;
-    if (model.conversion && is_file(dir + "/" + model.source.file)) {
+    if (model.conversion && is_regular_file(dir + "/" + model.source.file)) {
       s.detail = "downloaded but not converted: run `" + fetch + "` for the export command";
     } else {
       s.detail = "run `" + fetch + "`";

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "harness/results/cell_values.h"
+
 namespace tgvc {
 namespace {
 
@@ -18,13 +20,6 @@ std::vector<std::string> union_of_names(const std::vector<CellResult>& cells, Ex
     }
   }
   return names;
-}
-
-const MetricValue* find_value(const CellResult& c, const std::string& name) {
-  for (const MetricValue& m : c.metrics) {
-    if (m.name == name) return &m;
-  }
-  return nullptr;
 }
 
 void append_row(std::string& out, const std::vector<std::string>& fields) {

@@ -7,6 +7,8 @@
 #include <limits>
 #include <numeric>
 
+#include "codecs/tgvc/generate/union_find.h"
+
 namespace tgvc {
 namespace {
 
@@ -109,11 +111,6 @@ struct MovedBlock {
   int bx = 0, by = 0;  // block grid position
   int dx = 0, dy = 0;  // full-size displacement A -> B
 };
-
-int find_root(std::vector<int>& parent, int i) {
-  while (parent[i] != i) i = parent[i] = parent[parent[i]];
-  return i;
-}
 
 int lower_median(std::vector<int> v) {
   std::sort(v.begin(), v.end());

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <string>
 
+#include "codecs/tgvc/generate/union_find.h"
 #include "harness/core/error.h"
 
 namespace tgvc {
@@ -40,11 +41,6 @@ double link_cost(const TrackPath& p, const TrackPath& q, double max_distance,
   return std::max({worst_distance / (options.link_px + options.link_share * reference),
                    worst_turn / (options.link_px + options.turn_share * reference),
                    worst_rate / (options.drift_px_per_frame + options.turn_rate * reference)});
-}
-
-int find_root(std::vector<int>& parent, int i) {
-  while (parent[i] != i) i = parent[i] = parent[parent[i]];
-  return i;
 }
 
 // Per frame: 1 where visible, decaying with the distance to the nearest visible frame elsewhere.

@@ -1,27 +1,18 @@
 #include "harness/metrics/learned/api/learned_models.h"
 
-#include <sys/stat.h>
-
 #include "harness/core/error.h"
+#include "harness/core/regular_file.h"
 #include "harness/models/model_manifest.h"
 #include "harness/models/model_store.h"
 
 namespace tgvc {
-namespace {
-
-bool is_file(const std::string& path) {
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
-
-}  // namespace
 
 std::optional<ModelFile> locate_model_file(const std::string& name, const ParamSet& options,
                                            std::string* why_not) {
   if (options.has(learned_keys::kModelFile) && !options.get_string(learned_keys::kModelFile).empty()) {
     ModelFile f;
     f.path = options.get_string(learned_keys::kModelFile);
-    if (!is_file(f.path)) {
+    if (!is_regular_file(f.path)) {
       *why_not = "model file " + f.path + " (option model_file) does not exist";
       return std::nullopt;
     }
