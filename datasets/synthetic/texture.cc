@@ -92,9 +92,14 @@ Texture background_texture(Lcg& rng, int size) {
   // An earthy palette around one hue: dark, middle and light tones plus a tint for large patches.
   const double hue = rng.uniform();
   const double sat = rng.uniform(0.25, 0.55);
-  const Rgb dark = hsv(hue + rng.uniform(-0.05, 0.05), sat * 1.1, rng.uniform(0.12, 0.25));
+  // One draw per statement: a call's arguments are evaluated in an unspecified order (GCC takes
+  // the last first, clang the first), so two draws in one call would make the texture depend on
+  // the compiler. These keep the order of the GCC builds before this was written out.
+  const double dark_value = rng.uniform(0.12, 0.25);
+  const Rgb dark = hsv(hue + rng.uniform(-0.05, 0.05), sat * 1.1, dark_value);
   const Rgb middle = hsv(hue, sat, rng.uniform(0.4, 0.55));
-  const Rgb light = hsv(hue + rng.uniform(-0.12, 0.12), sat * 0.7, rng.uniform(0.75, 0.9));
+  const double light_value = rng.uniform(0.75, 0.9);
+  const Rgb light = hsv(hue + rng.uniform(-0.12, 0.12), sat * 0.7, light_value);
   const Rgb tint = hsv(hue + rng.uniform(0.15, 0.35), sat, 0.6);
 
   const std::vector<float> relief = periodic_noise(rng, size, {std::max(2, size / 256), 16, 0.7, false});
@@ -116,8 +121,11 @@ Texture background_texture(Lcg& rng, int size) {
 
 Texture object_texture(Lcg& rng, int size) {
   const double hue = rng.uniform();
-  const Rgb first = hsv(hue, rng.uniform(0.5, 0.85), rng.uniform(0.55, 0.95));
-  const Rgb second = hsv(hue + rng.uniform(0.08, 0.5), rng.uniform(0.4, 0.9), rng.uniform(0.2, 0.6));
+  // One draw per statement, in the order of the GCC builds (background_texture says why).
+  const double first_value = rng.uniform(0.55, 0.95);
+  const Rgb first = hsv(hue, rng.uniform(0.5, 0.85), first_value);
+  const double second_value = rng.uniform(0.2, 0.6), second_saturation = rng.uniform(0.4, 0.9);
+  const Rgb second = hsv(hue + rng.uniform(0.08, 0.5), second_saturation, second_value);
   const int pattern = static_cast<int>(rng.next() % 3);  // mottled, striped, spotted
   // Stripes use whole numbers of periods per tile so that the texture stays seamless.
   const int kx = 1 + static_cast<int>(rng.next() % 4) * std::max(1, size / 64);
