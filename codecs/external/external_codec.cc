@@ -1,7 +1,6 @@
 #include "codecs/external/external_codec.h"
 
 #include <glob.h>
-#include <stdlib.h>
 
 #include <algorithm>
 #include <cctype>
@@ -19,6 +18,7 @@
 #include "harness/core/sha256.h"
 #include "harness/core/string_lists.h"
 #include "harness/core/subprocess.h"
+#include "harness/core/temp_dir.h"
 
 namespace tgvc {
 namespace {
@@ -28,26 +28,6 @@ namespace fs = std::filesystem;
 // Keys the adapter adds to Encoded::decoder_options beside the cell's params.
 constexpr const char* kReconDigest = "external:recon-sha256";
 constexpr const char* kBitstreamFiles = "external:bitstream-files";
-
-// A fresh directory for one program run, removed with everything in it when done.
-class WorkDir {
- public:
-  WorkDir() {
-    std::string pattern = (fs::temp_directory_path() / "tgvc-external-XXXXXX").string();
-    if (!::mkdtemp(pattern.data())) throw Error("external codec: cannot create a work dir in " + pattern);
-    path_ = pattern;
-  }
-  ~WorkDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  WorkDir(const WorkDir&) = delete;
-  WorkDir& operator=(const WorkDir&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 std::string fps_text(Rational fps) {
   if (fps.den == 1) return std::to_string(fps.num);
@@ -234,7 +214,7 @@ std::string ExternalCodec::version_for(const ParamSet& params) const {
   }
   std::string text;
   try {
-    WorkDir dir;
+    const TempDir dir("tgvc-external-");
     ProgramRun run;
     run.argv = argv;
     run.env = c.env;
@@ -290,7 +270,7 @@ Encoded ExternalCodec::encode(const Video& source, const ParamSet& params) const
   const ExternalCommand c = external_command(params);
   if (source.frames.empty()) throw InputError("external source", "at least one frame", "none");
   if (source.info.format.family != ColourFamily::kYuv) throw InputError("external source", "YUV", "RGB");
-  WorkDir dir;
+  const TempDir dir("tgvc-external-");
   const int frames = source.frame_count();
   const auto values = placeholder_values(params, source.info, frames, dir.path(), c);
   write_exchange_video(source, c.params.input_format, values.at("input"));
@@ -333,7 +313,7 @@ Video ExternalCodec::decode(const Encoded& encoded) const {
   if (encoded.decoded_by_encoder) return *encoded.decoded_by_encoder;
   ParamSet params = ParamSet::resolve(param_specs(), params_of(encoded), "external");
   const ExternalCommand c = external_command(params);
-  WorkDir dir;
+  const TempDir dir("tgvc-external-");
   const auto values = placeholder_values(params, encoded.info, encoded.frame_count, dir.path(), c);
   // The bitstream files back under their names, split by the components' sizes.
   const auto names = parse_string_list(encoded.decoder_options.count(kBitstreamFiles)

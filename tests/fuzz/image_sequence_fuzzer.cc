@@ -22,6 +22,7 @@ extern "C" {
 }
 
 #include "harness/core/error.h"
+#include "harness/core/temp_dir.h"
 #include "harness/io/image_sequence.h"
 #include "harness/io/video_reader.h"
 
@@ -49,16 +50,10 @@ bool usable_name(const std::string& name) {
          name.find('/') == std::string::npos && name.find('\0') == std::string::npos;
 }
 
-// One folder per process, emptied before every input. FFmpeg's messages about broken files are
-// silenced here: they would cost more than the reads.
-const fs::path& scratch_folder() {
-  static const fs::path folder = [] {
-    av_log_set_level(AV_LOG_QUIET);
-    std::string name = (fs::temp_directory_path() / "tgvc-fuzz-images-XXXXXX").string();
-    if (!mkdtemp(name.data())) std::abort();
-    return fs::path(name);
-  }();
-  return folder;
+// One folder per process, emptied before every input and removed at exit.
+fs::path scratch_folder() {
+  static const tgvc::TempDir folder("tgvc-fuzz-images-");
+  return folder.path();
 }
 
 void empty_folder(const fs::path& folder) {
@@ -79,7 +74,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::vector<std::string> contents = split(input.substr(pattern_end + 1), "\n==\n");
   if (names.size() > kMaxFiles || (!pattern.empty() && !usable_name(pattern))) return 0;
 
-  const fs::path& folder = scratch_folder();
+  av_log_set_level(AV_LOG_QUIET);  // FFmpeg's messages about broken files cost more than the reads
+  const fs::path folder = scratch_folder();
   empty_folder(folder);
   for (size_t i = 0; i < names.size(); ++i) {
     if (!usable_name(names[i])) continue;
