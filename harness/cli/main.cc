@@ -7,10 +7,10 @@
 
 #include "harness/cli/commands.h"
 #include "harness/core/error.h"
-#include "harness/core/temp_dir.h"
+#include "harness/core/termination.h"
 
 int main(int argc, char** argv) {
-  tgvc::remove_temp_dirs_on_termination();  // before any other thread starts
+  tgvc::clean_up_on_termination();  // before any other thread starts
   CLI::App app{"tgvc-bench: evaluation harness for generative video coding at ultra-low bitrates"};
   app.set_version_flag("--version", tgvc::version_text());
   app.require_subcommand(1);

@@ -15,6 +15,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -26,6 +28,18 @@ namespace tgvc {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// The process groups of the programs running now. A group is added under the lock with its
+// spawn and removed before its leader is reaped, so a group in the set is never a reused id.
+struct RunningGroups {
+  std::mutex mutex;
+  std::set<pid_t> leaders;
+};
+
+RunningGroups& running_groups() {
+  static RunningGroups* groups = new RunningGroups;  // never destroyed: see kill_running_programs
+  return *groups;
+}
 
 bool is_executable_file(const std::string& path) {
   struct stat st {};
@@ -173,7 +187,11 @@ ProgramResult run_program(const ProgramRun& run) {
   std::vector<char*> envp = pointers(envs);
   pid_t pid = 0;
   const auto start = Clock::now();
+  RunningGroups& running = running_groups();
+  std::unique_lock<std::mutex> spawning(running.mutex);
   const int rc = ::posix_spawn(&pid, result.program.c_str(), &actions, &attr, argv.data(), envp.data());
+  if (rc == 0) running.leaders.insert(pid);
+  spawning.unlock();
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   if (rc != 0) {
@@ -234,6 +252,10 @@ ProgramResult run_program(const ProgramRun& run) {
       }
     }
   }
+  {
+    const std::lock_guard<std::mutex> lock(running.mutex);
+    running.leaders.erase(pid);
+  }
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
@@ -247,6 +269,12 @@ ProgramResult run_program(const ProgramRun& run) {
     if (run.tail_bytes > 0 && tail->size() > run.tail_bytes) tail->erase(0, tail->size() - run.tail_bytes);
   }
   return result;
+}
+
+void kill_running_programs() {
+  RunningGroups& running = running_groups();
+  running.mutex.lock();  // kept: no program starts after this
+  for (pid_t leader : running.leaders) ::kill(-leader, SIGKILL);
 }
 
 std::string this_executable() {

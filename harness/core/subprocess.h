@@ -46,6 +46,10 @@ std::string path_of(const std::map<std::string, std::string>& env);
 // argv[0] names no executable file, Error when the process cannot be started.
 ProgramResult run_program(const ProgramRun& run);
 
+// Kills the process group of every program run_program is running now, and starts no other:
+// for the process's last moments (termination.h).
+void kill_running_programs();
+
 // The absolute path of the running executable (/proc/self/exe), so that a job runs this binary.
 std::string this_executable();
 

@@ -1,8 +1,7 @@
-// Directories for one piece of work under the system's temporary folder ($TMPDIR, else /tmp).
-// Each is removed with its contents when its owner is done with it, and also when the process is
-// ended by SIGTERM, SIGINT or SIGHUP (a Slurm time limit or scancel, Ctrl-C) once main() has
-// called remove_temp_dirs_on_termination(): input copies of whole sequences must not pile up on
-// a cluster's nodes.
+// Directories for one piece of work under the system's temporary folder ($TMPDIR, else /tmp),
+// removed with their contents when their owner is done with them, and also when the process is
+// ended by a signal (termination.h): input copies of whole sequences must not pile up on a
+// cluster's nodes.
 #pragma once
 
 #include <string>
@@ -23,10 +22,7 @@ class TempDir {
   std::string path_;
 };
 
-// Blocks SIGTERM, SIGINT and SIGHUP in the calling thread and starts a thread that waits for
-// them: on one, it removes every TempDir alive and ends the process by that signal. Call it in
-// main() before any other thread starts, so that every thread inherits the blocked signals
-// (subprocess.h starts programs with none blocked).
-void remove_temp_dirs_on_termination();
+// Removes every TempDir alive, and lets no other be made: for the process's last moments.
+void remove_live_temp_dirs();
 
 }  // namespace tgvc
