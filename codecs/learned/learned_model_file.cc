@@ -1,6 +1,6 @@
 #include "codecs/learned/learned_model_file.h"
 
-#include <sys/stat.h>
+#include <filesystem>
 
 #include "harness/core/error.h"
 #include "harness/models/model_manifest.h"
@@ -8,11 +8,6 @@
 
 namespace tgvc {
 namespace {
-
-bool is_regular_file(const std::string& path) {
-  struct stat st {};
-  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
 
 bool ends_with(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
@@ -39,7 +34,8 @@ LearnedModelFile resolve_learned_model(const LearnedParams& params) {
     throw InputError(where, "a manifest model, a family with quality, or an export file", "nothing");
   }
   if (params.model.find('/') != std::string::npos || ends_with(params.model, ".pt")) {
-    if (!is_regular_file(params.model))
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(params.model, ec))
       throw InputError(where, "an export file", "'" + params.model + "' (not a file)");
     return {params.model, read_sha256_file(params.model + ".sha256"), ""};
   }

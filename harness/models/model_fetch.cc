@@ -9,13 +9,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <mutex>
 
 #include <curl/curl.h>
 #include <fmt/format.h>
 
 #include "harness/core/error.h"
-#include "harness/core/regular_file.h"
 #include "harness/core/sha256.h"
 #include "harness/models/model_store.h"
 
@@ -203,7 +203,8 @@ FetchResult fetch_model(const ModelManifest& manifest, const ModelEntry& model, 
   ensure_directory(dir);
   const std::string source = dir + "/" + model.source.file;
   bool have_source = false;
-  if (is_regular_file(source)) {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(source, ec)) {
     const std::string expected = model.source.sha256.empty() ? read_sha256_file(source) : model.source.sha256;
     have_source =
         !expected.empty() && sha256_file(source) == expected && has_published_prefix(model, expected);

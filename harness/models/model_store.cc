@@ -2,13 +2,13 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #include <fmt/format.h>
 
 #include "harness/core/atomic_file.h"
 #include "harness/core/error.h"
-#include "harness/core/regular_file.h"
 #include "harness/core/sha256.h"
 
 namespace tgvc {
@@ -66,9 +66,10 @@ ModelStatus model_status(const ModelManifest& manifest, const ModelEntry& model,
   const std::string fetch = "tgvc-bench models fetch " + manifest.fetch_name(model);
   s.path = dir + "/" + model.loadable_file();
   s.expected = expected_sha256(model, dir);
-  if (!is_regular_file(s.path)) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(s.path, ec)) {
     s.state = ModelState::kMissing;
-    if (model.conversion && is_regular_file(dir + "/" + model.source.file)) {
+    if (model.conversion && std::filesystem::is_regular_file(dir + "/" + model.source.file, ec)) {
       s.detail = "downloaded but not converted: run `" + fetch + "` for the export command";
     } else {
       s.detail = "run `" + fetch + "`";

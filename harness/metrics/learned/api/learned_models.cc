@@ -1,7 +1,8 @@
 #include "harness/metrics/learned/api/learned_models.h"
 
+#include <filesystem>
+
 #include "harness/core/error.h"
-#include "harness/core/regular_file.h"
 #include "harness/models/model_manifest.h"
 #include "harness/models/model_store.h"
 
@@ -12,7 +13,8 @@ std::optional<ModelFile> locate_model_file(const std::string& name, const ParamS
   if (options.has(learned_keys::kModelFile) && !options.get_string(learned_keys::kModelFile).empty()) {
     ModelFile f;
     f.path = options.get_string(learned_keys::kModelFile);
-    if (!is_regular_file(f.path)) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(f.path, ec)) {
       *why_not = "model file " + f.path + " (option model_file) does not exist";
       return std::nullopt;
     }
