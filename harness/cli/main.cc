@@ -7,9 +7,11 @@
 
 #include "harness/cli/commands.h"
 #include "harness/core/error.h"
+#include "harness/core/memory_reuse.h"
 #include "harness/core/termination.h"
 
 int main(int argc, char** argv) {
+  tgvc::keep_freed_memory_for_reuse();
   tgvc::clean_up_on_termination();  // before any other thread starts
   CLI::App app{"tgvc-bench: evaluation harness for generative video coding at ultra-low bitrates"};
   app.set_version_flag("--version", tgvc::version_text());
