@@ -59,7 +59,7 @@ TEST(TgvcHostileInput, RandomBitFlipsAreErrors) {
     std::vector<uint8_t> flipped = bytes;
     const int flips = 1 + static_cast<int>(lcg.next() % 8);
     for (int i = 0; i < flips; ++i) {
-      const size_t bit = (lcg.next() << 16 | lcg.next()) % (bytes.size() * 8);
+      const size_t bit = lcg.next32() % (bytes.size() * 8);
       flipped[bit / 8] ^= static_cast<uint8_t>(1 << (bit % 8));
     }
     if (flipped == bytes) continue;

@@ -108,8 +108,7 @@ Frame random_yuv(int width, int height, ChromaFormat chroma, int depth, uint32_t
   Frame f = Frame::allocate(width, height, {chroma, depth, ColourFamily::kYuv});
   Lcg lcg(seed);
   for (Plane& p : f.planes) {
-    for (uint16_t& s : p.samples)
-      s = static_cast<uint16_t>(((lcg.next() << 16) | lcg.next()) & ((1u << depth) - 1));
+    for (uint16_t& s : p.samples) s = static_cast<uint16_t>(lcg.next32() & ((1u << depth) - 1));
   }
   f.planes[0].samples[0] = static_cast<uint16_t>(1u << depth);  // out of range: masked like the reference
   return f;
@@ -195,8 +194,7 @@ TEST(Colour, RgbToYuvEqualsThePerSampleFormula) {
         Frame rgb = Frame::allocate(37, 23, {ChromaFormat::k444, rgb_depth, ColourFamily::kRgb});
         Lcg lcg(seed++);
         for (Plane& p : rgb.planes) {
-          for (uint16_t& s : p.samples)
-            s = static_cast<uint16_t>(((lcg.next() << 16) | lcg.next()) % (rgb.max_value() + 9));
+          for (uint16_t& s : p.samples) s = static_cast<uint16_t>(lcg.next32() % (rgb.max_value() + 9));
         }
         for (int depth : {8, 10}) {
           const Frame fast = rgb_to_yuv(rgb, spec, chroma, depth);

@@ -89,7 +89,7 @@ std::vector<int32_t> random_symbols(Lcg& lcg, const std::vector<int32_t>& indexe
     } else if (kind < 14) {
       value = low + span + static_cast<int32_t>(lcg.next() % 300);
     } else if (kind == 14) {
-      value = static_cast<int32_t>((lcg.next() << 16) | lcg.next());  // anywhere in int32
+      value = static_cast<int32_t>(lcg.next32());  // anywhere in int32
     } else {
       value = lcg.next() % 2 ? std::numeric_limits<int32_t>::max() : std::numeric_limits<int32_t>::min();
     }
