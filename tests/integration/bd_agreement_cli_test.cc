@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/core/atomic_file.h"
+#include "harness/core/temp_dir.h"
 #include "harness/results/csv_tables.h"
 #include "harness/results/results_json.h"
 #include "tests/integration/test_util.h"
@@ -63,7 +64,8 @@ void write_run(const std::string& dir, const std::vector<CellResult>& cells) {
 }
 
 TEST(BdAgreementCli, ReportBdAndCompareAgree) {
-  const std::string dir = make_temp_dir("tgvc_bd_agreement_");
+  const TempDir scratch("tgvc_bd_agreement_");
+  const std::string& dir = scratch.path();
   write_run(dir + "/one", bd_agreement::cells("anchor", "test"));
   // compare: the same curves as one codec, the anchor's in base and the test's in current.
   write_run(dir + "/base", bd_agreement::cells("c", "", true, false));
@@ -162,7 +164,6 @@ TEST(BdAgreementCli, ReportBdAndCompareAgree) {
     EXPECT_DOUBLE_EQ(gate_row[2], test_points[r]["rate"].get<double>());
     EXPECT_DOUBLE_EQ(gate_row[3], test_points[r]["value"].get<double>());
   }
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "harness/core/temp_dir.h"
 #include "tests/integration/test_util.h"
 
 namespace tgvc::testing {
@@ -66,7 +67,8 @@ int wait_exit(int pid) {
 }
 
 TEST(CellCacheCli, TwoConcurrentRunsOfOverlappingConfigsComputeEverySharedCellOnce) {
-  const std::string dir = make_temp_dir("tgvc_cache_concurrent_");
+  const TempDir scratch("tgvc_cache_concurrent_");
+  const std::string& dir = scratch.path();
   write_text(dir + "/a.yaml", x265_config("30, 34, 38, 42"));
   write_text(dir + "/b.yaml", x265_config("38, 42, 46, 51"));
   const std::string cache = dir + "/cache";
@@ -124,7 +126,8 @@ TEST(CellCacheCli, TwoConcurrentRunsOfOverlappingConfigsComputeEverySharedCellOn
 }
 
 TEST(CellCacheCli, ASweepExtendedByOneRatePointComputesOnlyTheNewOneAndPruneKeepsWhatRunsUse) {
-  const std::string dir = make_temp_dir("tgvc_cache_sweep_");
+  const TempDir scratch("tgvc_cache_sweep_");
+  const std::string& dir = scratch.path();
   const std::string one_sequence = R"(experiment: sweep
 frames: {count: 8}
 datasets:
@@ -172,7 +175,8 @@ codecs:
 // A metric added to a run misses the cell but hits the bitstream: the cached file must carry what
 // the encoder wrote for its decoder (here the external codec's list of bitstream files).
 TEST(CellCacheCli, ABitstreamFromTheCacheDecodesWithTheEncodersDecoderOptions) {
-  const std::string dir = make_temp_dir("tgvc_cache_options_");
+  const TempDir scratch("tgvc_cache_options_");
+  const std::string& dir = scratch.path();
   const std::string config = R"(experiment: options
 frames: {count: 4}
 datasets:
@@ -207,7 +211,8 @@ codecs:
 }
 
 TEST(CellCacheCli, EntriesDifferingOnlyInTheGeneratorEncodeOnceAndMatchSeparateRuns) {
-  const std::string dir = make_temp_dir("tgvc_encode_once_");
+  const TempDir scratch("tgvc_encode_once_");
+  const std::string& dir = scratch.path();
   const std::string warp =
       "  - {name: warp, type: tgvc, params: {generator: warp}, sweep: {keyframe-quality: [44]}}\n";
   const std::string blend =

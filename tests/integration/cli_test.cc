@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "harness/core/temp_dir.h"
 #include "tests/integration/test_util.h"
 
 namespace tgvc::testing {
@@ -101,7 +102,8 @@ TEST(Cli, ListVerboseShowsEachRowsRangeDefaultHelpAndUnit) {
 }
 
 TEST(Cli, BadConfigNamesFileLineAndClosestKey) {
-  const std::string dir = make_temp_dir("tgvc_cli_");
+  const TempDir scratch("tgvc_cli_");
+  const std::string& dir = scratch.path();
   write_text(dir + "/bad.yaml",
              "experiment: x\ndatasets: [{synthetic: {name: a}}]\ncodecs: [{type: raw}]\njbos: 2\n");
   const ProcessResult r = bench({"run", dir + "/bad.yaml"});
@@ -111,7 +113,6 @@ TEST(Cli, BadConfigNamesFileLineAndClosestKey) {
   const ProcessResult missing = bench({"run", dir + "/none.yaml"});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_THAT(missing.output, HasSubstr(dir + "/none.yaml"));
-  fs::remove_all(dir);
 }
 
 TEST(Cli, MeasureIdenticalVideosGivesCappedPsnrAndUnitSsim) {
@@ -128,7 +129,8 @@ TEST(Cli, MeasureIdenticalVideosGivesCappedPsnrAndUnitSsim) {
 
 TEST(Cli, MeasureDifferentFramesAgreesWithFfmpegPsnrFilter) {
   // Frames 0-2 against frames 1-3 of the same clip; compare with FFmpeg's psnr filter.
-  const std::string dir = make_temp_dir("tgvc_measure_");
+  const TempDir scratch("tgvc_measure_");
+  const std::string& dir = scratch.path();
   const std::string ref = dir + "/ref.y4m";
   const std::string dist = dir + "/dist.y4m";
   ASSERT_EQ(run_process({"/usr/bin/ffmpeg", "-v", "error", "-i", kVtest, "-frames:v", "3", "-pix_fmt",
@@ -148,7 +150,6 @@ TEST(Cli, MeasureDifferentFramesAgreesWithFfmpegPsnrFilter) {
     EXPECT_NEAR(json["metrics"]["psnr_y"]["per_frame"][frame].get<double>(), theirs[frame].at("psnr_y"), 0.01)
         << frame;
   }
-  fs::remove_all(dir);
 }
 
 TEST(Cli, MeasureBadInputNamesTheFile) {
@@ -235,7 +236,8 @@ void expect_inspect_agrees_with_encode(const std::string& file, const std::strin
 
 // Reduced-size keyframes: `inspect` shows the coded size the header carries.
 TEST(Cli, InspectShowsReducedKeyframeSize) {
-  const std::string dir = make_temp_dir("tgvc_reduced_cli_");
+  const TempDir scratch("tgvc_reduced_cli_");
+  const std::string& dir = scratch.path();
   const ProcessResult enc = bench(
       {"encode", kVtest, "-o", dir + "/v.tgvc", "--frames", "6", "-p", "grid=8", "-p", "keyframe-scale=0.5"});
   ASSERT_EQ(enc.exit_code, 0) << enc.output;
@@ -287,7 +289,8 @@ TEST(Cli, InspectShowsTheCameraPath) {
 }
 
 TEST(Cli, EncodeDecodeTgvcRoundTrip) {
-  const std::string dir = make_temp_dir("tgvc_codec_cli_");
+  const TempDir scratch("tgvc_codec_cli_");
+  const std::string& dir = scratch.path();
   const ProcessResult enc =
       bench({"encode", kVtest, "-o", dir + "/v.tgvc", "--frames", "12", "-p", "keyframe-quality=44"});
   ASSERT_EQ(enc.exit_code, 0) << enc.output;
@@ -316,12 +319,12 @@ TEST(Cli, EncodeDecodeTgvcRoundTrip) {
   const ProcessResult param = bench({"encode", kVtest, "-o", dir + "/x.tgvc", "-p", "keyframe-qualty=3"});
   EXPECT_EQ(param.exit_code, 2);
   EXPECT_THAT(param.output, HasSubstr("'keyframe-quality'"));
-  fs::remove_all(dir);
 }
 
 // --wait and --dry-run belong to the Slurm executor; with the local one they are bad input.
 TEST(Cli, SlurmOnlyFlagsNeedTheSlurmExecutor) {
-  const std::string dir = make_temp_dir("tgvc_cli_executor_");
+  const TempDir scratch("tgvc_cli_executor_");
+  const std::string& dir = scratch.path();
   write_text(dir + "/c.yaml",
              "experiment: e\ndatasets:\n  - synthetic: {name: a}\ncodecs:\n  - {type: raw}\n");
   const ProcessResult wait = bench({"run", dir + "/c.yaml", "--wait", "--out", dir + "/run"});
@@ -330,13 +333,13 @@ TEST(Cli, SlurmOnlyFlagsNeedTheSlurmExecutor) {
   const ProcessResult dry = bench({"run", dir + "/c.yaml", "--executor", "local", "--dry-run"});
   EXPECT_EQ(dry.exit_code, 2);
   EXPECT_FALSE(fs::exists(dir + "/run"));
-  fs::remove_all(dir);
 }
 
 // Weights whose licence must be accepted (MS-ILLM's CC-BY-NC 4.0): fetch prints the licence and
 // downloads nothing without --accept-license. A file:// source stands in for the download.
 TEST(Cli, ModelsFetchOfLicensedWeightsNeedsAcceptLicense) {
-  const std::string dir = make_temp_dir("tgvc_accept_license");
+  const TempDir scratch("tgvc_accept_license");
+  const std::string& dir = scratch.path();
   std::ofstream(dir + "/source.bin") << "abc";
   std::ofstream(dir + "/manifest.json")
       << R"({"schema_version": 1, "models": [{"name": "nc", "description": "d", "licence": "CC-BY-NC-4.0",
@@ -360,7 +363,6 @@ TEST(Cli, ModelsFetchOfLicensedWeightsNeedsAcceptLicense) {
   const ProcessResult msillm = bench({"models", "fetch", "msillm-q1", "--dir", dir});
   EXPECT_EQ(msillm.exit_code, 1);
   EXPECT_THAT(msillm.output, HasSubstr("msillm-q1: licence CC-BY-NC-4.0"));
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "harness/core/temp_dir.h"
 #include "reports/still_frame.h"
 #include "tests/integration/test_util.h"
 
@@ -33,7 +34,8 @@ double number(const std::map<std::string, std::string>& row, const std::string& 
 }
 
 TEST(EndToEnd, TinyConfigWritesResults) {
-  const std::string dir = make_temp_dir("tgvc_e2e_");
+  const TempDir scratch("tgvc_e2e_");
+  const std::string& dir = scratch.path();
   write_text(dir + "/tiny.yaml", kTinyConfig);
   const ProcessResult run = bench({"run", dir + "/tiny.yaml", "--out", dir + "/run", "--jobs", "2"});
   ASSERT_EQ(run.exit_code, 0) << run.output;
@@ -107,21 +109,21 @@ TEST(EndToEnd, TinyConfigWritesResults) {
     EXPECT_TRUE(fs::exists(dir + "/run/cells/" + cell["cell_id"].get<std::string>() + ".png"));
     EXPECT_TRUE(fs::exists(dir + "/run/" + still_source_file(cell["dataset"], cell["sequence"], frame)));
   }
-  fs::remove_all(dir);
 }
 
 TEST(EndToEnd, SameConfigGivesIdenticalResultsWhateverTheJobCount) {
-  const std::string dir = make_temp_dir("tgvc_det_");
+  const TempDir scratch("tgvc_det_");
+  const std::string& dir = scratch.path();
   write_text(dir + "/tiny.yaml", kTinyConfig);
   ASSERT_EQ(bench({"run", dir + "/tiny.yaml", "--out", dir + "/a", "--jobs", "1", "-q"}).exit_code, 0);
   ASSERT_EQ(bench({"run", dir + "/tiny.yaml", "--out", dir + "/b", "--jobs", "2", "-q"}).exit_code, 0);
   EXPECT_EQ(read_text(dir + "/a/results.csv"), read_text(dir + "/b/results.csv"));
   EXPECT_EQ(read_text(dir + "/a/frames.csv"), read_text(dir + "/b/frames.csv"));
-  fs::remove_all(dir);
 }
 
 TEST(EndToEnd, FailedCellIsARowAndTheExitCodeIsNonZero) {
-  const std::string dir = make_temp_dir("tgvc_fail_");
+  const TempDir scratch("tgvc_fail_");
+  const std::string& dir = scratch.path();
   write_text(dir + "/f.yaml", R"(experiment: f
 frames: {count: 2}
 datasets: [{synthetic: {name: s, width: 64, height: 48}}]
@@ -137,13 +139,13 @@ metrics: [psnr]
   EXPECT_EQ(rows[1].at("status"), "failed");
   EXPECT_EQ(rows[1].at("stage"), "encode");
   EXPECT_THAT(rows[1].at("error"), HasSubstr("failure requested"));
-  fs::remove_all(dir);
 }
 
 // T-GVC's target-bpp choice and coded keyframe size reach results.json and results.csv, also for
 // a cell whose bitstream another entry encoded (the blend entry shares the warp entry's encode).
 TEST(EndToEnd, EncoderNotesReachTheResults) {
-  const std::string dir = make_temp_dir("tgvc_notes_");
+  const TempDir scratch("tgvc_notes_");
+  const std::string& dir = scratch.path();
   write_text(dir + "/n.yaml", R"(experiment: n
 frames: {count: 6}
 datasets: [{synthetic: {name: s, width: 192, height: 128}}]
@@ -172,11 +174,11 @@ metrics: [psnr]
     EXPECT_EQ(cell.at("encoder_notes").at("keyframe-size"), "96x64");
   }
   EXPECT_EQ(with_notes, 2);
-  fs::remove_all(dir);
 }
 
 TEST(EndToEnd, UnreadableSequenceFailsItsCellsOnly) {
-  const std::string dir = make_temp_dir("tgvc_bad_");
+  const TempDir scratch("tgvc_bad_");
+  const std::string& dir = scratch.path();
   write_text(dir + "/broken.mp4", "this is not a video");
   write_text(dir + "/b.yaml", R"(experiment: b
 frames: {count: 2}
@@ -192,7 +194,6 @@ codecs: [{type: raw}]
   EXPECT_EQ(rows[0].at("stage"), "load");
   EXPECT_THAT(rows[0].at("error"), HasSubstr("broken.mp4"));
   EXPECT_EQ(rows[1].at("status"), "ok");
-  fs::remove_all(dir);
 }
 
 }  // namespace

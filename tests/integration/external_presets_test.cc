@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "harness/core/temp_dir.h"
 #include "tests/integration/test_util.h"
 
 namespace tgvc::testing {
@@ -159,7 +160,8 @@ std::string vtm_params(const fs::path& dir) {
 }
 
 TEST(HmVtmPresets, RateIsTheBitstreamAndTheDecodeMatchesTheRecon) {
-  const fs::path dir = make_temp_dir("tgvc_preset_hm_");
+  const TempDir scratch("tgvc_preset_hm_");
+  const fs::path dir = scratch.path();
   const std::string hm = hm_params(dir / "hm");
   const std::string vtm = vtm_params(dir / "vtm");
   const PresetRun run =
@@ -192,7 +194,8 @@ TEST(HmVtmPresets, RateIsTheBitstreamAndTheDecodeMatchesTheRecon) {
 
 // HM refuses a QP above 51 (VTM's 63 ran above): the cell fails with the tool's own words.
 TEST(HmVtmPresets, HmRefusesQpAbove51WithItsMessage) {
-  const fs::path dir = make_temp_dir("tgvc_preset_hmqp_");
+  const TempDir scratch("tgvc_preset_hmqp_");
+  const fs::path dir = scratch.path();
   const PresetRun run = run_codecs(
       dir, "  - {name: hm, preset: hm-ra, params: {" + hm_params(dir / "hm") + "}, sweep: {qp: [52]}}\n");
   EXPECT_NE(run.process.exit_code, 0);
@@ -204,7 +207,8 @@ TEST(HmVtmPresets, HmRefusesQpAbove51WithItsMessage) {
 
 // The failures a real tool can have, each a failed cell with its reason; the run goes on.
 TEST(HmVtmPresets, ToolFailuresAreFailedCellsWithTheirReason) {
-  const fs::path dir = make_temp_dir("tgvc_preset_fail_");
+  const TempDir scratch("tgvc_preset_fail_");
+  const fs::path dir = scratch.path();
   const std::string hm = hm_params(dir / "hm");
   auto entry = [&](const std::string& name, const std::string& mode, const std::string& extra = "") {
     return "  - {name: " + name + ", preset: hm-ra, params: {" + hm + ", env: {TGVC_FAKE_FAIL: " + mode +
@@ -240,7 +244,8 @@ TEST(HmVtmPresets, ToolFailuresAreFailedCellsWithTheirReason) {
 // A path with spaces and quotes reaches the tool verbatim (no shell); a program that is not
 // there and a user param the preset needs but the entry lacks are named.
 TEST(HmVtmPresets, PathsPassVerbatimAndMissingProgramsAndParamsAreNamed) {
-  const fs::path dir = make_temp_dir("tgvc_preset_paths_");
+  const TempDir scratch("tgvc_preset_paths_");
+  const fs::path dir = scratch.path();
   const fs::path odd = dir / "HM 16.20 \"it's\"";
   install_fake(odd / "bin", "TAppEncoder");
   install_fake(odd / "bin", "TAppDecoder");
@@ -281,7 +286,8 @@ std::string learned_params(const fs::path& dir, const std::string& folder, const
 }
 
 TEST(LearnedPresets, OneRatePointPerCallWithRealBitstreams) {
-  const fs::path dir = make_temp_dir("tgvc_preset_dcvc_");
+  const TempDir scratch("tgvc_preset_dcvc_");
+  const fs::path dir = scratch.path();
   const std::string fm = learned_params(dir, "DCVC-FM", "test_video.py", "dcvc-dir",
                                         {"cvpr2024_image.pth.tar", "cvpr2024_video.pth.tar"});
   const std::string rt = learned_params(dir, "DCVC-RT", "test_video.py", "dcvc-dir",
@@ -322,7 +328,8 @@ TEST(LearnedPresets, OneRatePointPerCallWithRealBitstreams) {
 
 // DCVC's default --write_stream 0 reports an entropy estimate and writes no bitstream: refused.
 TEST(LearnedPresets, EntropyEstimatesAreRefused) {
-  const fs::path dir = make_temp_dir("tgvc_preset_estimate_");
+  const TempDir scratch("tgvc_preset_estimate_");
+  const fs::path dir = scratch.path();
   const std::string fm = learned_params(dir, "DCVC-FM", "test_video.py", "dcvc-dir",
                                         {"cvpr2024_image.pth.tar", "cvpr2024_video.pth.tar"});
   const std::string rt = learned_params(dir, "DCVC-RT", "test_video.py", "dcvc-dir",
@@ -343,7 +350,8 @@ TEST(LearnedPresets, EntropyEstimatesAreRefused) {
 // ActDiff-VC: the keyframe files and the TRJ1 trajectory files together are the rate, one
 // component each; its 720x480 decode comes back at the source's size.
 TEST(ActDiffPreset, KeyframesAndTrajectoriesAreTheRate) {
-  const fs::path dir = make_temp_dir("tgvc_preset_actdiff_");
+  const TempDir scratch("tgvc_preset_actdiff_");
+  const fs::path dir = scratch.path();
   install_fake(dir / "bin", "pixi");
   fs::create_directories(dir / "ActDiff-VC");
   std::ofstream(dir / "ActDiff-VC" / "pixi.toml");

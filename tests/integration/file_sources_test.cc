@@ -8,6 +8,7 @@
 #include "datasets/synthetic/synthetic_sequence.h"
 #include "harness/core/colour.h"
 #include "harness/core/frame_padding.h"
+#include "harness/core/temp_dir.h"
 #include "harness/io/png_writer.h"
 #include "harness/io/resize.h"
 #include "harness/io/y4m_writer.h"
@@ -40,7 +41,8 @@ struct Cell {
 // Runs x265, aom and tgvc on `video` (written as source.y4m, or as a folder of PNGs source/ when it
 // is RGB), resized when `resize` is set.
 std::map<std::string, Cell> run_codecs(const Video& video, const std::string& resize) {
-  const std::string dir = make_temp_dir("tgvc_files_");
+  const TempDir scratch("tgvc_files_");
+  const std::string& dir = scratch.path();
   const bool rgb = video.info.format.family == ColourFamily::kRgb;
   if (rgb) {
     fs::create_directories(dir + "/source");
@@ -71,7 +73,6 @@ metrics: [psnr]
     const nlohmann::json j = nlohmann::json::parse(read_text(entry.path().string()));
     cells[j.at("codec").get<std::string>()].json = j;
   }
-  fs::remove_all(dir);
   return cells;
 }
 

@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "harness/core/temp_dir.h"
 #include "tests/integration/test_util.h"
 
 namespace tgvc::testing {
@@ -133,7 +134,8 @@ bool same_value(const std::string& expected, const std::string& actual) {
 
 TEST(GoldenResults, RunKeepsItsValues) {
   const std::string golden = std::string(TGVC_SOURCE_DIR) + "/tests/data/golden";
-  const std::string dir = make_temp_dir("tgvc_golden_");
+  const TempDir scratch("tgvc_golden_");
+  const std::string& dir = scratch.path();
   const ProcessResult run = bench({"run", "-q", golden + "/golden.yaml", "--out", dir + "/run"});
   ASSERT_EQ(run.exit_code, 0) << run.output;
 
@@ -146,7 +148,6 @@ TEST(GoldenResults, RunKeepsItsValues) {
   const std::string expected_file = golden + "/expected.json";
   if (const char* regenerate = std::getenv("TGVC_REGENERATE"); regenerate && std::string(regenerate) == "1") {
     write_text(expected_file, nlohmann::json(actual).dump(0) + "\n");
-    std::filesystem::remove_all(dir);
     GTEST_SKIP() << "rewrote " << expected_file;
   }
   const Flat expected = nlohmann::json::parse(read_text(expected_file)).get<Flat>();
@@ -169,7 +170,6 @@ TEST(GoldenResults, RunKeepsItsValues) {
       ++differences;
     }
   }
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/core/colour.h"
+#include "harness/core/temp_dir.h"
 #include "harness/io/png_writer.h"
 #include "harness/io/video_reader.h"
 #include "harness/io/y4m_writer.h"
@@ -25,7 +26,8 @@ namespace fs = std::filesystem;
 
 TEST(MeasureColour, SameSamplesInAFileWithoutAMatrixMeasureAsIdentical) {
   const std::string source = std::string(TGVC_TEST_DATA_DIR) + "/untagged_64x48.mkv";
-  const std::string dir = make_temp_dir("tgvc_measure_colour_");
+  const TempDir scratch("tgvc_measure_colour_");
+  const std::string& dir = scratch.path();
   const std::string copy = dir + "/copy.y4m";
   const Video video = read_video(source);
   ASSERT_EQ(video.info.colour.matrix, Matrix::kBt601);
@@ -45,7 +47,6 @@ TEST(MeasureColour, SameSamplesInAFileWithoutAMatrixMeasureAsIdentical) {
     EXPECT_THAT(colour, HasSubstr(ref == source ? "bt601 limited range (the reference's)"
                                                 : "bt709 limited range (the reference's)"));
   }
-  fs::remove_all(dir);
 }
 
 // A PNG reference against a YUV 4:4:4 Y4M of its distorted image (what `tgvc-bench decode` writes
@@ -53,7 +54,8 @@ TEST(MeasureColour, SameSamplesInAFileWithoutAMatrixMeasureAsIdentical) {
 // limited range (below 720 lines), and psnr_rgb is that of the round-tripped pixels, computed here
 // by a direct loop; without it the two colour families are an error.
 TEST(MeasureColour, YuvOutputOfAnRgbSourceIsComparedInRgbOnRequest) {
-  const std::string dir = make_temp_dir("tgvc_measure_yuv_to_rgb_");
+  const TempDir scratch("tgvc_measure_yuv_to_rgb_");
+  const std::string& dir = scratch.path();
   const ImagePair pair = reference_image_pair(203, 181);
   const ColourSpec spec{Matrix::kBt601, Range::kLimited};
   Video yuv;
@@ -84,7 +86,6 @@ TEST(MeasureColour, YuvOutputOfAnRgbSourceIsComparedInRgbOnRequest) {
   EXPECT_NEAR(expected, direct, 0.5);
   EXPECT_EQ(json["distorted_conversion"].get<std::string>(),
             "YUV 444 8-bit -> RGB 8-bit (bt601 limited range, chroma by sample replication)");
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "harness/core/temp_dir.h"
 #include "tests/integration/test_util.h"
 
 namespace tgvc::testing {
@@ -16,7 +17,8 @@ namespace fs = std::filesystem;
 
 TEST(MeasureOdd, Yuv420OddSizeAgreesWithFfmpegPsnrFilter) {
   const std::string vtest = "/usr/share/doc/opencv-doc/examples/data/vtest.avi";
-  const std::string dir = make_temp_dir("tgvc_measure_odd_");
+  const TempDir scratch("tgvc_measure_odd_");
+  const std::string& dir = scratch.path();
   const std::string ref = dir + "/ref.y4m", dist = dir + "/dist.y4m";
   // Frames 0-2 against 1-3 of vtest, scaled to 101x75.
   ASSERT_EQ(run_process({"/usr/bin/ffmpeg", "-v", "error", "-i", vtest, "-vf", "scale=101:75", "-frames:v",
@@ -42,7 +44,6 @@ TEST(MeasureOdd, Yuv420OddSizeAgreesWithFfmpegPsnrFilter) {
   }
   // MS-SSIM needs the shorter side > 160: n/a here, with the reason, not an error.
   EXPECT_TRUE(json["metrics"]["msssim_rgb"].contains("n/a"));
-  fs::remove_all(dir);
 }
 
 }  // namespace

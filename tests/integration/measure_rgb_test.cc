@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "harness/core/temp_dir.h"
 #include "harness/io/png_writer.h"
 #include "harness/io/y4m_writer.h"
 #include "tests/integration/test_util.h"
@@ -28,7 +29,8 @@ nlohmann::json measure_json(const std::vector<std::string>& args) {
 }
 
 TEST(MeasureRgb, PngPairReproducesTheReferenceVectors) {
-  const std::string dir = make_temp_dir("tgvc_measure_png_");
+  const TempDir scratch("tgvc_measure_png_");
+  const std::string& dir = scratch.path();
   for (const auto& [name, width, height] :
        {std::tuple{"img_even_3x192x256", 256, 192}, std::tuple{"img_odd_3x181x203", 203, 181}}) {
     const ImagePair pair = reference_image_pair(width, height);
@@ -48,13 +50,13 @@ TEST(MeasureRgb, PngPairReproducesTheReferenceVectors) {
     // Y of an RGB pair is that of the stated conversion (BT.601 below 720 lines, limited range).
     EXPECT_THAT(m["psnr_y"]["convention"].get<std::string>(), HasSubstr("YUV 4:4:4 (bt601 limited range"));
   }
-  fs::remove_all(dir);
 }
 
 // An RGB reference and a YUV distorted video of the same size are not compared silently through a
 // guessed conversion: the error names both colour families.
 TEST(MeasureRgb, RgbAgainstYuvIsAnErrorThatSaysSo) {
-  const std::string dir = make_temp_dir("tgvc_measure_mixed_");
+  const TempDir scratch("tgvc_measure_mixed_");
+  const std::string& dir = scratch.path();
   const ImagePair pair = reference_image_pair(203, 181);
   write_png(dir + "/ref.png", pair.ref, {});
   Video yuv;
@@ -67,13 +69,13 @@ TEST(MeasureRgb, RgbAgainstYuvIsAnErrorThatSaysSo) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.output, HasSubstr("203x181 RGB 444 8-bit"));
   EXPECT_THAT(r.output, HasSubstr("203x181 YUV 444 8-bit"));
-  fs::remove_all(dir);
 }
 
 // Two DCVC-style folders of three frames: one value per frame, frame f's being the single-image
 // value of pair f (the same image pair with its channels rotated by f).
 TEST(MeasureRgb, ImageFoldersAreSequences) {
-  const std::string dir = make_temp_dir("tgvc_measure_folder_");
+  const TempDir scratch("tgvc_measure_folder_");
+  const std::string& dir = scratch.path();
   fs::create_directories(dir + "/ref");
   fs::create_directories(dir + "/dist");
   const ImagePair pair = reference_image_pair(203, 181);
@@ -100,7 +102,6 @@ TEST(MeasureRgb, ImageFoldersAreSequences) {
   const nlohmann::json pattern =
       measure_json({dir + "/ref/im%05d.png", dir + "/dist/im%05d.png", "--metrics", "psnr", "--start", "1"});
   EXPECT_EQ(pattern["frames"], 2);
-  fs::remove_all(dir);
 }
 
 }  // namespace

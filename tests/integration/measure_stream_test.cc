@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "harness/core/temp_dir.h"
 #include "tests/integration/test_util.h"
 
 namespace tgvc::testing {
@@ -30,7 +31,8 @@ void make_clips(const std::string& dir, int count) {
 }
 
 TEST(MeasureStream, ValuesDoNotDependOnThreadsAndAgreeWithFfmpeg) {
-  const std::string dir = make_temp_dir("tgvc_measure_stream_");
+  const TempDir scratch("tgvc_measure_stream_");
+  const std::string& dir = scratch.path();
   make_clips(dir, 7);
   const std::string ref = dir + "/ref.y4m", dist = dir + "/dist.mkv";
   const std::vector<std::string> args = {"measure",          ref,           dist,       "--metrics",
@@ -65,11 +67,11 @@ TEST(MeasureStream, ValuesDoNotDependOnThreadsAndAgreeWithFfmpeg) {
     EXPECT_EQ(part["metrics"]["psnr_y"]["per_frame"][frame],
               json["metrics"]["psnr_y"]["per_frame"][frame + 2]);
   }
-  fs::remove_all(dir);
 }
 
 TEST(MeasureStream, AClipThatEndsEarlyIsAnInputErrorNamingIt) {
-  const std::string dir = make_temp_dir("tgvc_measure_short_");
+  const TempDir scratch("tgvc_measure_short_");
+  const std::string& dir = scratch.path();
   make_clips(dir, 6);
   const std::string ref = dir + "/ref.y4m";
   const std::string short_clip = dir + "/short.y4m";
@@ -88,7 +90,6 @@ TEST(MeasureStream, AClipThatEndsEarlyIsAnInputErrorNamingIt) {
     EXPECT_THAT(shorter_ref.output,
                 HasSubstr(short_clip + ": expected 6 frames, as many as the distorted video"));
   }
-  fs::remove_all(dir);
 }
 
 }  // namespace

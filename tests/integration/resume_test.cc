@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "harness/core/temp_dir.h"
 #include "tests/integration/test_util.h"
 
 namespace tgvc::testing {
@@ -38,7 +39,8 @@ int finished_cells(const std::string& cells_dir) {
 }
 
 TEST(Resume, KilledRunResumesWithoutLosingOrCorruptingCells) {
-  const std::string dir = make_temp_dir("tgvc_resume_");
+  const TempDir scratch("tgvc_resume_");
+  const std::string& dir = scratch.path();
   write_text(dir + "/r.yaml", kConfig);
   const std::string run_dir = dir + "/run";
   const int pid = start_process({TGVC_BENCH_BINARY, "run", dir + "/r.yaml", "--out", run_dir});
@@ -82,7 +84,6 @@ TEST(Resume, KilledRunResumesWithoutLosingOrCorruptingCells) {
   write_text(dir + "/r.yaml", changed);
   const ProcessResult rerun = bench({"run", dir + "/r.yaml", "--out", run_dir, "-q"});
   EXPECT_THAT(rerun.output, ::testing::HasSubstr("(0 reused"));
-  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -59,10 +59,4 @@ int start_process(const std::vector<std::string>& argv) {
   return pid;
 }
 
-std::string make_temp_dir(const std::string& prefix) {
-  std::string pattern = "/tmp/" + prefix + "XXXXXX";
-  if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  return pattern;
-}
-
 }  // namespace tgvc::testing

@@ -17,7 +17,4 @@ ProcessResult run_process(const std::vector<std::string>& argv);
 // Starts argv in the background; returns its pid. Output goes to /dev/null.
 int start_process(const std::vector<std::string>& argv);
 
-// A fresh empty directory under the system temp dir.
-std::string make_temp_dir(const std::string& prefix);
-
 }  // namespace tgvc::testing

@@ -8,11 +8,13 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <thread>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "harness/core/temp_dir.h"
 #include "tests/integration/test_util.h"
 
 namespace tgvc::testing {
@@ -45,7 +47,8 @@ class SlurmCluster : public ::testing::Test {
       skip_reason_ = "Slurm is not installed (munge slurmctld slurmd slurm-client: scripts/install-deps.sh)";
       return;
     }
-    cluster_dir_ = make_temp_dir("tgvc_slurm_");
+    cluster_scratch_ = std::make_unique<TempDir>("tgvc_slurm_");
+    cluster_dir_ = cluster_scratch_->path();
     // The daemons go even if this process dies before its teardown; a small MaxArraySize makes
     // six cells three tasks of two.
     ::setenv("WATCH_PID", std::to_string(::getpid()).c_str(), 1);
@@ -61,6 +64,7 @@ class SlurmCluster : public ::testing::Test {
     if (!cluster_dir_.empty()) {
       run_process({"/bin/bash", std::string(TGVC_SOURCE_DIR) + "/tests/slurm/stop-cluster.sh", cluster_dir_});
     }
+    cluster_scratch_.reset();  // after the daemons are gone
   }
 
   void SetUp() override {
@@ -68,12 +72,14 @@ class SlurmCluster : public ::testing::Test {
     ASSERT_TRUE(started_) << start_output_;
   }
 
+  static std::unique_ptr<TempDir> cluster_scratch_;
   static std::string cluster_dir_;
   static std::string skip_reason_;
   static std::string start_output_;
   static bool started_;
 };
 
+std::unique_ptr<TempDir> SlurmCluster::cluster_scratch_;
 std::string SlurmCluster::cluster_dir_;
 std::string SlurmCluster::skip_reason_;
 std::string SlurmCluster::start_output_;
@@ -114,7 +120,8 @@ std::string wait_until_finished(const std::string& run_dir) {
 }
 
 TEST_F(SlurmCluster, WaitedRunMatchesLocalRunAndKeepsTheFailingRow) {
-  const std::string dir = make_temp_dir("tgvc_slurm_run_");
+  const TempDir scratch("tgvc_slurm_run_");
+  const std::string& dir = scratch.path();
   write_text(dir + "/c.yaml", config(""));
   const ProcessResult local =
       bench({"run", "-q", dir + "/c.yaml", "--executor", "local", "--out", dir + "/local"});
@@ -192,7 +199,8 @@ std::string task_state(const std::string& task) {
 }
 
 TEST_F(SlurmCluster, TaskKilledMidRunIsResubmittedAloneAndEndsAsALocalRun) {
-  const std::string dir = make_temp_dir("tgvc_slurm_kill_");
+  const TempDir scratch("tgvc_slurm_kill_");
+  const std::string& dir = scratch.path();
   write_text(dir + "/c.yaml", slow_config());
   // The slow encoder marks its start per array task; jobs inherit this environment from sbatch.
   fs::create_directories(dir + "/markers");
@@ -261,7 +269,8 @@ TEST_F(SlurmCluster, TaskKilledMidRunIsResubmittedAloneAndEndsAsALocalRun) {
 }
 
 TEST_F(SlurmCluster, CancelEmptiesTheQueueAndARunWaitsForIt) {
-  const std::string dir = make_temp_dir("tgvc_slurm_cancel_");
+  const TempDir scratch("tgvc_slurm_cancel_");
+  const std::string& dir = scratch.path();
   // Held: nothing runs before the test cancels it.
   write_text(dir + "/c.yaml", config(", sbatch_args: [--hold]"));
   const std::string run_dir = dir + "/run";
@@ -281,7 +290,8 @@ TEST_F(SlurmCluster, CancelEmptiesTheQueueAndARunWaitsForIt) {
 }
 
 TEST_F(SlurmCluster, DryRunPrintsTheScriptsAndSubmitsNothing) {
-  const std::string dir = make_temp_dir("tgvc_slurm_dry_");
+  const TempDir scratch("tgvc_slurm_dry_");
+  const std::string& dir = scratch.path();
   write_text(dir + "/c.yaml", config(", time_limit: \"10\", mem_per_task: 1G"));
   const ProcessResult dry =
       bench({"run", dir + "/c.yaml", "--executor", "slurm", "--dry-run", "--out", dir + "/run"});
