@@ -285,7 +285,7 @@ Encoded ExternalCodec::encode(const Video& source, const ParamSet& params) const
   checked_after(run, [&] {
     const std::vector<std::string> files = bitstream_files(dir.path(), c.params.bitstream);
     for (const std::string& name : files) {
-      const std::vector<uint8_t> bytes = read_bytes(dir.path() + "/" + name);
+      const std::vector<uint8_t> bytes = read_bytes(dir.file(name));
       out.bitstream.insert(out.bitstream.end(), bytes.begin(), bytes.end());
       out.components.push_back({files.size() == 1 ? "bitstream" : name, bytes.size()});
     }

@@ -7,6 +7,7 @@
 
 #include "harness/config/experiment.h"
 #include "harness/core/error.h"
+#include "harness/core/temp_dir.h"
 
 namespace tgvc {
 namespace {
@@ -14,9 +15,11 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-// A folder with empty stand-ins for im00001.png .. im0000N.png (the loader only lists them).
+// A folder with empty stand-ins for im00001.png .. im0000N.png (the loader only lists them), in
+// a scratch dir removed at exit.
 fs::path png_folder(const std::string& name, int frames) {
-  const fs::path folder = fs::temp_directory_path() / "tgvc_config_images" / name;
+  static const TempDir scratch("tgvc-config-images-");
+  const fs::path folder = fs::path(scratch.path()) / name;
   fs::remove_all(folder);
   fs::create_directories(folder);
   for (int f = 1; f <= frames; ++f) {

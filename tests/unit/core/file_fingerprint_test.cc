@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "harness/core/sha256.h"
+#include "harness/core/temp_dir.h"
 
 namespace tgvc {
 namespace {
@@ -18,19 +19,12 @@ namespace fs = std::filesystem;
 
 class FileFingerprint : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char tmpl[] = "/tmp/tgvc-fingerprint-XXXXXX";
-    dir_ = ::mkdtemp(tmpl);
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
   void write(const std::string& name, const std::string& bytes) {
     fs::create_directories((dir_ / name).parent_path());
     std::ofstream(dir_ / name, std::ios::binary) << bytes;
   }
-  fs::path dir_;
+  const TempDir scratch_{"tgvc-fingerprint-"};
+  const fs::path dir_{scratch_.path()};
 };
 
 // FIPS 180-2's "abc" example.

@@ -19,7 +19,7 @@ std::string key_of(const std::string& config) {
 }
 
 TEST(ExternalCacheKey, ChangesWithTheProgramsBytesAndTheVersionOutput) {
-  TempDir dir;
+  const TempDir dir{"tgvc-ext-test-"};
   const std::string enc = write_program(dir, "enc", "#!/bin/sh\ncp \"$1\" \"$2\" # v1\n");
   const std::string ver = write_program(dir, "ver", "#!/bin/sh\necho 'fake 1.0'\n");
   const std::string config =

@@ -39,7 +39,7 @@ bool same_samples(const Video& a, const Video& b) {
 
 // A lossless "codec": the bitstream is the input file, the decode a copy of it.
 struct CopyCodec {
-  TempDir dir;
+  const TempDir dir{"tgvc-ext-test-"};
   std::string copy = write_program(dir, "copy", "#!/bin/sh\ncp \"$1\" \"$2\"\n");
   ExternalSetup setup(const std::string& format) const {
     ExternalSetup s;
@@ -88,7 +88,7 @@ TEST(ExternalCodec, PngFoldersRoundTripThroughRgb) {
       }
     }
   }
-  TempDir dir;
+  const TempDir dir{"tgvc-ext-test-"};
   // One-shot: the tool "codes" the PNG folder by copying it and writes the decoded folder itself.
   const std::string tool = write_program(dir, "tool",
                                          "#!/bin/sh\nmkdir -p bits && cp \"$1\"/im*.png bits/ && "
@@ -120,9 +120,9 @@ TEST(ExternalCodec, PngFoldersRoundTripThroughRgb) {
 }
 
 TEST(ExternalCodec, ArgumentsReachTheProgramVerbatimWithPlaceholdersAndEnvironment) {
-  TempDir dir;
+  const TempDir dir{"tgvc-ext-test-"};
   CopyCodec copy;
-  const std::string log = dir / "args.txt";
+  const std::string log = dir.file("args.txt");
   // Prints each argument on its own line between brackets, and one variable of its environment.
   const std::string enc = write_program(
       dir, "enc",
@@ -171,7 +171,7 @@ TEST(ExternalCodec, AMissingProgramIsNamed) {
 }
 
 TEST(ExternalCodec, ANonZeroExitFailsWithTheToolsLastLines) {
-  TempDir dir;
+  const TempDir dir{"tgvc-ext-test-"};
   CopyCodec copy;
   ExternalSetup s = copy.setup("y4m");
   s.encode = {write_program(dir, "enc", "#!/bin/sh\necho progress >&2\necho 'bad qp: 99' >&2\nexit 1\n")};
@@ -197,10 +197,10 @@ TEST(ExternalCodec, ANonZeroExitFailsWithTheToolsLastLines) {
 }
 
 TEST(ExternalCodec, AHangPastTheTimeoutIsKilledWithItsChildren) {
-  TempDir dir;
+  const TempDir dir{"tgvc-ext-test-"};
   CopyCodec copy;
   ExternalSetup s = copy.setup("y4m");
-  const std::string pid_file = dir / "child.pid";
+  const std::string pid_file = dir.file("child.pid");
   // A child that would outlive the tool, and the tool waiting for it.
   s.encode = {write_program(dir, "enc", "#!/bin/sh\nsleep 60 &\necho $! > \"$1\"\necho started >&2\nwait\n"),
               pid_file};
@@ -231,7 +231,7 @@ TEST(ExternalCodec, AHangPastTheTimeoutIsKilledWithItsChildren) {
 }
 
 TEST(ExternalCodec, NoBitstreamFailsNamingWhatIsThere) {
-  TempDir dir;
+  const TempDir dir{"tgvc-ext-test-"};
   CopyCodec copy;
   ExternalSetup s = copy.setup("y4m");
   s.encode = {write_program(dir, "enc", "#!/bin/sh\necho x > other.bin\necho 'disk quota exceeded' >&2\n")};
@@ -258,7 +258,7 @@ TEST(ExternalCodec, NoBitstreamFailsNamingWhatIsThere) {
 }
 
 TEST(ExternalCodec, AWrongFrameCountOrSizeFailsTheDecode) {
-  TempDir dir;
+  const TempDir dir{"tgvc-ext-test-"};
   CopyCodec copy;
   ExternalSetup s = copy.setup("yuv");
   // Writes only the first frame of the stream.
@@ -273,7 +273,7 @@ TEST(ExternalCodec, AWrongFrameCountOrSizeFailsTheDecode) {
   }
   // A Y4M of another size.
   ExternalSetup y = copy.setup("y4m");
-  const std::string other = dir / "small.y4m";
+  const std::string other = dir.file("small.y4m");
   y.decode = {write_program(dir, "dec2", "#!/bin/sh\ncp \"$1\" \"$2\"\n"), other, "{output}"};
   {
     CopyCodec small_copy;
@@ -292,7 +292,7 @@ TEST(ExternalCodec, AWrongFrameCountOrSizeFailsTheDecode) {
 }
 
 TEST(ExternalCodec, ADecoderThatDisagreesWithTheReconIsAMismatch) {
-  TempDir dir;
+  const TempDir dir{"tgvc-ext-test-"};
   CopyCodec copy;
   // The encoder writes its recon; `flip` makes it differ from what the decoder will give.
   const std::string enc = write_program(dir, "enc",
@@ -329,7 +329,7 @@ TEST(ExternalCodec, ContractRulesAreInputErrors) {
 }
 
 TEST(ExternalCodec, TheCacheKeyHoldsTheProgramsAndTheVersionOutput) {
-  TempDir dir;
+  const TempDir dir{"tgvc-ext-test-"};
   CopyCodec copy;
   ExternalSetup s = copy.setup("y4m");
   s.version = {write_program(dir, "ver", "#!/bin/sh\necho \"fake codec $1\"\n"), "{release}"};
@@ -347,11 +347,11 @@ TEST(ExternalCodec, TheCacheKeyHoldsTheProgramsAndTheVersionOutput) {
   const std::vector<std::string> files = external().input_files(params);
   ASSERT_EQ(files.size(), 2u);  // copy (encode and decode) and ver
   EXPECT_EQ(files[0], copy.copy);
-  EXPECT_EQ(files[1], dir / "ver");
+  EXPECT_EQ(files[1], dir.file("ver"));
 }
 
 TEST(ExternalCodec, ConcurrentCellsKeepTheirOwnWorkDirsAndOutput) {
-  TempDir dir;
+  const TempDir dir{"tgvc-ext-test-"};
   CopyCodec copy;
   // Each encoder tells its stderr which qp it was given and fails on odd ones.
   ExternalSetup s = copy.setup("y4m");

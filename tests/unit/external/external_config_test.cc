@@ -91,11 +91,11 @@ TEST(ExternalConfig, UserKeysAreOpenButContractKeysAreChecked) {
 
 // A preset directory beside the config, as configs/codecs/ is beside configs/*.yaml.
 struct PresetTree {
-  TempDir dir;
+  const TempDir dir{"tgvc-ext-test-"};
   PresetTree() {
-    std::filesystem::create_directories(dir / "codecs");
-    std::filesystem::create_directories(dir / "paper");
-    std::ofstream(dir / "codecs/fake-ra.yaml") << R"(# a fake preset
+    std::filesystem::create_directories(dir.file("codecs"));
+    std::filesystem::create_directories(dir.file("paper"));
+    std::ofstream(dir.file("codecs/fake-ra.yaml")) << R"(# a fake preset
 type: external
 description: a fake encoder
 source: written by the test
@@ -109,7 +109,7 @@ sweep: {qp: [22, 27]}
 )";
   }
   std::string config(const std::string& entries, const std::string& name = "exp.yaml") const {
-    const std::string path = dir / name;
+    const std::string path = dir.file(name);
     std::ofstream(path) << std::string(kHead) << entries;
     return path;
   }
@@ -143,7 +143,7 @@ TEST(ExternalConfig, APresetGivesTypeParamsAndSweepThatTheEntryOverrides) {
 
   // From a config one folder down (configs/paper/*.yaml find configs/codecs/).
   const Experiment paper = load_experiment(tree.config("  - {preset: fake-ra}\n", "paper/hm.yaml"));
-  EXPECT_EQ(paper.codecs[0].preset_file, tree.dir / "codecs/fake-ra.yaml");
+  EXPECT_EQ(paper.codecs[0].preset_file, tree.dir.file("codecs/fake-ra.yaml"));
 }
 
 TEST(ExternalConfig, PresetErrorsNameTheirFileAndPosition) {
@@ -165,7 +165,7 @@ TEST(ExternalConfig, PresetErrorsNameTheirFileAndPosition) {
   }
   EXPECT_THAT(msg, HasSubstr("the preset's type 'external'"));
   // A placeholder typo inside the preset file points into the preset file.
-  std::ofstream(tree.dir / "codecs/typo.yaml")
+  std::ofstream(tree.dir.file("codecs/typo.yaml"))
       << "type: external\nsource: test\nparams:\n"
          "  encode: [enc, \"{inptu}\"]\n  decode: [dec]\n  bitstream: s\n";
   try {
@@ -173,10 +173,10 @@ TEST(ExternalConfig, PresetErrorsNameTheirFileAndPosition) {
   } catch (const InputError& e) {
     msg = e.what();
   }
-  EXPECT_THAT(msg, HasSubstr(tree.dir / "codecs/typo.yaml:4:17"));
+  EXPECT_THAT(msg, HasSubstr(tree.dir.file("codecs/typo.yaml:4:17")));
   EXPECT_THAT(msg, HasSubstr("'{input}'"));
   // A preset without `source` (where its program comes from).
-  std::ofstream(tree.dir / "codecs/nosource.yaml") << "type: raw\n";
+  std::ofstream(tree.dir.file("codecs/nosource.yaml")) << "type: raw\n";
   try {
     load_experiment(tree.config("  - {preset: nosource}\n"));
   } catch (const InputError& e) {

@@ -16,30 +16,13 @@
 #include "harness/core/frame.h"
 #include "harness/core/params.h"
 #include "harness/core/string_lists.h"
+#include "harness/core/temp_dir.h"
 
 namespace tgvc {
 
-// A temporary directory removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "tgvc-ext-test-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
 // Writes an executable script `name` into `dir` and returns its path.
 inline std::string write_program(const TempDir& dir, const std::string& name, const std::string& body) {
-  const std::string path = dir / name;
+  const std::string path = dir.file(name);
   std::ofstream(path) << body;
   ::chmod(path.c_str(), 0755);
   return path;

@@ -10,20 +10,15 @@
 
 #include "harness/core/error.h"
 #include "harness/core/frame.h"
+#include "harness/core/temp_dir.h"
 
 namespace tgvc::testing {
 
-// A fresh directory under the system temporary directory, removed with its contents.
-class ScratchDir {
+// A fresh directory under the system temporary directory (harness/core's TempDir), removed with
+// its contents.
+class ScratchDir : public TempDir {
  public:
-  ScratchDir();
-  ~ScratchDir();
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
+  ScratchDir() : TempDir("tgvc-io-test-") {}
 };
 
 struct ProgramResult {

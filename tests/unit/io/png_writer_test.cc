@@ -9,6 +9,7 @@ namespace {
 
 using testing::read_bytes;
 using testing::run_ffmpeg;
+using testing::ScratchDir;
 
 // The PNG decodes (through FFmpeg's reader, an independent path) to the RGB we encoded.
 TEST(PngWriter, RoundTripsThroughAnIndependentDecoder) {
@@ -25,8 +26,9 @@ TEST(PngWriter, RoundTripsThroughAnIndependentDecoder) {
   EXPECT_EQ(png[2], 'N');
   EXPECT_EQ(png[3], 'G');
   EXPECT_EQ(png, encode_png(rgb, {}));  // deterministic
-  const std::string path = ::testing::TempDir() + "tgvc_png_test.png";
-  const std::string raw = ::testing::TempDir() + "tgvc_png_test.rgb";
+  const ScratchDir dir;
+  const std::string path = dir.file("picture.png");
+  const std::string raw = dir.file("decoded.rgb");
   write_png(path, rgb, {});
   run_ffmpeg({"-i", path, "-f", "rawvideo", "-pix_fmt", "rgb24", raw});
   const std::vector<uint8_t> decoded = read_bytes(raw);
@@ -49,8 +51,9 @@ TEST(PngWriter, SixteenBitSamples) {
     for (int i = 0; i < w * h; ++i)
       rgb.planes[c].samples[i] = static_cast<uint16_t>((i * 4099 + c * 20011) % 65536);
   }
-  const std::string path = ::testing::TempDir() + "tgvc_png16.png";
-  const std::string raw = ::testing::TempDir() + "tgvc_png16.rgb";
+  const ScratchDir dir;
+  const std::string path = dir.file("picture.png");
+  const std::string raw = dir.file("decoded.rgb");
   write_png(path, rgb, {}, 16);
   run_ffmpeg({"-i", path, "-f", "rawvideo", "-pix_fmt", "rgb48le", raw});
   std::vector<uint8_t> decoded = read_bytes(raw);
@@ -81,8 +84,9 @@ TEST(PngWriter, SixteenBitSamples) {
 TEST(PngWriter, TenBitYuvIsConvertedAndRounded) {
   Frame yuv = Frame::allocate(5, 3, {ChromaFormat::k420, 10, ColourFamily::kYuv}, 512);  // odd: chroma 3x2
   yuv.planes[0].samples.assign(15, 940);  // limited-range white
-  const std::string path = ::testing::TempDir() + "tgvc_png_white.png";
-  const std::string raw = ::testing::TempDir() + "tgvc_png_white.rgb";
+  const ScratchDir dir;
+  const std::string path = dir.file("picture.png");
+  const std::string raw = dir.file("decoded.rgb");
   write_png(path, yuv, {Matrix::kBt709, Range::kLimited});
   run_ffmpeg({"-i", path, "-f", "rawvideo", "-pix_fmt", "rgb24", raw});
   ASSERT_EQ(read_bytes(raw).size(), 5u * 3 * 3);

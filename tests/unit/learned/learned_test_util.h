@@ -18,6 +18,7 @@
 #include "harness/core/frame.h"
 #include "harness/core/lcg.h"
 #include "harness/core/sha256.h"
+#include "harness/core/temp_dir.h"
 #include "harness/torch/api/learned_backend.h"
 
 namespace tgvc::learned_test {
@@ -78,22 +79,11 @@ inline Video solid_video(int width, int height, const std::vector<std::array<int
   return v;
 }
 
-// A fresh directory under /tmp, removed with its files when the object goes.
-class TempDir {
+// A fresh directory under $TMPDIR (harness/core's TempDir), removed with its files when the
+// object goes.
+class TempDir : public tgvc::TempDir {
  public:
-  TempDir() {
-    char tmpl[] = "/tmp/tgvc-learned-XXXXXX";
-    path_ = ::mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
+  TempDir() : tgvc::TempDir("tgvc-learned-") {}
 };
 
 // A model file given by path, with its real digest as the expected one.

@@ -15,6 +15,7 @@
 #include "codecs/codec.h"
 #include "harness/config/experiment.h"
 #include "harness/core/params.h"
+#include "harness/core/temp_dir.h"
 #include "harness/plan/plan.h"
 #include "harness/run/cell_key.h"
 
@@ -43,8 +44,6 @@ void replace_keeping_size_and_mtime(const fs::path& path) {
 class CellKeyInputs : public ::testing::Test {
  protected:
   void SetUp() override {
-    char tmpl[] = "/tmp/tgvc-cell-key-XXXXXX";
-    dir_ = ::mkdtemp(tmpl);
     write(dir_ / "clip.y4m", std::string(1000, 'v'));
     write(dir_ / "embedder.pt", std::string(300, 'e'));
     write(dir_ / "tracker.pt", std::string(300, 't'));
@@ -79,8 +78,6 @@ class CellKeyInputs : public ::testing::Test {
     } else {
       ::setenv("TGVC_MODELS_DIR", old_models_dir_.c_str(), 1);
     }
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
   }
 
   std::string config() const {
@@ -125,7 +122,8 @@ jobs: JOBS
     return k;
   }
 
-  fs::path dir_;
+  const TempDir scratch_{"tgvc-cell-key-"};
+  const fs::path dir_{scratch_.path()};
   std::map<std::string, std::string> vars_;
   std::string old_models_dir_;
 };

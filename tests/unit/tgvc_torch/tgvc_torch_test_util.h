@@ -18,6 +18,7 @@
 #include "harness/core/error.h"
 #include "harness/core/frame.h"
 #include "harness/core/lcg.h"
+#include "harness/core/temp_dir.h"
 
 namespace tgvc::torch_test {
 
@@ -64,22 +65,11 @@ inline Frame textured_rgb() {
   return frame;
 }
 
-// A fresh directory under /tmp, removed with its files when the object goes.
-class TempDir {
+// A fresh directory under $TMPDIR (harness/core's TempDir), removed with its files when the
+// object goes.
+class TempDir : public tgvc::TempDir {
  public:
-  TempDir() {
-    char tmpl[] = "/tmp/tgvc-torch-test-XXXXXX";
-    const char* made = ::mkdtemp(tmpl);
-    path_ = made ? made : "";
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
-  }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
+  TempDir() : tgvc::TempDir("tgvc-torch-test-") {}
 };
 
 inline void write_text(const std::string& path, const std::string& text) {
