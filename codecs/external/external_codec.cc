@@ -328,7 +328,7 @@ Video ExternalCodec::decode(const Encoded& encoded) const {
     const size_t n = encoded.components[i].bytes;
     if (offset + n > encoded.bitstream.size())
       throw InputError("external bitstream", "the recorded sizes", "fewer bytes");
-    const fs::path path = fs::path(dir.path()) / names[i];
+    const fs::path path = dir.file(names[i]);
     fs::create_directories(path.parent_path());
     std::ofstream f(path, std::ios::binary);
     f.write(reinterpret_cast<const char*>(encoded.bitstream.data() + offset),

@@ -92,7 +92,7 @@ BENCHMARK(BM_Dists96Frames512x320)
 // fewer larger batches), random Inception-I3D.
 void BM_FvdFeaturesI3d(benchmark::State& state) {
   init_torch_threads();
-  const learned_test::TempDir dir;
+  const learned_test::ScratchDir dir;
   learned_test::save_random_i3d(dir.file("i3d.pt"));
   const auto detector =
       ScriptedModel::get(learned_test::model_file(dir.file("i3d.pt")), at::Device(at::kCPU));

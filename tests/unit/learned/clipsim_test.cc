@@ -59,7 +59,7 @@ TEST(ClipPreprocess, ResizesTheShorterSideAndCropsTheCentreAsTorchvision) {
 }
 
 TEST(Clipsim, MatchesTheHandComputationWithTheModelsOwnPreprocessing) {
-  const learned_test::TempDir dir;
+  const learned_test::ScratchDir dir;
   learned_test::save_mean_colour_tower(dir.file("tower.pt"), 32);
   const Video ref = solid_video(40, 24, kRef), dist = solid_video(40, 24, kDist);
   const std::vector<MetricValue> v =
@@ -80,7 +80,7 @@ TEST(Clipsim, MatchesTheHandComputationWithTheModelsOwnPreprocessing) {
 }
 
 TEST(Clipsim, UsesOpenClipDefaultsWithoutAttributes) {
-  const learned_test::TempDir dir;
+  const learned_test::ScratchDir dir;
   learned_test::save_mean_colour_tower(dir.file("plain.pt"), 224, false);
   const Video ref = solid_video(40, 24, kRef), dist = solid_video(40, 24, kDist);
   const std::vector<MetricValue> v =
@@ -92,7 +92,7 @@ TEST(Clipsim, UsesOpenClipDefaultsWithoutAttributes) {
 }
 
 TEST(Clipsim, SymmetricBatchAndThreadIndependent) {
-  const learned_test::TempDir dir;
+  const learned_test::ScratchDir dir;
   learned_test::save_mean_colour_tower(dir.file("tower.pt"), 32);
   const auto [ref, dist] = learned_test::fixture_videos();
   const ModelFile tower = learned_test::model_file(dir.file("tower.pt"));
@@ -109,7 +109,7 @@ TEST(Clipsim, SymmetricBatchAndThreadIndependent) {
 }
 
 TEST(Clipsim, MissingTowerAndWrongModelsAreReported) {
-  const learned_test::TempDir dir;
+  const learned_test::ScratchDir dir;
   const Video ref = solid_video(40, 24, kRef);
   ModelFile missing;
   missing.name = "openclip-vit-h-14-image";

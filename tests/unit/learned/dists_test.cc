@@ -184,7 +184,7 @@ TEST(DistsMetric, DescriptorAndOptions) {
 }
 
 TEST(DistsMetric, MissingBackboneIsNotAvailableWithTheFetchCommand) {
-  const learned_test::TempDir dir;
+  const learned_test::ScratchDir dir;
   ::setenv("TGVC_MODELS_DIR", dir.path().c_str(), 1);
   const auto [ref, dist] = fixture_videos();
   const Metric* m = find_metric("dists")->plain;

@@ -71,7 +71,7 @@ nlohmann::json read_json(const fs::path& path) {
 }
 
 TEST(FvdRun, OneValuePerCodecAndRatePointFromEverySequencesClips) {
-  learned_test::TempDir dir;
+  learned_test::ScratchDir dir;
   save_two_channel_mean_detector(dir.file("detector.pt"));
   const std::string config = R"(experiment: fvd-run
 frames: {count: 24}

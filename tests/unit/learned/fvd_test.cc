@@ -65,7 +65,7 @@ class FvdTest : public ::testing::Test {
     learned_test::save_channel_statistics_detector(dir_.file("detector.pt"));
     detector_ = learned_test::model_file(dir_.file("detector.pt"), "i3d-test");
   }
-  learned_test::TempDir dir_;
+  learned_test::ScratchDir dir_;
   ModelFile detector_;
 };
 

@@ -21,7 +21,7 @@ class EmptyModels : public ::testing::Test {
  protected:
   void SetUp() override { ::setenv("TGVC_MODELS_DIR", dir_.path().c_str(), 1); }
   void TearDown() override { ::unsetenv("TGVC_MODELS_DIR"); }
-  learned_test::TempDir dir_;
+  learned_test::ScratchDir dir_;
 };
 
 ParamSet with(std::map<std::string, std::string> values, const Metric& m) {
@@ -96,7 +96,7 @@ TEST(LearnedRegistry, ComputesThroughTheLoadedLibrary) {
   for (size_t f = 0; f < 3; ++f)
     EXPECT_NEAR(v[0].per_frame[f], want[f].get<double>(), 2e-4 * want[f].get<double>());
 
-  const learned_test::TempDir dir;
+  const learned_test::ScratchDir dir;
   learned_test::save_channel_statistics_detector(dir.file("detector.pt"));
   const PerSetMetric& fvd = *find_metric("fvd")->per_set;
   const ParamSet options = ParamSet::resolve(

@@ -81,9 +81,9 @@ inline Video solid_video(int width, int height, const std::vector<std::array<int
 
 // A fresh directory under $TMPDIR (harness/core's TempDir), removed with its files when the
 // object goes.
-class TempDir : public tgvc::TempDir {
+class ScratchDir : public TempDir {
  public:
-  TempDir() : tgvc::TempDir("tgvc-learned-") {}
+  ScratchDir() : TempDir("tgvc-learned-") {}
 };
 
 // A model file given by path, with its real digest as the expected one.

@@ -160,7 +160,7 @@ TEST(ModelsDirectory, FollowsTheEnvironmentRule) {
 
 // A manifest whose one model is served from a local file.
 struct LocalServer {
-  learned_test::TempDir dir;
+  learned_test::ScratchDir dir;
   std::string payload = "weights of a tiny model\n";
   std::string served() const { return dir.file("served.bin"); }
   ModelManifest manifest(const std::string& sha, const std::string& conversion = "") const {

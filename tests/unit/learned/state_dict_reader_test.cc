@@ -111,7 +111,7 @@ TEST(StateDictReader, ReadsTheVendoredLpipsLinearLayersAsDistributed) {
 }
 
 TEST(StateDictReader, RefusesWhatIsNotAStateDict) {
-  const learned_test::TempDir dir_holder;
+  const learned_test::ScratchDir dir_holder;
   const std::string path = dir_holder.file("x.pth");
   for (const std::string& content :
        {std::string(), std::string("hello"), std::string("PK\x03\x04garbage", 11),

@@ -15,7 +15,7 @@ namespace tgvc::torch_test {
 // The directory the script wrote (it holds tiny/, wrong_denoiser/, ..., schedule.json); empty
 // when the script failed (the caller's assertions then fail).
 inline const std::string& diffusion_fixtures() {
-  static TempDir dir;
+  static ScratchDir dir;
   static const std::string path = [] {
     const std::string out = dir.file("modules");
     const std::string script =

@@ -107,7 +107,7 @@ TEST(ExportDynamiCrafter, AnExportWhoseDigestDoesNotMatchIsRefused) {
   std::getline(digest, line);
   ASSERT_EQ(line.size(), 64u + 2 + std::string("denoiser.pt").size()) << "sha256sum format";
   // A copy of the export with one digest changed.
-  torch_test::TempDir tmp;
+  torch_test::ScratchDir tmp;
   const std::string copy = tmp.file("export");
   std::filesystem::copy(dir, copy);
   torch_test::write_text(copy + "/denoiser.pt.sha256", std::string(64, '0') + "  denoiser.pt\n");

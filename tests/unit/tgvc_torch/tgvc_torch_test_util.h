@@ -67,9 +67,9 @@ inline Frame textured_rgb() {
 
 // A fresh directory under $TMPDIR (harness/core's TempDir), removed with its files when the
 // object goes.
-class TempDir : public tgvc::TempDir {
+class ScratchDir : public TempDir {
  public:
-  TempDir() : tgvc::TempDir("tgvc-torch-test-") {}
+  ScratchDir() : TempDir("tgvc-torch-test-") {}
 };
 
 inline void write_text(const std::string& path, const std::string& text) {

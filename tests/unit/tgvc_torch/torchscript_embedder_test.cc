@@ -93,7 +93,7 @@ TEST(TorchScriptEmbedder, WrongOutputIsAClearError) {
 }
 
 TEST(TorchScriptEmbedder, RecordedDigestIsChecked) {
-  torch_test::TempDir dir;
+  torch_test::ScratchDir dir;
   const std::string path = dir.file("tower.pt");
   std::filesystem::copy_file(module_path("embedder_pool.pt"), path);
   torch_test::write_text(path + ".sha256", std::string(64, '0') + "  tower.pt\n");
