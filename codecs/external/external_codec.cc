@@ -14,6 +14,7 @@
 #include "codecs/external/exchange_video.h"
 #include "codecs/external/external_params.h"
 #include "harness/core/error.h"
+#include "harness/core/frame_padding.h"
 #include "harness/core/placeholders.h"
 #include "harness/core/sha256.h"
 #include "harness/core/string_lists.h"
@@ -113,6 +114,22 @@ std::vector<uint8_t> read_bytes(const std::string& path) {
   in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
   if (!in) throw Error("external codec: cannot read " + path);
   return bytes;
+}
+
+// The picture the programs code: the source's, or with whole-chroma the padded size.
+VideoInfo coded_info(const VideoInfo& info, const ExternalCommand& c) {
+  if (!c.params.whole_chroma) return info;
+  const PictureSize size = whole_chroma_size(info.width, info.height, info.format.chroma);
+  VideoInfo coded = info;
+  coded.width = size.width;
+  coded.height = size.height;
+  return coded;
+}
+
+// A video the programs wrote at the coded size, cropped back to the source's.
+Video at_source_size(Video video, const VideoInfo& source) {
+  if (video.info.width == source.width && video.info.height == source.height) return video;
+  return crop_video(video, source.width, source.height);
 }
 
 // The bitstream files in the work dir (a glob may match several), in name order.
@@ -272,16 +289,19 @@ Encoded ExternalCodec::encode(const Video& source, const ParamSet& params) const
   if (source.info.format.family != ColourFamily::kYuv) throw InputError("external source", "YUV", "RGB");
   const TempDir dir("tgvc-external-");
   const int frames = source.frame_count();
-  const auto values = placeholder_values(params, source.info, frames, dir.path(), c);
-  write_exchange_video(source, c.params.input_format, values.at("input"));
+  const VideoInfo coded = coded_info(source.info, c);
+  const auto values = placeholder_values(params, coded, frames, dir.path(), c);
+  const bool padded = coded.width != source.info.width || coded.height != source.info.height;
+  write_exchange_video(padded ? pad_video(source, coded.width, coded.height) : source, c.params.input_format,
+                       values.at("input"));
   const ProgramResult run = run_step("encode", substituted(c.encode, values), c, dir.path());
 
   Encoded out;
   out.codec_id = id();
   out.info = source.info;
   out.frame_count = frames;
-  out.coded_width = source.info.width;
-  out.coded_height = source.info.height;
+  out.coded_width = coded.width;
+  out.coded_height = coded.height;
   checked_after(run, [&] {
     const std::vector<std::string> files = bitstream_files(dir.path(), c.params.bitstream);
     for (const std::string& name : files) {
@@ -295,13 +315,16 @@ Encoded ExternalCodec::encode(const Video& source, const ParamSet& params) const
     out.decoder_options = params.values();
     out.decoder_options[kBitstreamFiles] = format_string_list(files);
     if (c.uses_recon) {
-      const Video recon = read_exchange_video(c.params.output_format, values.at("recon"), source.info, frames,
-                                              "the encoder's recon");
+      const Video recon = at_source_size(read_exchange_video(c.params.output_format, values.at("recon"),
+                                                             coded, frames, "the encoder's recon"),
+                                         source.info);
       out.decoder_options[kReconDigest] = sample_digest(recon);
     }
     if (c.params.one_shot) {
-      out.decoded_by_encoder = std::make_shared<const Video>(read_exchange_video(
-          c.params.output_format, values.at("output"), source.info, frames, "the decoded video"));
+      out.decoded_by_encoder = std::make_shared<const Video>(
+          at_source_size(read_exchange_video(c.params.output_format, values.at("output"), coded, frames,
+                                             "the decoded video"),
+                         source.info));
     }
   });
   return out;
@@ -314,7 +337,8 @@ Video ExternalCodec::decode(const Encoded& encoded) const {
   ParamSet params = ParamSet::resolve(param_specs(), params_of(encoded), "external");
   const ExternalCommand c = external_command(params);
   const TempDir dir("tgvc-external-");
-  const auto values = placeholder_values(params, encoded.info, encoded.frame_count, dir.path(), c);
+  const VideoInfo coded = coded_info(encoded.info, c);
+  const auto values = placeholder_values(params, coded, encoded.frame_count, dir.path(), c);
   // The bitstream files back under their names, split by the components' sizes.
   const auto names = parse_string_list(encoded.decoder_options.count(kBitstreamFiles)
                                            ? encoded.decoder_options.at(kBitstreamFiles)
@@ -338,8 +362,9 @@ Video ExternalCodec::decode(const Encoded& encoded) const {
   }
   const ProgramResult run = run_step("decode", substituted(c.decode, values), c, dir.path());
   Video decoded = checked_after(run, [&] {
-    return read_exchange_video(c.params.output_format, values.at("output"), encoded.info, encoded.frame_count,
-                               "the decoder's output");
+    return at_source_size(read_exchange_video(c.params.output_format, values.at("output"), coded,
+                                              encoded.frame_count, "the decoder's output"),
+                          encoded.info);
   });
   const auto recon = encoded.decoder_options.find(kReconDigest);
   if (recon != encoded.decoder_options.end()) {

@@ -23,6 +23,10 @@ const ParamTable<ExternalParams>& external_param_table() {
       Row("output-format", &O::output_format, exchange_format_names())
           .help("how {output} and {recon} are read: y4m, yuv or png"),
       Row("one-shot", &O::one_shot).help("the encode program also writes the decoded video to {output}"),
+      Row("whole-chroma", &O::whole_chroma)
+          .help("the programs get an odd-size source padded by edge replication to whole chroma "
+                "samples (even width for 4:2:0 and 4:2:2, even height for 4:2:0), as HEVC needs; "
+                "the decode is cropped back"),
       Row("timeout", &O::timeout)
           .range(0, 1e7)
           .unit("s")

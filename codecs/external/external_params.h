@@ -19,9 +19,10 @@ struct ExternalParams {
   ExchangeFormat input_format = ExchangeFormat::kY4m;
   ExchangeFormat output_format = ExchangeFormat::kY4m;
   bool one_shot = false;
-  double timeout = 0;   // seconds; 0: none
-  std::string env;      // mapping text
-  std::string version;  // list text
+  bool whole_chroma = false;  // pad odd sizes to whole chroma samples (frame_padding.h)
+  double timeout = 0;         // seconds; 0: none
+  std::string env;            // mapping text
+  std::string version;        // list text
 };
 
 const ParamTable<ExternalParams>& external_param_table();

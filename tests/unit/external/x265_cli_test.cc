@@ -32,7 +32,7 @@ void expect_same_as_in_process(const Video& source, const std::string& qp, int k
       {"preset", "medium"}, {"qp", qp}, {"keyint", std::to_string(keyint)}};
   const Encoded a = x265->encode(source, ParamSet::resolve(x265->param_specs(), in_process, "x265"));
   const std::map<std::string, std::string> point =
-      preset_point("{qp: " + qp + ", keyint: " + std::to_string(keyint) + "}");
+      preset_point("{qp: " + qp + ", keyint: " + std::to_string(keyint) + ", timeout: 60}");  // no hang
   const Encoded b = external->encode(source, ParamSet::resolve(external->param_specs(), point, "external"));
   EXPECT_EQ(a.bitstream.size(), b.bitstream.size());
   EXPECT_TRUE(a.bitstream == b.bitstream) << "the CLI's stream differs from the library's";
@@ -51,6 +51,26 @@ TEST(X265Cli, GivesTheInProcessCodecsBytesAndFrames) {
     GTEST_SKIP() << "x265 or ffmpeg not installed (scripts/install-deps.sh)";
   expect_same_as_in_process(test_video(128, 96, 6), "37", 250);
   expect_same_as_in_process(test_video(128, 96, 5, 10), "45", 2);
+}
+
+// An odd size is padded (whole-chroma in the preset) as the in-process codec pads it: the same
+// bytes, and a decode cropped back to the source's size. Without the padding x265 refuses the
+// size and the CLI crashes or hangs.
+TEST(X265Cli, PadsAnOddSizeAsTheInProcessCodec) {
+  if (!on_path("x265") || !on_path("ffmpeg"))
+    GTEST_SKIP() << "x265 or ffmpeg not installed (scripts/install-deps.sh)";
+  const Video source = test_video(203, 181, 3);
+  expect_same_as_in_process(source, "30", 250);
+  const Codec* external = find_codec("external");
+  const Encoded e = external->encode(
+      source, ParamSet::resolve(external->param_specs(), preset_point("{qp: 30, timeout: 60}"), "external"));
+  EXPECT_EQ(e.coded_width, 204);
+  EXPECT_EQ(e.coded_height, 182);
+  const Video decoded = external->decode(e);
+  ASSERT_EQ(decoded.frame_count(), 3);
+  EXPECT_EQ(decoded.info.width, 203);
+  EXPECT_EQ(decoded.frames[0].width(), 203);
+  EXPECT_EQ(decoded.frames[0].height(), 181);
 }
 
 }  // namespace
